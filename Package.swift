@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+//
+// Kickoff — plans a company's sales kickoff with an integer program solved by GLPK.
+// Copyright (C) 2026 the Kickoff authors. GPL-3.0-or-later (see LICENSE).
+//
+// Data flows down the target list: scenario files → data model → (mathematical model →
+// solver backend →) plan → reports, with a thin command-line tool on top.
+
+import PackageDescription
+
+let package = Package(
+    name: "kickoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kickoff", targets: ["kickoff"]),
+        .library(name: "KickoffCore", targets: ["KickoffCore"]),
+        .library(name: "KickoffIO", targets: ["KickoffIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // GLPK's C API. Debian ships no glpk.pc, so the module map links it by name.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // Value types, audience rules, derived facts and validation. No file I/O.
+        .target(name: "KickoffCore"),
+        // CSV reading with file/line/column tracking and the scenario folder loader.
+        .target(name: "KickoffIO", dependencies: ["KickoffCore"]),
+        // What a person reads: summaries and (later) plan reports.
+        .target(name: "KickoffReport", dependencies: ["KickoffCore"]),
+        // The only module that imports CGLPK.
+        .target(name: "GLPKBackend", dependencies: ["CGLPK"]),
+        // Deterministic scenario generator built on a bundled OpenFlights subset.
+        .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO"]),
+        // The command-line tool: argument parsing, printing and exit codes only.
+        .executableTarget(
+            name: "kickoff",
+            dependencies: [
+                "KickoffCore", "KickoffIO", "KickoffReport", "KickoffGenerate", "GLPKBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffIO"]),
+        .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffIO"]),
+        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend"]),
+        // End-to-end runs of the built binary; depending on it makes `swift test` build it.
+        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff"]),
+    ]
+)

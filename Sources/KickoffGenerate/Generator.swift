@@ -1,0 +1,368 @@
+import Foundation
+import KickoffCore
+import KickoffIO
+
+/// A small, fast, portable PRNG (SplitMix64): the same seed gives the same scenario everywhere.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `range` (unbiased, independent of the standard library's algorithms).
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        let limit = UInt64.max - UInt64.max % span
+        var x = next()
+        while x >= limit { x = next() }
+        return range.lowerBound + Int(x % span)
+    }
+
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+}
+
+/// What to generate. Every default scales with `attendees`.
+public struct GeneratorOptions: Sendable {
+    public var attendees: Int
+    public var seed: UInt64
+    /// Sales teams (each with a manager); default √attendees, at least 2.
+    public var teams: Int?
+    /// Candidate venues, from a fixed list of real North American conference cities.
+    public var venues = 3
+    /// Distinct home airports to draw from; default grows with attendees (300 at 10,000).
+    public var homeAirports: Int?
+    /// Elective sign-up sessions; default grows with attendees.
+    public var electives: Int?
+    /// Write slots.csv with a lunch break instead of letting slots be cut from event.csv.
+    public var slotsFile = true
+    public var name = "Acme Sales Kickoff 2027"
+    public var startDate = CivilDate(year: 2027, month: 1, day: 12)!  // a Tuesday
+
+    public init(attendees: Int, seed: UInt64) {
+        self.attendees = attendees
+        self.seed = seed
+    }
+}
+
+/// Writes realistic, solvable scenario folders of any size from real airports.
+///
+/// The shape follows what SKO organisers do: a short opening keynote, product training, team
+/// practice and territory planning per team, electives with sign-ups, a recognition session
+/// and a short close on the last morning so that short-haul travellers fly home that day.
+/// Travel legs are priced from great-circle distance; some depart on weekends or outside
+/// business hours (cheaper), so the rules bite. Output is byte-identical for the same options.
+public struct ScenarioGenerator {
+    public let options: GeneratorOptions
+    var rng: SplitMix64
+
+    public init(_ options: GeneratorOptions) {
+        self.options = options
+        self.rng = SplitMix64(seed: options.seed)
+    }
+
+    static let venueCatalog: [(id: String, name: String, iata: String)] = [
+        ("CHI", "Lakeshore Conference Hotel Chicago", "ORD"),
+        ("DEN", "Front Range Convention Center Denver", "DEN"),
+        ("DFW", "Trinity Conference Resort Dallas", "DFW"),
+        ("MCO", "Lakeside Grand Orlando", "MCO"),
+        ("PHX", "Desert Ridge Conference Center Phoenix", "PHX"),
+        ("BNA", "Music Row Convention Hotel Nashville", "BNA"),
+        ("LAS", "Strip Meeting Center Las Vegas", "LAS"),
+        ("ATL", "Peachtree Conference Center Atlanta", "ATL"),
+    ]
+    static let teamNames = ["Atlas", "Beacon", "Cascade", "Delta", "Everest", "Fjord", "Granite", "Harbor", "Iris",
+                            "Juniper", "Keystone", "Lumen", "Meridian", "Nova", "Orbit", "Pioneer", "Quartz",
+                            "Redwood", "Summit", "Tundra", "Upland", "Vista", "Willow", "Yukon", "Zenith"]
+    static let firstNames = ["Ava", "Ben", "Chloe", "Diego", "Elena", "Farah", "Gus", "Hana", "Ian", "Jade", "Kofi",
+                             "Lena", "Marco", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Victor",
+                             "Wen", "Ximena", "Yusuf", "Zoe", "Aaron", "Bianca", "Carlos", "Dana", "Emeka", "Fiona",
+                             "Grace", "Hugo", "Isla", "Jonas", "Kira", "Leo", "Maya", "Noah", "Olga", "Pablo",
+                             "Rahul", "Sofia", "Theo", "Vera", "Will", "Yara"]
+    static let lastNames = ["Adams", "Baker", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen",
+                            "Kim", "Lopez", "Murphy", "Nguyen", "Okafor", "Patel", "Quintero", "Rossi", "Singh",
+                            "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Young", "Zimmer", "Alvarez", "Brooks",
+                            "Cohen", "Dubois", "Eriksen", "Flores", "Gupta", "Haddad", "Ivanova", "Johnson",
+                            "Kowalski", "Larsen", "Moreau", "Novak", "O'Brien", "Park", "Reyes", "Schmidt",
+                            "Torres", "Vargas", "Weber", "Yilmaz"]
+    static let carriers = ["UA", "AA", "DL", "WN", "AS", "B6", "AC", "WS", "AM", "F9"]
+
+    /// The scenario's files (name → CSV text), in a stable order.
+    public mutating func files() -> [(name: String, text: String)] {
+        let o = options
+        let n = max(o.attendees, 4)
+        let teamCount = max(2, min(o.teams ?? Int((Double(n).squareRoot()).rounded()), n / 3))
+        let venues = Array(Self.venueCatalog.prefix(max(1, min(o.venues, Self.venueCatalog.count))))
+        let venueAirports = venues.map { Airport.byCode[$0.iata]! }
+        let first = o.startDate, days = 3
+        let last = first.adding(days: days - 1)
+
+        // Home airports: North American airports whose legs to every venue fit business hours.
+        let wantHomes = o.homeAirports ?? max(4, min(300, n / 30 + 8))
+        let candidates = Airport.all
+            .filter { ["United States", "Canada", "Mexico"].contains($0.country) }
+            .filter { home in venueAirports.allSatisfy { Self.fitsBusinessHours(home, $0, on: first) } }
+            .sorted { ($0.routes, $1.iata) > ($1.routes, $0.iata) }
+        let homes = Array(candidates.prefix(wantHomes))
+
+        // Teams: each is a territory around a hub; members live at the hub's nearest airports.
+        var teamNames: [String] = []
+        for t in 0..<teamCount {
+            let base = Self.teamNames[t % Self.teamNames.count]
+            teamNames.append(t < Self.teamNames.count ? base : "\(base) \(t / Self.teamNames.count + 1)")
+        }
+        let hubs = (0..<teamCount).map { homes[($0 * 7) % homes.count] }
+        let territory: [[Airport]] = hubs.map { hub in
+            Array(homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
+                .prefix(max(3, homes.count / max(1, teamCount / 3))))
+        }
+
+        // People: leadership and enablement first, then each team's manager and reps.
+        struct Person { var id, name, email, team, role, manager, home, company, attainment: String }
+        var people: [Person] = []
+        var usedNames = Set<String>()
+        func newPerson(team: String, role: String, manager: String, home: Airport, attainment: Double?) -> Person {
+            var name = ""
+            repeat {
+                name = "\(rng.pick(Self.firstNames)) \(rng.pick(Self.lastNames))"
+                if usedNames.contains(name) { name += " \(rng.pick(["A.", "B.", "C.", "D.", "E.", "J.", "M.", "R."]))" }
+            } while usedNames.contains(name)
+            usedNames.insert(name)
+            let id = "P\(Self.pad(people.count + 1, 5))"
+            let email = name.lowercased().replacingOccurrences(of: "'", with: "")
+                .replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ".") + "@acme.example"
+            let company = rng.chance(0.2) ? "Northwind" : "Acme"
+            var att = ""
+            if let a = attainment { att = rng.chance(0.3) ? "\(Int(a))%" : String(Int(a)) }
+            return Person(id: id, name: name, email: email, team: team, role: role, manager: manager,
+                          home: home.iata, company: company, attainment: att)
+        }
+        let hq = homes[0]
+        let ceo = newPerson(team: "Leadership", role: "exec", manager: "", home: hq, attainment: nil)
+        people.append(ceo)
+        let cro = newPerson(team: "Leadership", role: "exec", manager: ceo.id, home: hq, attainment: nil)
+        people.append(cro)
+        let vpCount = max(1, teamCount / 6)
+        var vps: [String] = []
+        for k in 0..<vpCount {
+            let vp = newPerson(team: "Leadership", role: "exec", manager: cro.id, home: hubs[k % hubs.count], attainment: nil)
+            people.append(vp)
+            vps.append(vp.id)
+        }
+        var enablement: [String] = []
+        for _ in 0..<max(2, n / 120) {
+            let e = newPerson(team: "Enablement", role: "enablement", manager: cro.id, home: rng.pick(Array(homes.prefix(5))), attainment: nil)
+            people.append(e)
+            enablement.append(e.id)
+        }
+        var managers: [String] = []
+        var reps: [String] = []
+        let remaining = n - people.count
+        for t in 0..<teamCount {
+            let size = remaining / teamCount + (t < remaining % teamCount ? 1 : 0)
+            let mgr = newPerson(team: teamNames[t], role: "manager", manager: vps[t % vps.count], home: hubs[t],
+                                attainment: Double(rng.int(85...130)))
+            people.append(mgr)
+            managers.append(mgr.id)
+            for _ in 1..<max(size, 2) {
+                let role = rng.chance(0.15) ? "se" : "rep"
+                let home = rng.chance(0.75) ? territory[t][rng.int(0...min(2, territory[t].count - 1))] : rng.pick(territory[t])
+                let att = Double(max(35, min(165, Int(95 + 22 * Self.normal(&rng)))))
+                let p = newPerson(team: teamNames[t], role: role, manager: mgr.id, home: home, attainment: att)
+                people.append(p)
+                if role == "rep" { reps.append(p.id) }
+            }
+        }
+        let teamSizes = Dictionary(grouping: people, by: \.team).mapValues(\.count)
+        let biggestTeam = teamSizes.values.max() ?? 1
+
+        // Files.
+        var event = CSVWriter(header: ["name", "start_date", "days", "day_start", "day_end", "slot_minutes",
+                                       "travel_earliest", "travel_latest", "arrival_buffer_minutes",
+                                       "departure_buffer_minutes", "dinner_time", "dinner_minutes",
+                                       "time_away_cost_per_hour", "comp_plan_date", "currency"])
+        event.row([o.name, first.description, String(days), "09:00", "17:00", "60", "08:00", "18:00", "60", "60",
+                   "19:00", "120", "40", last.adding(days: 11).description, "USD"])
+
+        var attendees = CSVWriter(header: ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"])
+        for p in people {
+            attendees.row([p.id, p.name, p.email, p.team, p.role, p.manager, p.home, p.company, p.attainment])
+        }
+
+        var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"])
+        var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"])
+        var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"])
+        let breakouts = max(4, min(20, teamCount / 2 + 3))
+        for (k, v) in venues.enumerated() {
+            let ap = venueAirports[k]
+            let travellers = people.filter { $0.home != ap.iata }.count
+            let block = k == 0 ? "" : String(travellers + rng.int(5...40))
+            venueCSV.row([v.id, v.name, ap.city, ap.iata, ap.timezone, Self.money(Double(rng.int(12...30)) * 1000),
+                          Self.money(Double(rng.int(17...32)) * 10), block])
+            rooms.row([v.id, "BALLROOM", "Grand Ballroom", String(n + rng.int(10...80)), "stage;av;recording"])
+            for s in 1...2 {
+                rooms.row([v.id, "SALON\(s)", "Salon \(s)", String(n / 3 + rng.int(10...40)), "av"])
+            }
+            for b in 1...breakouts {
+                let cap = biggestTeam + rng.int(2...12)
+                rooms.row([v.id, "BR\(Self.pad(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
+            }
+            for h in 1...3 { rooms.row([v.id, "HUDDLE\(h)", "Huddle room \(h)", String(rng.int(8...12)), ""]) }
+            // Restaurants: enough seats over the evenings for every team, with some slack.
+            let restaurantCount = max(3, min(12, teamCount / 3 + 2))
+            let perEvening = Int(Double(n) * 0.75) / restaurantCount + biggestTeam
+            for r in 1...restaurantCount {
+                let evenings = r == restaurantCount ? "1" : ""
+                dinners.row([v.id, "R\(Self.pad(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
+                             String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings])
+            }
+        }
+
+        // Slots with a lunch break: 09–12 and 13–17.
+        var slots = CSVWriter(header: ["id", "day", "start", "end"])
+        for day in 1...days {
+            for hour in [9, 10, 11, 13, 14, 15, 16] {
+                slots.row(["D\(day)-\(Self.pad(hour, 2))00", String(day), "\(Self.pad(hour, 2)):00", "\(Self.pad(hour + 1, 2)):00"])
+            }
+        }
+
+        var sessions = CSVWriter(header: ["id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
+                                          "fixed_slot", "allowed_slots", "after", "presenters"])
+        sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", "D1-0900", "", "", "\(ceo.id);\(cro.id)"])
+        sessions.row(["PRODUCT", "Product roadmap and demo lab", "training", "all", "once", "2", "av", "1", "", "", "OPEN", enablement[0]])
+        sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", "2", "", "", "", "", "PRODUCT", ""])
+        sessions.row(["TERR", "Territory and account planning", "territory", "role:rep|role:manager", "per_team", "2", "", "", "", "", "PRACTICE", ""])
+        sessions.row(["MGR", "Manager coaching workshop", "training", "role:manager|role:exec", "once", "2", "av", "2", "", "", "", enablement.last!])
+        sessions.row(["BENEFITS", "Benefits and HR update", "info", "all", "once", "1", "", "2", "", "", "", ""])
+        sessions.row(["NORTHWIND", "Welcome, Northwind: systems and processes", "info", "company:Northwind", "once", "1", "", "", "", "", "", cro.id])
+        sessions.row(["RECOG", "Presidents and Chairmans club recognition", "recognition",
+                      "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo.id])
+        sessions.row(["CLOSE", "Closing keynote and commitments", "keynote", "all", "once", "1", "stage", "3", "D3-1100", "", "RECOG", ceo.id])
+        let electiveCount = o.electives ?? max(2, n / 100)
+        let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
+                              "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
+        var enrollments = CSVWriter(header: ["attendee", "session"])
+        let day2 = (1...7).map { "D2-\(Self.pad([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
+        for e in 0..<electiveCount {
+            let id = "EL\(Self.pad(e + 1, 2))"
+            let title = electiveTitles[e % electiveTitles.count] + (e < electiveTitles.count ? "" : " \(e / electiveTitles.count + 1)")
+            let allowed = e % 2 == 0 ? day2.suffix(4).joined(separator: ";") : ""
+            sessions.row([id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
+                          allowed, "", enablement[e % enablement.count]])
+            // Sign-ups: a share of reps, capped to fit a salon.
+            let cap = min(n / 3, max(6, Int(Double(reps.count) * 0.6) / max(1, electiveCount / 2)))
+            var chosen = Set<String>()
+            while chosen.count < min(cap, reps.count) { chosen.insert(rng.pick(reps)) }
+            for a in chosen.sorted() { enrollments.row([a, id]) }
+        }
+
+        // Travel: for each home × venue, the usual spread of departures, with prices and seat limits.
+        var travel = CSVWriter(header: ["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"])
+        let usedHomes = Set(people.map(\.home))
+        var legNumber = 0
+        let monday = first.mondayOfWeek
+        let inboundPlan: [(day: Int, time: Int, factor: Double)] = [
+            (-1, 10 * 60, 0.78),          // Sunday: weekend
+            (0, 6 * 60 + 30, 0.84),      // Monday, too early
+            (0, 9 * 60, 1.0), (0, 12 * 60 + 30, 1.08), (0, 15 * 60 + 45, 0.95),
+            (0, 19 * 60 + 30, 0.88),     // Monday evening, too late
+            (1, 6 * 60, 0.9),            // Tuesday dawn, too early
+        ]
+        let outboundPlan: [(day: Int, time: Int, factor: Double)] = [
+            (3, 13 * 60 + 30, 1.05), (3, 16 * 60, 1.1), (3, 19 * 60, 0.86),   // Thursday
+            (4, 8 * 60 + 30, 0.97), (4, 11 * 60, 1.0), (4, 14 * 60, 1.04),      // Friday
+            (5, 10 * 60, 0.8),                                                  // Saturday: weekend
+        ]
+        for v in venueAirports {
+            for code in usedHomes.sorted() where code != v.iata {
+                let home = Airport.byCode[code]!
+                let km = home.distance(to: v)
+                let minutes = Self.flightMinutes(km)
+                let base = 89 + 0.105 * km
+                for (dir, plan) in [(0, inboundPlan), (1, outboundPlan)] {
+                    let (from, to) = dir == 0 ? (home, v) : (v, home)
+                    for p in plan {
+                        legNumber += 1
+                        let date = monday.adding(days: p.day)
+                        let dep = Self.timestamp(date, p.time, at: from)
+                        let arrInstant = dep.instant + minutes + rng.int(0...3) * 5
+                        let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
+                        let price = (base * p.factor * (0.9 + 0.2 * rng.unit())).rounded()
+                        let seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
+                        travel.row(["L\(Self.pad(legNumber, 6))", from.iata, to.iata,
+                                    "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
+                                    arr.description, Self.money(price), seats])
+                    }
+                }
+            }
+        }
+
+        var out: [(String, String)] = [
+            ("event.csv", event.text), ("attendees.csv", attendees.text), ("venues.csv", venueCSV.text),
+            ("rooms.csv", rooms.text), ("sessions.csv", sessions.text), ("travel.csv", travel.text),
+            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text),
+        ]
+        if o.slotsFile { out.append(("slots.csv", slots.text)) }
+        return out
+    }
+
+    static let restaurantNames = ["Chophouse", "Trattoria", "Taqueria", "Oyster Bar", "Smokehouse", "Bistro",
+                                  "Noodle House", "Tavern", "Grill", "Brasserie", "Kitchen", "Cantina"]
+
+    /// Block time from distance: taxi and climb plus cruise at about 780 km/h, in 5-minute steps.
+    static func flightMinutes(_ km: Double) -> Int {
+        let m = 35 + km / 13.0
+        return max(45, Int((m / 5).rounded()) * 5)
+    }
+
+    /// Whether a 09:00 Monday departure home→venue and a 08:30 Friday departure venue→home both
+    /// arrive by 18:00 local: the home can reach the event inside business hours.
+    static func fitsBusinessHours(_ home: Airport, _ venue: Airport, on firstDay: CivilDate) -> Bool {
+        if home.iata == venue.iata { return true }
+        let minutes = flightMinutes(home.distance(to: venue)) + 15
+        let monday = firstDay.mondayOfWeek
+        for (from, to, date, t) in [(home, venue, monday, 9 * 60), (venue, home, monday.adding(days: 4), 8 * 60 + 30)] {
+            let dep = timestamp(date, t, at: from)
+            let arr = Timestamp(instant: dep.instant + minutes, offsetMinutes: offset(at: to, instant: dep.instant + minutes))
+            if arr.date != date || arr.time > TimeOfDay(hour: 17, minute: 30) { return false }
+        }
+        return true
+    }
+
+    static func timestamp(_ date: CivilDate, _ minutes: Int, at airport: Airport) -> Timestamp {
+        VenueClock(identifier: airport.timezone)!.timestamp(date, TimeOfDay(minutes: minutes))
+    }
+
+    static func offset(at airport: Airport, instant: Int) -> Int {
+        let tz = TimeZone(identifier: airport.timezone)!
+        return tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant * 60))) / 60
+    }
+
+    /// Box–Muller standard normal.
+    static func normal(_ rng: inout SplitMix64) -> Double {
+        let u = max(rng.unit(), 1e-12), v = rng.unit()
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+
+    static func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+
+    /// Two decimals, without locale or floating-point printing surprises.
+    static func money(_ v: Double) -> String {
+        let cents = Int((v * 100).rounded())
+        return "\(cents / 100).\(pad(cents % 100, 2))"
+    }
+}

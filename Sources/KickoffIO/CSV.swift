@@ -1,0 +1,146 @@
+import KickoffCore
+
+/// An RFC 4180 reader that remembers where every field came from.
+///
+/// Kickoff writes its own reader rather than using a CSV package because every error must name
+/// the physical line and column of the offending field, and a quoted field may span lines; the
+/// packages available here (CSV.swift, SwiftCSV) report neither. It accepts a UTF-8 BOM, CRLF,
+/// LF or lone CR line ends, quoted fields with `""` escapes, commas and line breaks, and blank
+/// lines anywhere (they are skipped but still counted).
+///
+/// Complexity: one pass over the bytes; O(n) time, and memory for the fields only.
+public struct CSVTable: Sendable {
+    /// One field: its text and the physical line and 1-based column where it starts.
+    public struct Field: Sendable {
+        public var text: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Record: Sendable {
+        /// Physical line where the record starts.
+        public var line: Int
+        public var fields: [Field]
+    }
+
+    public let file: String
+    /// The header row, as written.
+    public let header: [Field]
+    /// The data rows; blank lines are not records.
+    public let records: [Record]
+
+    /// Parses `bytes` (the whole file) as CSV; `file` names it in diagnostics.
+    public init(file: String, bytes: [UInt8]) throws(CSVError) {
+        self.file = file
+        var rows = try CSVTable.parse(file: file, bytes: bytes)
+        guard !rows.isEmpty else { throw CSVError(file: file, line: 1, column: nil, message: "the file is empty; expected a header row") }
+        self.header = rows.removeFirst().fields
+        self.records = rows
+    }
+
+    static func parse(file: String, bytes: [UInt8]) throws(CSVError) -> [Record] {
+        var i = 0
+        let n = bytes.count
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var records: [Record] = []
+        var fields: [Field] = []
+        var line = 1
+        var recordLine = 1
+        var field: [UInt8] = []
+        var fieldLine = 1
+        var column = 1
+        var quoted = false
+        var atFieldStart = true
+        var fieldWasQuoted = false
+
+        func text(_ b: [UInt8], line: Int, column: Int) throws(CSVError) -> String {
+            guard let s = String(validating: b, as: UTF8.self) else {
+                throw CSVError(file: file, line: line, column: column, message: "the text is not valid UTF-8")
+            }
+            return s
+        }
+        func endField() throws(CSVError) {
+            fields.append(Field(text: try text(field, line: fieldLine, column: column), line: fieldLine, column: column))
+            field.removeAll(keepingCapacity: true)
+            column += 1
+            atFieldStart = true
+            quoted = false
+        }
+        func endRecord() throws(CSVError) {
+            try endField()
+            // A line with nothing on it is blank, not a record with one empty field.
+            if !(fields.count == 1 && fields[0].text.isEmpty && !fieldWasQuoted) {
+                records.append(Record(line: recordLine, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
+            column = 1
+        }
+
+        while i < n {
+            let b = bytes[i]
+            if quoted {
+                if b == 0x22 {
+                    if i + 1 < n, bytes[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
+                    quoted = false
+                    i += 1
+                    // After a closing quote only a delimiter, a line end or the end may follow.
+                    if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                        throw CSVError(file: file, line: line, column: column,
+                                       message: "unexpected text after a closing quote; a quote inside a quoted field is written as two quotes (\"\")")
+                    }
+                    continue
+                }
+                if b == 0x0A || (b == 0x0D && !(i + 1 < n && bytes[i + 1] == 0x0A)) { line += 1 }
+                field.append(b)
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x22 where atFieldStart:
+                quoted = true
+                fieldWasQuoted = true
+                atFieldStart = false
+                fieldLine = line
+                i += 1
+            case 0x2C:
+                if atFieldStart { fieldLine = line }
+                try endField()
+                fieldWasQuoted = false
+                i += 1
+            case 0x0D, 0x0A:
+                if atFieldStart { fieldLine = line }
+                try endRecord()
+                fieldWasQuoted = false
+                i += (b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+                line += 1
+                recordLine = line
+            default:
+                if atFieldStart { fieldLine = line; atFieldStart = false }
+                field.append(b)
+                i += 1
+            }
+        }
+        if quoted {
+            throw CSVError(file: file, line: fieldLine, column: column, message: "a quoted field is never closed (missing \")")
+        }
+        if !(fields.isEmpty && field.isEmpty && atFieldStart && !fieldWasQuoted) {
+            if atFieldStart { fieldLine = line }
+            try endRecord()
+        }
+        return records
+    }
+}
+
+/// A CSV syntax error at a place in a file.
+public struct CSVError: Error, Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+    public var message: String
+
+    public var diagnostic: Diagnostic { .error(file, line, column, message) }
+}

@@ -1,0 +1,116 @@
+import KickoffCore
+
+/// The figures `kickoff validate` prints: what a coordinator checks at a glance before planning.
+public struct ScenarioSummary: Sendable {
+    public struct VenueFigures: Sendable {
+        public let id: String
+        public let name: String
+        public let airport: String
+        public let rooms: Int
+        public let largestRoom: Int
+        public let restaurants: Int
+        public let travellers: Int
+        public let locals: Int
+        public let usableInbound: Int
+        public let usableOutbound: Int
+        public let rejected: [(category: String, count: Int)]
+        /// Travelling attendees' home airports with no usable inbound or no usable outbound leg.
+        public let unreachableHomes: [String]
+    }
+
+    public let eventName: String
+    public let firstDate: CivilDate
+    public let lastDate: CivilDate
+    public let days: Int
+    public let attendees: Int
+    public let teams: Int
+    public let managers: Int
+    public let sessionsDefined: Int
+    public let sessionsPlaced: Int
+    public let perTeamSessions: Int
+    public let slots: Int
+    public let slotsPerDay: [Int]
+    public let slotsCut: Bool
+    public let enrollments: Int
+    public let restaurantsPresent: Bool
+    public let legs: Int
+    public let venues: [VenueFigures]
+
+    /// Computes the figures for a valid scenario.
+    public init(_ s: Scenario) {
+        let agenda = Agenda(s)
+        eventName = s.event.name
+        firstDate = s.event.startDate
+        lastDate = s.event.lastDate
+        days = s.event.days
+        attendees = s.attendees.count
+        teams = agenda.teams.count
+        managers = Set(s.attendees.compactMap(\.managerID)).count
+        sessionsDefined = s.sessions.count
+        sessionsPlaced = agenda.sessions.count
+        perTeamSessions = s.sessions.filter { $0.repeatMode == .perTeam }.count
+        slots = agenda.slots.count
+        slotsPerDay = (1...max(1, s.event.days)).map { d in agenda.slots.filter { $0.day == d }.count }
+        slotsCut = agenda.slotsAreCut
+        enrollments = s.enrollments.count
+        restaurantsPresent = s.restaurants != nil
+        legs = s.travel.count
+        venues = s.venues.map { v in
+            let options = TravelOptions(s, venue: v)
+            let rooms = s.rooms(at: v.id)
+            let travellerHomes = Set(s.attendees.map(\.home)).subtracting([v.airport])
+            let locals = s.attendees.filter { $0.home == v.airport }.count
+            return VenueFigures(
+                id: v.id.rawValue, name: v.name, airport: v.airport, rooms: rooms.count,
+                largestRoom: rooms.map(\.capacity).max() ?? 0, restaurants: s.restaurants(at: v.id).count,
+                travellers: s.attendees.count - locals, locals: locals,
+                usableInbound: options.usableInboundCount, usableOutbound: options.usableOutboundCount,
+                rejected: options.rejectedByCategory,
+                unreachableHomes: travellerHomes.filter { options.inbound[$0] == nil || options.outbound[$0] == nil }.sorted())
+        }
+    }
+
+    /// The summary as aligned plain text.
+    public var text: String {
+        var out = "\(eventName): \(days) day\(days == 1 ? "" : "s"), \(firstDate.weekday.shortName) \(firstDate) to \(lastDate.weekday.shortName) \(lastDate)\n"
+        func line(_ label: String, _ value: String) { out += "  \(label.padding(12))\(value)\n" }
+        line("attendees", "\(fmt(attendees)) in \(teams) teams, \(managers) with direct reports")
+        line("sessions", "\(sessionsDefined) defined (\(perTeamSessions) per team), \(sessionsPlaced) to place after expansion")
+        let perDay = Set(slotsPerDay).count == 1 ? "\(slotsPerDay[0]) a day" : slotsPerDay.map(String.init).joined(separator: "/") + " by day"
+        line("slots", "\(slots) (\(perDay), \(slotsCut ? "cut from event.csv" : "from slots.csv"))")
+        line("enrollments", fmt(enrollments))
+        line("travel", "\(fmt(legs)) legs")
+        line("venues", "\(venues.count)")
+        for v in venues {
+            out += "\n  venue \(v.id): \(v.name) (\(v.airport))\n"
+            out += "    rooms        \(v.rooms), largest seats \(fmt(v.largestRoom))\n"
+            if restaurantsPresent { out += "    restaurants  \(v.restaurants)\n" }
+            out += "    attendees    \(fmt(v.travellers)) travel, \(fmt(v.locals)) local\n"
+            out += "    legs usable  \(fmt(v.usableInbound)) inbound, \(fmt(v.usableOutbound)) outbound\n"
+            if !v.rejected.isEmpty {
+                out += "    rejected     " + v.rejected.map { "\(fmt($0.count)) \($0.category)" }.joined(separator: ", ") + "\n"
+            }
+            if !v.unreachableHomes.isEmpty {
+                out += "    no round trip from \(v.unreachableHomes.joined(separator: ", "))\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Thousands separators for counts (`1,820`).
+public func fmt(_ n: Int) -> String {
+    let s = String(abs(n))
+    var out = ""
+    for (i, ch) in s.enumerated() {
+        if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return n < 0 ? "-" + out : out
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

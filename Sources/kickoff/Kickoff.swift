@@ -1,0 +1,19 @@
+import ArgumentParser
+import GLPKBackend
+
+/// `kickoff`: plans a sales kickoff from a folder of CSV files.
+@main
+struct Kickoff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kickoff",
+        abstract: "Plan a sales kickoff: sessions, rooms, travel, hotel nights and team dinners.",
+        discussion: """
+        A scenario is a folder of CSV files (event, attendees, venues, rooms, sessions, travel, \
+        and optionally slots, dinners, enrollments); see README.md for the format.
+
+        Exit codes: 0 success, 1 no plan, 64 usage error, 65 invalid input data.
+        """,
+        version: "kickoff 0.1.0 (GLPK \(GLPK.version))",
+        subcommands: [Validate.self, Generate.self]
+    )
+}
