@@ -43,12 +43,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffIO"]),
-        .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffIO"]),
-        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate"]),
+        // In-memory fixtures shared by the test targets (not shipped in a product).
+        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"]),
+        .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffTestSupport"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.
-        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff"]),
+        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffTestSupport"]),
     ]
 )

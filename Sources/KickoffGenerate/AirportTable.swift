@@ -807,5 +807,6 @@ ZIH,Ixtapa Zihuatanejo International Airport,Zihuatanejo,Mexico,17.6016,-101.461
 ZLO,Playa De Oro International Airport,Manzanillo,Mexico,19.1448,-104.5590,America/Mexico_City,14
 ZRH,Zürich Airport,Zurich,Switzerland,47.4647,8.5492,Europe/Zurich,494
 ZUH,Zhuhai Jinwan Airport,Zhuhai,China,22.0064,113.3760,Asia/Shanghai,119
+
 """
 }

@@ -41,7 +41,7 @@ public struct GeneratorOptions: Sendable {
     public var teams: Int?
     /// Candidate venues, from a fixed list of real North American conference cities.
     public var venues = 3
-    /// Distinct home airports to draw from; default grows with attendees (300 at 10,000).
+    /// Distinct home airports to draw from; default n/12 + 8, at most 300 (reached at 3,500).
     public var homeAirports: Int?
     /// Elective sign-up sessions; default grows with attendees.
     public var electives: Int?
@@ -109,7 +109,7 @@ public struct ScenarioGenerator {
         let last = first.adding(days: days - 1)
 
         // Home airports: North American airports whose legs to every venue fit business hours.
-        let wantHomes = o.homeAirports ?? max(4, min(300, n / 30 + 8))
+        let wantHomes = o.homeAirports ?? max(4, min(300, n / 12 + 8))
         let candidates = Airport.all
             .filter { ["United States", "Canada", "Mexico"].contains($0.country) }
             .filter { home in venueAirports.allSatisfy { Self.fitsBusinessHours(home, $0, on: first) } }
@@ -122,10 +122,10 @@ public struct ScenarioGenerator {
             let base = Self.teamNames[t % Self.teamNames.count]
             teamNames.append(t < Self.teamNames.count ? base : "\(base) \(t / Self.teamNames.count + 1)")
         }
-        let hubs = (0..<teamCount).map { homes[($0 * 7) % homes.count] }
+        let hubs = (0..<teamCount).map { homes[$0 % homes.count] }
         let territory: [[Airport]] = hubs.map { hub in
             Array(homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
-                .prefix(max(3, homes.count / max(1, teamCount / 3))))
+                .prefix(max(4, homes.count * 3 / teamCount)))
         }
 
         // People: leadership and enablement first, then each team's manager and reps.
@@ -177,7 +177,7 @@ public struct ScenarioGenerator {
             managers.append(mgr.id)
             for _ in 1..<max(size, 2) {
                 let role = rng.chance(0.15) ? "se" : "rep"
-                let home = rng.chance(0.75) ? territory[t][rng.int(0...min(2, territory[t].count - 1))] : rng.pick(territory[t])
+                let home = rng.chance(0.5) ? territory[t][rng.int(0...min(1, territory[t].count - 1))] : rng.pick(territory[t])
                 let att = Double(max(35, min(165, Int(95 + 22 * Self.normal(&rng)))))
                 let p = newPerson(team: teamNames[t], role: role, manager: mgr.id, home: home, attainment: att)
                 people.append(p)

@@ -105,7 +105,11 @@ public enum ScenarioLoader {
         if let r = readers["rooms.csv"] { scenario.rooms = b.readRooms(r) }
         if let r = readers["sessions.csv"] { scenario.sessions = b.readSessions(r) }
         if let r = readers["travel.csv"] { scenario.travel = b.readTravel(r) }
-        if let r = readers["slots.csv"] { scenario.slots = b.readSlots(r) } else if files["slots.csv"] != nil { scenario.slots = [] }
+        if let r = readers["slots.csv"] {
+            scenario.slots = b.readSlots(r)
+            // Sessions refer to slots by id: a dropped slot row would echo as "unknown slot" errors.
+            if scenario.slots!.count != r.rows.count { b.incomplete = true }
+        } else if files["slots.csv"] != nil { scenario.slots = [] }
         if let r = readers["dinners.csv"] { scenario.restaurants = b.readRestaurants(r) } else if files["dinners.csv"] != nil { scenario.restaurants = [] }
         if let r = readers["enrollments.csv"] { scenario.enrollments = b.readEnrollments(r) }
         for name in readers.keys.sorted() { b.diagnostics += readers[name]!.diagnostics }
