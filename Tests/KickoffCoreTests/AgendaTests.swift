@@ -102,4 +102,16 @@ struct AgendaTests {
         #expect(names(1) == ["A", "C"])  // two consecutive slots: not B (lunch), not E (day 2 has one)
         #expect(names(3) == ["B", "C", "E"])
     }
+
+    @Test("restaurant evenings default to every agenda day but the last")
+    func evenings() throws {
+        var f = Fixture()
+        f.files["dinners.csv"] = "venue,id,name,capacity,cost_per_head,evenings\nCHI,R1,Chophouse,40,80,\nCHI,R2,Tavern,30,60,3\n"
+        let s = try f.scenario()
+        let r = try #require(s.restaurants)
+        #expect(r[0].hostedEvenings(days: s.event.days) == [1, 2])
+        #expect(r[1].hostedEvenings(days: s.event.days) == [3])
+        #expect(Restaurant(venue: "V", id: "X", name: "X", capacity: 1, costPerHead: 0, evenings: nil,
+                           source: SourceLine(file: "dinners.csv", line: 2)).hostedEvenings(days: 1) == [])
+    }
 }
