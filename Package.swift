@@ -31,8 +31,10 @@ let package = Package(
         .target(name: "KickoffIO", dependencies: ["KickoffCore"]),
         // What a person reads: summaries and (later) plan reports.
         .target(name: "KickoffReport", dependencies: ["KickoffCore"]),
+        // Solver-neutral integer programs: variables, named constraints, terminations, `protocol MIPSolver`.
+        .target(name: "MIP"),
         // The only module that imports CGLPK.
-        .target(name: "GLPKBackend", dependencies: ["CGLPK"]),
+        .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
         // Deterministic scenario generator built on a bundled OpenFlights subset.
         .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO"]),
         // The command-line tool: argument parsing, printing and exit codes only.
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
         .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffTestSupport"]),
         .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffTestSupport"]),
-        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "MIP"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.
         .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffTestSupport"]),
     ]

@@ -1,0 +1,72 @@
+import CGLPK
+
+/// Facts about the linked GLPK library.
+public enum GLPK {
+    /// The version of the GLPK library linked at run time, e.g. "5.0".
+    public static var version: String { String(cString: glp_version()) }
+}
+
+/// An owned GLPK problem object: created and deleted on the thread that uses it.
+///
+/// GLPK aborts the whole process on an invalid call, so every method here takes values that
+/// `MIPModel.defects()` and the solver have already checked; 1-based indexing lives only here.
+final class GLPKProblem {
+    let handle: OpaquePointer
+
+    init() { handle = glp_create_prob() }
+
+    deinit { glp_delete_prob(handle) }
+
+    /// GLPK limits names to 255 bytes; longer ones are cut at a character boundary.
+    static func clip(_ name: String) -> String {
+        guard name.utf8.count > 255 else { return name }
+        var out = ""
+        for ch in name {
+            if out.utf8.count + String(ch).utf8.count > 255 { break }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lower, 0)
+        case (false, true): return (GLP_UP, 0, upper)
+        case (true, true): return (lower == upper ? GLP_FX : GLP_DB, lower, upper)
+        }
+    }
+
+    /// Loads a checked model: columns, rows, objective and the constraint matrix.
+    func load(_ columns: [(name: String, lower: Double, upper: Double, integer: Bool, cost: Double)],
+              _ rows: [(name: String, lower: Double, upper: Double, terms: [(Int, Double)])],
+              constant: Double) {
+        glp_set_obj_dir(handle, GLP_MIN)
+        glp_set_obj_coef(handle, 0, constant)
+        if !columns.isEmpty { glp_add_cols(handle, Int32(columns.count)) }
+        for (k, c) in columns.enumerated() {
+            let j = Int32(k + 1)
+            glp_set_col_name(handle, j, GLPKProblem.clip(c.name))
+            glp_set_col_kind(handle, j, c.integer ? GLP_IV : GLP_CV)
+            let (type, lo, hi) = GLPKProblem.boundType(c.lower, c.upper)
+            glp_set_col_bnds(handle, j, type, lo, hi)
+            glp_set_obj_coef(handle, j, c.cost)
+        }
+        if !rows.isEmpty { glp_add_rows(handle, Int32(rows.count)) }
+        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]  // index 0 is unused by GLPK
+        for (k, r) in rows.enumerated() {
+            let i = Int32(k + 1)
+            glp_set_row_name(handle, i, GLPKProblem.clip(r.name))
+            let (type, lo, hi) = GLPKProblem.boundType(r.lower, r.upper)
+            glp_set_row_bnds(handle, i, type, lo, hi)
+            for (col, value) in r.terms {
+                ia.append(i)
+                ja.append(Int32(col + 1))
+                ar.append(value)
+            }
+        }
+        if ia.count > 1 { glp_load_matrix(handle, Int32(ia.count - 1), ia, ja, ar) }
+    }
+
+    var columnCount: Int { Int(glp_get_num_cols(handle)) }
+}

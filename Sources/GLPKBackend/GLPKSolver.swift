@@ -1,0 +1,189 @@
+import CGLPK
+import Foundation
+import MIP
+
+/// Solves `MIPModel`s with GLPK's branch-and-cut (`glp_intopt`).
+///
+/// - Runs on the calling thread; GLPK's environment is thread-local, so concurrent solves on
+///   different threads each get their own (their terminal hooks do not mix).
+/// - Enforces a wall-clock deadline itself from the search callback (GLPK's `tm_lim` does not
+///   count presolve and the root LP), and still passes `tm_lim` as a backstop.
+/// - Captures GLPK's terminal output; it reaches standard error only with `verbose`.
+/// - Offers `initialSolution` as an incumbent through `glp_ios_heur_sol`; GLPK's MIP presolver
+///   would renumber columns, so in that case the root LP is solved by `glp_simplex` instead.
+/// - Reports `optimal` only when GLPK proves it; a stop at the gap tolerance is `feasible`.
+public struct GLPKSolver: MIPSolver {
+    /// GLPK's cut families (Gomory, MIR, cover, clique). On by default: they matter on tight models.
+    public var cuts = true
+    /// GLPK's feasibility pump heuristic, which often finds a first solution early.
+    public var feasibilityPump = true
+
+    public init() {}
+
+    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+        let started = Date()
+        if let defect = model.defects().first { return SolveResult(termination: .error("invalid model: \(defect)")) }
+        if let x = options.initialSolution, x.count != model.variables.count {
+            return SolveResult(termination: .error("initial solution has \(x.count) values for \(model.variables.count) variables"))
+        }
+        if model.variables.isEmpty {
+            let feasible = model.constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
+            return SolveResult(termination: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
+                               bound: feasible ? model.objectiveConstant : nil)
+        }
+
+        let problem = GLPKProblem()
+        problem.load(
+            model.variables.map { ($0.name, $0.lower, $0.upper, $0.kind != .continuous, $0.cost) },
+            model.constraints.map { c in
+                // GLPK aborts on a repeated column within a row: merge them, and drop zeros.
+                var merged: [Int: Double] = [:]
+                for t in c.terms { merged[t.variable.index, default: 0] += t.coefficient }
+                let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                return (c.name, c.lower, c.upper, terms)
+            },
+            constant: model.objectiveConstant)
+
+        let context = SearchContext(options: options, started: started, model: model)
+        let info = Unmanaged.passUnretained(context).toOpaque()
+        glp_term_hook(terminalHook, info)
+        defer { glp_term_hook(nil, nil) }
+
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)  // a zeroed struct makes GLPK abort
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
+        parm.mip_gap = max(0, options.relativeGap)
+        parm.cb_func = searchCallback
+        parm.cb_info = info
+        if cuts {
+            parm.gmi_cuts = GLP_ON
+            parm.mir_cuts = GLP_ON
+            parm.cov_cuts = GLP_ON
+            parm.clq_cuts = GLP_ON
+        }
+        if feasibilityPump { parm.fp_heur = GLP_ON }
+        if let limit = options.timeLimit {
+            parm.tm_lim = Int32(clamping: Int(max(1, limit * 1000)))
+        }
+
+        if options.initialSolution != nil {
+            // Root LP ourselves, so the tree's columns are the model's and our incumbent fits.
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
+            smcp.presolve = GLP_ON
+            if let limit = options.timeLimit { smcp.tm_lim = Int32(clamping: Int(max(1, limit * 1000))) }
+            let lp = glp_simplex(problem.handle, &smcp)
+            let status = glp_get_status(problem.handle)
+            if lp != 0 || status != GLP_OPT {
+                if status == GLP_NOFEAS || lp == GLP_ENOPFS { return context.result(.infeasible) }
+                if status == GLP_UNBND || lp == GLP_ENODFS { return context.result(.unbounded) }
+                if lp == GLP_ETMLIM { return context.result(.timeLimit) }
+                return context.result(.error("GLPK simplex failed (code \(lp), status \(status))"))
+            }
+            parm.presolve = GLP_OFF
+            if let limit = options.timeLimit {
+                parm.tm_lim = Int32(clamping: Int(max(1, (limit - Date().timeIntervalSince(started)) * 1000)))
+            }
+        } else {
+            parm.presolve = GLP_ON
+        }
+
+        let code = glp_intopt(problem.handle, &parm)
+        let status = glp_mip_status(problem.handle)
+        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+        if hasSolution {
+            context.values = (0..<model.variables.count).map { k in
+                let v = glp_mip_col_val(problem.handle, Int32(k + 1))
+                return model.variables[k].kind == .continuous ? v : v.rounded()
+            }
+            context.objective = model.objective(context.values)
+        }
+        switch code {
+        case 0:
+            if status == GLP_OPT {
+                context.bound = context.objective
+                return context.result(.optimal)
+            }
+            if status == GLP_NOFEAS { return context.result(.infeasible) }
+            return context.result(hasSolution ? .feasible : .error("GLPK ended with status \(status)"))
+        case GLP_ENOPFS:
+            return context.result(.infeasible)
+        case GLP_ENODFS:
+            return context.result(.unbounded)
+        case GLP_ETMLIM, GLP_ESTOP, GLP_EMIPGAP:
+            return context.result(hasSolution ? .feasible : .timeLimit)
+        default:
+            return context.result(.error("GLPK branch-and-cut failed (code \(code))"))
+        }
+    }
+}
+
+/// State shared with GLPK's C callbacks through their `void *info` argument.
+final class SearchContext {
+    let options: SolveOptions
+    let started: Date
+    let model: MIPModel
+    var log = ""
+    var bound: Double?
+    var objective: Double?
+    var values: [Double] = []
+    var offeredIncumbent = false
+    var lastReport = Date.distantPast
+
+    init(options: SolveOptions, started: Date, model: MIPModel) {
+        self.options = options
+        self.started = started
+        self.model = model
+    }
+
+    var elapsed: Double { Date().timeIntervalSince(started) }
+
+    func result(_ t: Termination) -> SolveResult {
+        SolveResult(termination: t, objective: t.hasSolution ? objective : nil, bound: bound,
+                    values: t.hasSolution ? values : [], seconds: elapsed, log: log)
+    }
+}
+
+/// Receives GLPK's terminal output; returning non-zero stops GLPK printing it itself.
+private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
+    guard let info, let text else { return 1 }
+    let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    let s = String(cString: text)
+    if context.log.utf8.count < 1 << 20 { context.log += s }
+    if context.options.verbose { FileHandle.standardError.write(Data(s.utf8)) }
+    return 1
+}
+
+/// GLPK's branch-and-cut callback: deadline, stop requests, incumbent offers and progress.
+private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+    guard let tree, let info else { return }
+    let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
+    let options = context.options
+    if let limit = options.timeLimit, context.elapsed >= limit {
+        glp_ios_terminate(tree)
+        return
+    }
+    if options.shouldStop?() == true {
+        glp_ios_terminate(tree)
+        return
+    }
+    let reason = glp_ios_reason(tree)
+    if reason == GLP_IHEUR, !context.offeredIncumbent, let x = options.initialSolution {
+        context.offeredIncumbent = true
+        var one = [0.0] + x  // 1-based
+        _ = glp_ios_heur_sol(tree, &one)
+    }
+    let best = glp_ios_best_node(tree)
+    if best != 0 { context.bound = glp_ios_node_bound(tree, best) }
+    var improved = false
+    if reason == GLP_IBINGO {
+        let p = glp_ios_get_prob(tree)
+        context.objective = glp_mip_obj_val(p)
+        improved = true
+    }
+    if let progress = options.progress, improved || Date().timeIntervalSince(context.lastReport) >= 1 {
+        context.lastReport = Date()
+        progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Enumerates every integer assignment of a tiny pure-integer model: the reference every real
+/// backend is checked against in the conformance suite.
+///
+/// Only for models whose variables are all integer with finite bounds and whose search space
+/// (the product of domain sizes) is at most `limit`; anything else is `.error`.
+public struct BruteForceSolver: MIPSolver {
+    public var limit: Int
+
+    public init(limit: Int = 2_000_000) { self.limit = limit }
+
+    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+        let start = Date()
+        if let d = model.defects().first { return SolveResult(termination: .error(d)) }
+        var domains: [ClosedRange<Int>] = []
+        var size = 1.0
+        for v in model.variables {
+            guard v.kind != .continuous, v.lower.isFinite, v.upper.isFinite else {
+                return SolveResult(termination: .error("brute force needs bounded integer variables (\(v.name))"))
+            }
+            let lo = Int(v.lower.rounded(.up)), hi = Int(v.upper.rounded(.down))
+            if lo > hi { return SolveResult(termination: .infeasible, seconds: Date().timeIntervalSince(start)) }
+            domains.append(lo...hi)
+            size *= Double(hi - lo + 1)
+        }
+        guard size <= Double(limit) else { return SolveResult(termination: .error("search space \(size) exceeds \(limit)")) }
+        var x = domains.map { Double($0.lowerBound) }
+        var best: [Double]? = nil, bestValue = Double.infinity
+        func visit(_ i: Int) {
+            if i == x.count {
+                if model.violations(x).isEmpty {
+                    let value = model.objective(x)
+                    if value < bestValue - 1e-9 { bestValue = value; best = x }
+                }
+                return
+            }
+            for k in domains[i] { x[i] = Double(k); visit(i + 1) }
+        }
+        visit(0)
+        let seconds = Date().timeIntervalSince(start)
+        guard let best else { return SolveResult(termination: .infeasible, seconds: seconds) }
+        return SolveResult(termination: .optimal, objective: bestValue, bound: bestValue, values: best, seconds: seconds)
+    }
+}

@@ -1,0 +1,116 @@
+/// A solver-neutral mixed-integer linear program: variables with bounds and kinds, named linear
+/// constraints, a linear objective to minimise.
+///
+/// ```
+/// var m = MIPModel()
+/// let x = m.addVariable("x", lower: 0, upper: 4, kind: .integer, cost: -1)
+/// let y = m.addVariable("y", kind: .binary, cost: -2)
+/// m.addConstraint("budget", [(x, 1), (y, 3)], upper: 5)
+/// let result = GLPKSolver().solve(m, options: SolveOptions())
+/// ```
+/// The model knows nothing of any solver; backends (`protocol MIPSolver`) translate it.
+
+/// A column of the model, by position (0-based).
+public struct Variable: Hashable, Sendable, Comparable {
+    public let index: Int
+
+    public init(_ index: Int) { self.index = index }
+    public static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
+}
+
+public enum VariableKind: Sendable, Hashable {
+    case continuous, integer, binary
+}
+
+public struct VariableInfo: Sendable {
+    public var name: String
+    /// `-infinity` for none.
+    public var lower: Double
+    /// `+infinity` for none.
+    public var upper: Double
+    public var kind: VariableKind
+    /// Objective coefficient.
+    public var cost: Double
+}
+
+/// `lower ≤ Σ coefficient·variable ≤ upper`; either side may be infinite, both equal for `=`.
+public struct Constraint: Sendable {
+    public var name: String
+    public var terms: [(variable: Variable, coefficient: Double)]
+    public var lower: Double
+    public var upper: Double
+}
+
+public struct MIPModel: Sendable {
+    public private(set) var variables: [VariableInfo] = []
+    public private(set) var constraints: [Constraint] = []
+    /// Constant added to the objective (GLPK's "shift").
+    public var objectiveConstant: Double = 0
+
+    public init() {}
+
+    @discardableResult
+    public mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity,
+                                     kind: VariableKind = .continuous, cost: Double = 0) -> Variable {
+        let (lo, hi) = kind == .binary ? (max(lower, 0), min(upper, 1)) : (lower, upper)
+        variables.append(VariableInfo(name: name, lower: lo, upper: hi, kind: kind, cost: cost))
+        return Variable(variables.count - 1)
+    }
+
+    public mutating func setCost(_ v: Variable, _ cost: Double) { variables[v.index].cost = cost }
+
+    /// Adds `lower ≤ Σ terms ≤ upper` (defaults: unbounded on that side).
+    public mutating func addConstraint(_ name: String, _ terms: [(Variable, Double)],
+                                       lower: Double = -.infinity, upper: Double = .infinity) {
+        constraints.append(Constraint(name: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+                                      lower: lower, upper: upper))
+    }
+
+    /// Adds `Σ terms = value`.
+    public mutating func addEquality(_ name: String, _ terms: [(Variable, Double)], _ value: Double) {
+        addConstraint(name, terms, lower: value, upper: value)
+    }
+
+    public var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
+    public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.terms.count } }
+
+    /// The objective value of an assignment.
+    public func objective(_ x: [Double]) -> Double {
+        variables.indices.reduce(objectiveConstant) { $0 + variables[$1].cost * x[$1] }
+    }
+
+    /// The names of constraints (and variable bounds or integrality) an assignment violates by more than `tolerance`.
+    public func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
+        var out: [String] = []
+        for (i, v) in variables.enumerated() {
+            if x[i] < v.lower - tolerance || x[i] > v.upper + tolerance { out.append("bounds of \(v.name)") }
+            if v.kind != .continuous, abs(x[i] - x[i].rounded()) > tolerance { out.append("integrality of \(v.name)") }
+        }
+        for c in constraints {
+            let lhs = c.terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
+            if lhs < c.lower - tolerance || lhs > c.upper + tolerance { out.append(c.name) }
+        }
+        return out
+    }
+
+    /// Problems that would make a solver misbehave (or GLPK abort): reported before any call.
+    public func defects() -> [String] {
+        var out: [String] = []
+        for v in variables {
+            if v.lower.isNaN || v.upper.isNaN || v.lower > v.upper || v.lower == .infinity || v.upper == -.infinity {
+                out.append("variable \(v.name): invalid bounds [\(v.lower), \(v.upper)]")
+            }
+            if !v.cost.isFinite { out.append("variable \(v.name): objective coefficient \(v.cost)") }
+        }
+        for c in constraints {
+            if c.lower.isNaN || c.upper.isNaN || c.lower > c.upper || c.lower == .infinity || c.upper == -.infinity {
+                out.append("constraint \(c.name): invalid bounds [\(c.lower), \(c.upper)]")
+            }
+            for t in c.terms where !t.coefficient.isFinite || t.variable.index < 0 || t.variable.index >= variables.count {
+                out.append("constraint \(c.name): bad term \(t.coefficient)·#\(t.variable.index)")
+            }
+        }
+        if !objectiveConstant.isFinite { out.append("objective constant \(objectiveConstant)") }
+        return out
+    }
+}
