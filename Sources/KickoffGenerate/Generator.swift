@@ -35,6 +35,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
 /// What to generate. Every default scales with `attendees`.
 public struct GeneratorOptions: Sendable {
+    /// Number of attendees, at least 12 (leadership, enablement and two teams).
     public var attendees: Int
     public var seed: UInt64
     /// Sales teams (each with a manager); default √attendees, at least 2.
@@ -101,7 +102,7 @@ public struct ScenarioGenerator {
     /// The scenario's files (name → CSV text), in a stable order.
     public mutating func files() -> [(name: String, text: String)] {
         let o = options
-        let n = max(o.attendees, 4)
+        let n = max(o.attendees, 12)  // leadership, enablement and two teams need a dozen people
         let teamCount = max(2, min(o.teams ?? Int((Double(n).squareRoot()).rounded()), n / 3))
         let venues = Array(Self.venueCatalog.prefix(max(1, min(o.venues, Self.venueCatalog.count))))
         let venueAirports = venues.map { Airport.byCode[$0.iata]! }

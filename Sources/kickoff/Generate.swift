@@ -38,7 +38,7 @@ struct Generate: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (4...200_000).contains(attendees) else { throw ValidationError("--attendees must be between 4 and 200000") }
+        guard (12...200_000).contains(attendees) else { throw ValidationError("--attendees must be between 12 and 200000") }
         guard (1...8).contains(venues) else { throw ValidationError("--venues must be between 1 and 8") }
         if let teams, teams < 2 { throw ValidationError("--teams must be at least 2") }
         if let airports, airports < 1 { throw ValidationError("--airports must be at least 1") }

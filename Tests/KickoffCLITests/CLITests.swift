@@ -98,7 +98,7 @@ struct CLITests {
         #expect(noArgs.stderr.contains("Missing expected argument '<directory>'"))
         let bad = try Run("generate", "/tmp/x", "--attendees", "2")
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("--attendees must be between 4 and 200000"))
+        #expect(bad.stderr.contains("--attendees must be between 12 and 200000"))
     }
 
     @Test("generate writes a valid scenario, deterministically, and never overwrites without --force")
