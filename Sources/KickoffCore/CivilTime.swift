@@ -217,8 +217,11 @@ enum Digits {
         return v
     }
 
-    static func pad(_ v: Int, _ width: Int) -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
+    static func pad(_ v: Int, _ width: Int) -> String { zeroPadded(v, width) }
+}
+
+/// `v` in decimal with leading zeros up to `width` digits (`zeroPadded(7, 3)` is `"007"`).
+public func zeroPadded(_ v: Int, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

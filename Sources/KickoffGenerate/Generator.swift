@@ -356,10 +356,7 @@ public struct ScenarioGenerator {
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
 
-    static func pad(_ v: Int, _ w: Int) -> String {
-        let s = String(v)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-    }
+    static func pad(_ v: Int, _ w: Int) -> String { zeroPadded(v, w) }
 
     /// Two decimals, without locale or floating-point printing surprises.
     static func money(_ v: Double) -> String {
