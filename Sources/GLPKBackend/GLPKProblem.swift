@@ -67,6 +67,4 @@ final class GLPKProblem {
         }
         if ia.count > 1 { glp_load_matrix(handle, Int32(ia.count - 1), ia, ja, ar) }
     }
-
-    var columnCount: Int { Int(glp_get_num_cols(handle)) }
 }

@@ -44,7 +44,7 @@ public struct GLPKSolver: MIPSolver {
             },
             constant: model.objectiveConstant)
 
-        let context = SearchContext(options: options, started: started, model: model)
+        let context = SearchContext(options: options, started: started)
         let info = Unmanaged.passUnretained(context).toOpaque()
         glp_term_hook(terminalHook, info)
         defer { glp_term_hook(nil, nil) }
@@ -123,7 +123,6 @@ public struct GLPKSolver: MIPSolver {
 final class SearchContext {
     let options: SolveOptions
     let started: Date
-    let model: MIPModel
     var log = ""
     var bound: Double?
     var objective: Double?
@@ -131,10 +130,9 @@ final class SearchContext {
     var offeredIncumbent = false
     var lastReport = Date.distantPast
 
-    init(options: SolveOptions, started: Date, model: MIPModel) {
+    init(options: SolveOptions, started: Date) {
         self.options = options
         self.started = started
-        self.model = model
     }
 
     var elapsed: Double { Date().timeIntervalSince(started) }

@@ -212,7 +212,4 @@ public struct TravelOptions: Sendable {
         }
         return order.map { ($0, counts[$0]!) }.sorted { $0.count > $1.count || ($0.count == $1.count && $0.category < $1.category) }
     }
-
-    /// Legs that do not touch this venue's airport.
-    public var otherAirportCount: Int { legs.filter { $0.rejections.first == .otherAirport }.count }
 }

@@ -17,7 +17,7 @@ extension Scenario {
         _ = unique(rooms.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
                    "rooms.csv", "room", &out, quote: false)
         let slotList = effectiveSlots
-        let slotIDs = validateSlots(&out)
+        let slotIDs = validateSlots(&out, effective: slotList)
         validateSessions(&out, attendees: attendeeLines, slotIDs: slotIDs, slotList: slotList)
         if let restaurants {
             for r in restaurants {
@@ -83,8 +83,8 @@ extension Scenario {
     }
 
     /// Checks slots.csv; returns the ids of the effective slots.
-    private func validateSlots(_ out: inout [Diagnostic]) -> Set<String> {
-        guard let slots else { return Set(Agenda.cutSlots(event).map(\.id.rawValue)) }
+    private func validateSlots(_ out: inout [Diagnostic], effective: [Slot]) -> Set<String> {
+        guard let slots else { return Set(effective.map(\.id.rawValue)) }
         _ = unique(slots.map { ($0.id.rawValue, $0.source!) }, "slots.csv", "slot", &out)
         for s in slots {
             if !(1...event.days).contains(s.day) {

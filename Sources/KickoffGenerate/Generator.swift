@@ -140,7 +140,7 @@ public struct ScenarioGenerator {
                 if usedNames.contains(name) { name += " \(rng.pick(["A.", "B.", "C.", "D.", "E.", "J.", "M.", "R."]))" }
             } while usedNames.contains(name)
             usedNames.insert(name)
-            let id = "P\(Self.pad(people.count + 1, 5))"
+            let id = "P\(zeroPadded(people.count + 1, 5))"
             let email = name.lowercased().replacingOccurrences(of: "'", with: "")
                 .replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ".") + "@acme.example"
             let company = rng.chance(0.2) ? "Northwind" : "Acme"
@@ -217,7 +217,7 @@ public struct ScenarioGenerator {
             }
             for b in 1...breakouts {
                 let cap = biggestTeam + rng.int(2...12)
-                rooms.row([v.id, "BR\(Self.pad(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
+                rooms.row([v.id, "BR\(zeroPadded(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
             }
             for h in 1...3 { rooms.row([v.id, "HUDDLE\(h)", "Huddle room \(h)", String(rng.int(8...12)), ""]) }
             // Restaurants: enough seats over the evenings for every team, with some slack.
@@ -225,7 +225,7 @@ public struct ScenarioGenerator {
             let perEvening = Int(Double(n) * 0.75) / restaurantCount + biggestTeam
             for r in 1...restaurantCount {
                 let evenings = r == restaurantCount ? "1" : ""
-                dinners.row([v.id, "R\(Self.pad(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
+                dinners.row([v.id, "R\(zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
                              String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings])
             }
         }
@@ -234,7 +234,7 @@ public struct ScenarioGenerator {
         var slots = CSVWriter(header: ["id", "day", "start", "end"])
         for day in 1...days {
             for hour in [9, 10, 11, 13, 14, 15, 16] {
-                slots.row(["D\(day)-\(Self.pad(hour, 2))00", String(day), "\(Self.pad(hour, 2)):00", "\(Self.pad(hour + 1, 2)):00"])
+                slots.row(["D\(day)-\(zeroPadded(hour, 2))00", String(day), "\(zeroPadded(hour, 2)):00", "\(zeroPadded(hour + 1, 2)):00"])
             }
         }
 
@@ -254,9 +254,9 @@ public struct ScenarioGenerator {
         let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
         var enrollments = CSVWriter(header: ["attendee", "session"])
-        let day2 = (1...7).map { "D2-\(Self.pad([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
+        let day2 = (1...7).map { "D2-\(zeroPadded([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
         for e in 0..<electiveCount {
-            let id = "EL\(Self.pad(e + 1, 2))"
+            let id = "EL\(zeroPadded(e + 1, 2))"
             let title = electiveTitles[e % electiveTitles.count] + (e < electiveTitles.count ? "" : " \(e / electiveTitles.count + 1)")
             let allowed = e % 2 == 0 ? day2.suffix(4).joined(separator: ";") : ""
             sessions.row([id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
@@ -301,7 +301,7 @@ public struct ScenarioGenerator {
                         let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
                         let price = (base * p.factor * (0.9 + 0.2 * rng.unit())).rounded()
                         let seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
-                        travel.row(["L\(Self.pad(legNumber, 6))", from.iata, to.iata,
+                        travel.row(["L\(zeroPadded(legNumber, 6))", from.iata, to.iata,
                                     "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
                                     arr.description, Self.money(price), seats])
                     }
@@ -356,11 +356,10 @@ public struct ScenarioGenerator {
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
 
-    static func pad(_ v: Int, _ w: Int) -> String { zeroPadded(v, w) }
 
     /// Two decimals, without locale or floating-point printing surprises.
     static func money(_ v: Double) -> String {
         let cents = Int((v * 100).rounded())
-        return "\(cents / 100).\(pad(cents % 100, 2))"
+        return "\(cents / 100).\(zeroPadded(cents % 100, 2))"
     }
 }
