@@ -29,19 +29,21 @@ let package = Package(
         .target(name: "KickoffCore"),
         // CSV reading with file/line/column tracking and the scenario folder loader.
         .target(name: "KickoffIO", dependencies: ["KickoffCore"]),
-        // What a person reads: summaries and (later) plan reports.
-        .target(name: "KickoffReport", dependencies: ["KickoffCore"]),
+        // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
+        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel"]),
         // Solver-neutral integer programs: variables, named constraints, terminations, `protocol MIPSolver`.
         .target(name: "MIP"),
         // The only module that imports CGLPK.
         .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
+        // The integer program built from the data, the construction heuristic, the plan and its checker.
+        .target(name: "KickoffModel", dependencies: ["KickoffCore", "MIP"]),
         // Deterministic scenario generator built on a bundled OpenFlights subset.
         .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO"]),
         // The command-line tool: argument parsing, printing and exit codes only.
         .executableTarget(
             name: "kickoff",
             dependencies: [
-                "KickoffCore", "KickoffIO", "KickoffReport", "KickoffGenerate", "GLPKBackend",
+                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -45,6 +45,7 @@ public struct GLPKSolver: MIPSolver {
             constant: model.objectiveConstant)
 
         let context = SearchContext(options: options, started: started)
+        if let x = options.initialSolution { context.initialObjective = model.objective(x) }
         let info = Unmanaged.passUnretained(context).toOpaque()
         glp_term_hook(terminalHook, info)
         defer { glp_term_hook(nil, nil) }
@@ -128,6 +129,8 @@ final class SearchContext {
     var objective: Double?
     var values: [Double] = []
     var offeredIncumbent = false
+    /// Objective of `options.initialSolution`, shown as the incumbent until GLPK finds better.
+    var initialObjective: Double?
     var lastReport = Date.distantPast
 
     init(options: SolveOptions, started: Date) {
@@ -170,10 +173,13 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     if reason == GLP_IHEUR, !context.offeredIncumbent, let x = options.initialSolution {
         context.offeredIncumbent = true
         var one = [0.0] + x  // 1-based
-        _ = glp_ios_heur_sol(tree, &one)
+        if glp_ios_heur_sol(tree, &one) == 0, context.objective == nil { context.objective = context.initialObjective }
     }
     let best = glp_ios_best_node(tree)
-    if best != 0 { context.bound = glp_ios_node_bound(tree, best) }
+    if best != 0 {
+        let b = glp_ios_node_bound(tree, best)
+        if b.isFinite, abs(b) < 1e300 { context.bound = b }  // GLPK reports ∓DBL_MAX for "none yet"
+    }
     var improved = false
     if reason == GLP_IBINGO {
         let p = glp_ios_get_prob(tree)

@@ -1,0 +1,127 @@
+import KickoffCore
+import MIP
+
+/// A fast construction heuristic: a complete plan that GLPK takes as its first incumbent.
+///
+/// 1. Sessions with one possible start go first, then the rest in precedence order; each takes
+///    the earliest start and the smallest fitting room where its room, its audience and its
+///    placed predecessors and successors allow.
+/// 2. Teams, largest first, take the cheapest restaurant evening with room left that clashes with
+///    none of their members' sessions.
+/// 3. Each traveller takes the cheapest inbound and outbound leg (price, hotel nights and time
+///    away) that fits their first and last commitment and still has seats.
+///
+/// Returns nil when a greedy step finds nothing; the solver then starts without an incumbent.
+public enum ConstructionHeuristic {
+    public static func plan(_ f: Formulation) -> Plan? {
+        let inst = f.instance, agenda = inst.agenda
+        guard let placements = placeSessions(f) else { return nil }
+
+        // Dinners.
+        var dinners: [String: DinnerBooking] = [:]
+        if inst.hasDinners {
+            var left: [DinnerBooking: Int] = [:]
+            let teams = agenda.teams.sorted { (inst.members(of: $0).count, $1) > (inst.members(of: $1).count, $0) }
+            for team in teams {
+                let members = inst.members(of: team)
+                let busy = Set(members.flatMap { inst.sessionsOf[$0] }).compactMap { k in
+                    inst.interval(of: k, startingAt: placements[k].slot)
+                }
+                let options = (f.dinner[team] ?? []).sorted {
+                    (f.model.variables[$0.z.index].cost, $0.booking.evening, $0.booking.restaurant)
+                        < (f.model.variables[$1.z.index].cost, $1.booking.evening, $1.booking.restaurant)
+                }
+                var chosen: DinnerBooking?
+                for o in options {
+                    let cap = left[o.booking] ?? inst.restaurants[o.booking.restaurant].capacity
+                    let din = inst.dinnerInterval(evening: o.booking.evening)
+                    guard cap >= members.count, !busy.contains(where: { $0.start < din.end && din.start < $0.end }) else { continue }
+                    chosen = o.booking
+                    left[o.booking] = cap - members.count
+                    break
+                }
+                guard let chosen else { return nil }
+                dinners[team] = chosen
+            }
+        }
+
+        // Travel.
+        let legs = inst.scenario.travel
+        var seatsLeft: [Int: Int] = [:]
+        for (l, leg) in legs.enumerated() { if let s = leg.seats { seatsLeft[l] = s } }
+        var trips = [Trip?](repeating: nil, count: inst.scenario.attendees.count)
+        let partial = Plan(placements: placements, dinners: dinners, trips: trips)
+        let event = inst.event
+        for g in f.groups {
+            let commitments = inst.commitments(of: g.members[0], in: partial)
+            let first = commitments.map(\.start).min() ?? Int.max
+            let last = commitments.map(\.end).max() ?? Int.min
+            let ins = g.inbound.filter { legs[$0.leg].arrive.instant + event.arrivalBufferMinutes <= first }
+                .sorted { (f.model.variables[$0.count.index].cost, $0.leg) < (f.model.variables[$1.count.index].cost, $1.leg) }
+            let outs = g.outbound.filter { legs[$0.leg].depart.instant - event.departureBufferMinutes >= last }
+                .sorted { (f.model.variables[$0.count.index].cost, $0.leg) < (f.model.variables[$1.count.index].cost, $1.leg) }
+            for a in g.members {
+                guard let i = ins.first(where: { (seatsLeft[$0.leg] ?? 1) > 0 })?.leg else { return nil }
+                let arrival = legs[i].arrive.instant
+                guard let o = outs.first(where: { (seatsLeft[$0.leg] ?? 1) > 0 && legs[$0.leg].depart.instant >= arrival })?.leg
+                else { return nil }
+                if seatsLeft[i] != nil { seatsLeft[i]! -= 1 }
+                if seatsLeft[o] != nil { seatsLeft[o]! -= 1 }
+                trips[a] = Trip(inbound: i, outbound: o)
+            }
+        }
+        return Plan(placements: placements, dinners: dinners, trips: trips)
+    }
+
+    /// Greedy earliest-start placement; nil if some session finds no start.
+    static func placeSessions(_ f: Formulation) -> [Placement]? {
+        let inst = f.instance, agenda = inst.agenda
+        let n = agenda.sessions.count
+        var preds = [[Int]](repeating: [], count: n), succs = [[Int]](repeating: [], count: n)
+        for p in agenda.precedence { preds[p.after].append(p.before); succs[p.before].append(p.after) }
+        // Precedence order (Kahn, lowest index first), then single-start sessions moved to the front.
+        var indegree = preds.map(\.count)
+        var ready = (0..<n).filter { indegree[$0] == 0 }
+        var order: [Int] = []
+        while !ready.isEmpty {
+            ready.sort(by: >)
+            let k = ready.removeLast()
+            order.append(k)
+            for a in succs[k] { indegree[a] -= 1; if indegree[a] == 0 { ready.append(a) } }
+        }
+        guard order.count == n else { return nil }
+        order = order.filter { f.start[$0].count == 1 } + order.filter { f.start[$0].count != 1 }
+
+        var placed = [Placement?](repeating: nil, count: n)
+        var interval = [(start: Int, end: Int)?](repeating: nil, count: n)
+        var roomBusy = [[(start: Int, end: Int)]](repeating: [], count: inst.rooms.count)
+        var personBusy = [[(start: Int, end: Int)]](repeating: [], count: inst.scenario.attendees.count)
+        func free(_ list: [(start: Int, end: Int)], _ iv: (start: Int, end: Int)) -> Bool {
+            !list.contains { $0.start < iv.end && iv.start < $0.end }
+        }
+        for k in order {
+            let audience = agenda.sessions[k].audience
+            var options: [(iv: (start: Int, end: Int), index: Int)] = []
+            for (i, o) in f.start[k].enumerated() {
+                if let iv = inst.interval(of: k, startingAt: o.slot) { options.append((iv, i)) }
+            }
+            options.sort { ($0.iv.start, $0.index) < ($1.iv.start, $1.index) }
+            var done = false
+            for (iv, i) in options {
+                guard preds[k].allSatisfy({ interval[$0].map { $0.end <= iv.start } ?? true }),
+                      succs[k].allSatisfy({ interval[$0].map { iv.end <= $0.start } ?? true }),
+                      audience.allSatisfy({ free(personBusy[$0], iv) }) else { continue }
+                let rooms = f.room[k][i].map(\.room).sorted { (inst.rooms[$0].capacity, $0) < (inst.rooms[$1].capacity, $1) }
+                guard let r = rooms.first(where: { free(roomBusy[$0], iv) }) else { continue }
+                placed[k] = Placement(slot: f.start[k][i].slot, room: r)
+                interval[k] = iv
+                roomBusy[r].append(iv)
+                for a in audience { personBusy[a].append(iv) }
+                done = true
+                break
+            }
+            if !done { return nil }
+        }
+        return placed.map { $0! }
+    }
+}

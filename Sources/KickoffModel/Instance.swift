@@ -1,0 +1,97 @@
+import KickoffCore
+
+/// Everything the planner needs to know about one venue of a validated scenario, derived once:
+/// the agenda, the venue's rooms and restaurants, instants of every slot and dinner, the usable
+/// travel legs, and who is local.
+///
+/// Build it only from a scenario that `validate()` accepted.
+public struct PlanningInstance: Sendable {
+    public let scenario: Scenario
+    public let venue: Venue
+    public let agenda: Agenda
+    public let rooms: [Room]
+    /// Restaurants of the venue (empty without dinners.csv).
+    public let restaurants: [Restaurant]
+    /// Whether team dinners are planned at all (dinners.csv present).
+    public let hasDinners: Bool
+    public let clock: VenueClock
+    public let travel: TravelOptions
+    /// Instant (minutes since the epoch) where each slot starts and ends.
+    public let slotStart: [Int]
+    public let slotEnd: [Int]
+    /// Expanded session indices each attendee attends, ascending.
+    public let sessionsOf: [[Int]]
+    /// True for attendees whose home is the venue's airport.
+    public let isLocal: [Bool]
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case unknownVenue(String)
+        case badTimeZone(String)
+
+        public var description: String {
+            switch self {
+            case .unknownVenue(let v): return "no venue \"\(v)\" in venues.csv"
+            case .badTimeZone(let z): return "unknown time zone \"\(z)\""
+            }
+        }
+    }
+
+    /// - Parameter venue: a venue id; nil plans the first venue of venues.csv.
+    public init(_ scenario: Scenario, venue venueID: VenueID? = nil) throws(Failure) {
+        guard let venue = venueID.map({ scenario.venue($0) }) ?? scenario.venues.first else {
+            throw .unknownVenue(venueID?.rawValue ?? "")
+        }
+        guard let clock = VenueClock(identifier: venue.timezone) else { throw .badTimeZone(venue.timezone) }
+        self.init(scenario, venue: venue, agenda: Agenda(scenario), clock: clock)
+    }
+
+    init(_ scenario: Scenario, venue: Venue, agenda: Agenda, clock: VenueClock) {
+        self.scenario = scenario
+        self.venue = venue
+        self.agenda = agenda
+        self.clock = clock
+        self.rooms = scenario.rooms(at: venue.id)
+        self.restaurants = scenario.restaurants(at: venue.id)
+        self.hasDinners = scenario.restaurants != nil
+        self.travel = TravelOptions(scenario, venue: venue)
+        let event = scenario.event
+        self.slotStart = agenda.slots.map { clock.instant(event.date(ofDay: $0.day), $0.start) }
+        self.slotEnd = agenda.slots.map { clock.instant(event.date(ofDay: $0.day), $0.end) }
+        var of = [[Int]](repeating: [], count: scenario.attendees.count)
+        for (k, s) in agenda.sessions.enumerated() { for a in s.audience { of[a].append(k) } }
+        self.sessionsOf = of
+        self.isLocal = scenario.attendees.map { $0.home == venue.airport }
+    }
+
+    public var event: Event { scenario.event }
+
+    /// The `Session` row behind expanded session `k`.
+    public func session(_ k: Int) -> Session { scenario.sessions[agenda.sessions[k].sessionIndex] }
+
+    /// Start and end instants of expanded session `k` starting at slot `s`, or nil if it cannot start there.
+    public func interval(of k: Int, startingAt s: Int) -> (start: Int, end: Int)? {
+        guard let run = agenda.run(from: s, length: session(k).slots) else { return nil }
+        return (slotStart[s], slotEnd[run.last!])
+    }
+
+    /// Start and end instants of the team dinner on evening `day`.
+    public func dinnerInterval(evening day: Int) -> (start: Int, end: Int) {
+        let start = clock.instant(event.date(ofDay: day), event.dinnerTime)
+        return (start, start + event.dinnerMinutes)
+    }
+
+    /// Rooms (indices into `rooms`) that fit expanded session `k`: capacity and features.
+    public func roomsFitting(_ k: Int) -> [Int] {
+        let size = agenda.sessions[k].audience.count
+        let needs = session(k).needs
+        return rooms.indices.filter { r in
+            rooms[r].capacity >= size && needs.allSatisfy { rooms[r].features.contains($0) }
+        }
+    }
+
+    /// Members of `team`, attendee indices ascending.
+    public func members(of team: String) -> [Int] { agenda.members[team] ?? [] }
+
+    /// Venue-local date of an instant.
+    public func venueDate(_ instant: Int) -> CivilDate { clock.localDate(ofInstant: instant) }
+}

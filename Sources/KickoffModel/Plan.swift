@@ -1,0 +1,94 @@
+import KickoffCore
+
+/// Where and when one expanded session runs.
+public struct Placement: Hashable, Sendable {
+    /// Index into `Agenda.slots` of its first slot.
+    public var slot: Int
+    /// Index into `PlanningInstance.rooms`.
+    public var room: Int
+
+    public init(slot: Int, room: Int) { self.slot = slot; self.room = room }
+}
+
+/// One team's dinner.
+public struct DinnerBooking: Hashable, Sendable {
+    /// Index into `PlanningInstance.restaurants`.
+    public var restaurant: Int
+    /// Agenda day whose evening it is.
+    public var evening: Int
+
+    public init(restaurant: Int, evening: Int) { self.restaurant = restaurant; self.evening = evening }
+}
+
+/// A traveller's two legs, as indices into `Scenario.travel`.
+public struct Trip: Hashable, Sendable {
+    public var inbound: Int
+    public var outbound: Int
+
+    public init(inbound: Int, outbound: Int) { self.inbound = inbound; self.outbound = outbound }
+}
+
+/// A complete plan for one venue: every session placed, every team's dinner, every traveller's legs.
+public struct Plan: Hashable, Sendable {
+    /// One per expanded session (`Agenda.sessions`).
+    public var placements: [Placement]
+    /// By team name; empty when the scenario has no dinners.csv.
+    public var dinners: [String: DinnerBooking]
+    /// One per attendee; nil for locals.
+    public var trips: [Trip?]
+
+    public init(placements: [Placement], dinners: [String: DinnerBooking], trips: [Trip?]) {
+        self.placements = placements
+        self.dinners = dinners
+        self.trips = trips
+    }
+}
+
+/// The contract's five cost parts, and the hotel nights behind one of them.
+public struct CostBreakdown: Equatable, Sendable {
+    public var travel: Double = 0
+    public var hotel: Double = 0
+    public var timeAway: Double = 0
+    public var dinners: Double = 0
+    public var venue: Double = 0
+    public var hotelNights = 0
+
+    public init() {}
+
+    public var total: Double { travel + hotel + timeAway + dinners + venue }
+}
+
+/// A commitment of one attendee at the venue: a session or the team dinner, as instants.
+public struct Commitment: Hashable, Sendable {
+    public enum What: Hashable, Sendable {
+        case session(Int)
+        case dinner
+    }
+    public var what: What
+    public var start: Int
+    public var end: Int
+}
+
+extension PlanningInstance {
+    /// Every commitment of attendee `a` under `plan`, in time order (invalid placements skipped).
+    public func commitments(of a: Int, in plan: Plan) -> [Commitment] {
+        var out: [Commitment] = []
+        for k in sessionsOf[a] {
+            let p = plan.placements[k]
+            if let iv = interval(of: k, startingAt: p.slot) { out.append(Commitment(what: .session(k), start: iv.start, end: iv.end)) }
+        }
+        if let d = plan.dinners[scenario.attendees[a].team] {
+            let iv = dinnerInterval(evening: d.evening)
+            out.append(Commitment(what: .dinner, start: iv.start, end: iv.end))
+        }
+        return out.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// Venue-local hotel nights of a trip: from the arrival date to the day before the departure date.
+    public func hotelNights(_ trip: Trip) -> Int {
+        let legs = scenario.travel
+        let arrive = venueDate(legs[trip.inbound].arrive.instant)
+        let depart = venueDate(legs[trip.outbound].depart.instant)
+        return max(0, depart.dayNumber - arrive.dayNumber)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import KickoffCore
+import MIP
+
+/// Sizes of the integer program, for reports and benchmarks.
+public struct ModelStats: Sendable, Equatable {
+    public var variables = 0
+    public var integers = 0
+    public var constraints = 0
+    public var nonzeros = 0
+    public var sessions = 0
+    public var travelGroups = 0
+    public var travellers = 0
+
+    public init() {}
+}
+
+/// What planning one venue produced.
+public struct PlanOutcome: Sendable {
+    /// `optimal` or `feasible` come with a checked plan; anything else has none.
+    public var termination: Termination
+    public var plan: Plan?
+    /// The checker's verdict and recomputed costs for `plan`.
+    public var check: PlanCheck?
+    public var objective: Double?
+    public var bound: Double?
+    /// Why there is no plan, in the user's words (empty when there is one).
+    public var reasons: [String] = []
+    public var stats = ModelStats()
+    /// Seconds to build the model, run the heuristic and solve.
+    public var buildSeconds: Double = 0
+    public var solveSeconds: Double = 0
+    /// The construction heuristic's cost, when it found a plan.
+    public var heuristicObjective: Double?
+    public var log = ""
+
+    public var gap: Double? {
+        guard termination.hasSolution, let o = objective, let b = bound else { return nil }
+        return relativeGap(incumbent: o, bound: b)
+    }
+}
+
+/// Plans one venue: builds the formulation, finds a first plan heuristically, solves, reads the
+/// plan back and has `PlanChecker` re-verify it.
+public struct Planner {
+    public var solver: any MIPSolver
+
+    public init(solver: any MIPSolver) { self.solver = solver }
+
+    public func plan(_ instance: PlanningInstance, options: SolveOptions = SolveOptions()) -> PlanOutcome {
+        let started = Date()
+        let f = Formulation(instance)
+        var out = PlanOutcome(termination: .infeasible)
+        out.stats = Self.stats(f)
+        if !f.obstacles.isEmpty {
+            out.reasons = f.obstacles
+            out.buildSeconds = Date().timeIntervalSince(started)
+            return out
+        }
+        var options = options
+        var incumbent: [Double]?
+        if let h = ConstructionHeuristic.plan(f), let x = f.solution(for: h), f.model.violations(x).isEmpty {
+            incumbent = x
+            out.heuristicObjective = f.model.objective(x)
+            options.initialSolution = x
+        }
+        out.buildSeconds = Date().timeIntervalSince(started)
+        if let limit = options.timeLimit { options.timeLimit = max(1, limit - out.buildSeconds) }
+
+        var result = solver.solve(f.model, options: options)
+        out.solveSeconds = result.seconds
+        out.log = result.log
+        if !result.termination.hasSolution, case .timeLimit = result.termination, let x = incumbent {
+            // Stopped before the solver reported anything better: the heuristic plan stands.
+            result = SolveResult(termination: .feasible, objective: f.model.objective(x), bound: result.bound,
+                                 values: x, seconds: result.seconds, log: result.log)
+        }
+        out.termination = result.termination
+        out.bound = result.bound
+        switch result.termination {
+        case .optimal, .feasible:
+            let plan = f.plan(from: result.values)
+            let check = PlanChecker.check(plan, instance)
+            let objective = f.model.objective(result.values)
+            out.objective = objective
+            out.check = check
+            if !check.isValid {
+                out.termination = .error("the solver's plan fails the plan checker: \(check.violations[0])")
+                out.reasons = check.violations.prefix(10).map(\.description)
+            } else if abs(check.costs.total - objective) > 1e-6 * max(1, abs(objective)) {
+                out.termination = .error("the model's cost \(objective) differs from the checked cost \(check.costs.total)")
+                out.reasons = [out.termination.errorMessage ?? ""]
+            } else {
+                out.plan = plan
+                out.objective = check.costs.total
+            }
+        case .infeasible, .unbounded:
+            out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
+        case .timeLimit:
+            out.reasons = ["no plan found within the time limit"]
+        case .error(let message):
+            out.reasons = [message]
+        }
+        return out
+    }
+
+    static func stats(_ f: Formulation) -> ModelStats {
+        var s = ModelStats()
+        s.variables = f.model.variables.count
+        s.integers = f.model.integerCount
+        s.constraints = f.model.constraints.count
+        s.nonzeros = f.model.nonzeroCount
+        s.sessions = f.instance.agenda.sessions.count
+        s.travelGroups = f.groups.count
+        s.travellers = f.groups.reduce(0) { $0 + $1.members.count }
+        return s
+    }
+}
+
+extension Termination {
+    /// The message of an `.error`, nil otherwise.
+    public var errorMessage: String? {
+        if case .error(let m) = self { return m }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import KickoffCore
+import KickoffModel
+
+/// The few lines `kickoff solve` prints: status, the five cost parts, headcounts and the model's size.
+public struct PlanSummaryText {
+    public let instance: PlanningInstance
+    public let outcome: PlanOutcome
+
+    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome) {
+        self.instance = instance
+        self.outcome = outcome
+    }
+
+    public var text: String {
+        let v = instance.venue, sc = instance.scenario
+        var out = "\(sc.event.name) at \(v.name) (\(v.id)): \(outcome.termination.statusWord)"
+        if outcome.termination == .feasible, let g = outcome.gap { out += ", gap \(percent(g))" }
+        out += "\n"
+        let s = outcome.stats
+        if let plan = outcome.plan, let c = outcome.check?.costs {
+            let cur = sc.event.currency
+            let rows: [(String, Double)] = [("travel", c.travel), ("hotel", c.hotel), ("time away", c.timeAway),
+                                            ("dinners", c.dinners), ("venue", c.venue)]
+            out += "  total      \(money(c.total).leftPad(14)) \(cur)\n"
+            for (name, value) in rows { out += "  \(name.padding(10)) \(money(value).leftPad(14))\n" }
+            let travellers = plan.trips.compactMap { $0 }.count
+            out += "  \(fmt(travellers)) travellers, \(fmt(plan.trips.count - travellers)) local, \(fmt(c.hotelNights)) hotel nights, "
+            out += "\(s.sessions) sessions in \(Set(plan.placements.map(\.room)).count) rooms, \(plan.dinners.count) team dinners\n"
+        }
+        for r in outcome.reasons { out += "  reason: \(r)\n" }
+        out += "  model: \(fmt(s.variables)) variables (\(fmt(s.integers)) integer), \(fmt(s.constraints)) constraints, "
+        out += "\(fmt(s.travelGroups)) travel groups for \(fmt(s.travellers)) travellers\n"
+        out += "  built in \(seconds(outcome.buildSeconds)), solved in \(seconds(outcome.solveSeconds))"
+        if let h = outcome.heuristicObjective, let o = outcome.objective, outcome.plan != nil {
+            out += "; first plan \(money(h)), \(percent((h - o) / max(o, 1))) above the final one"
+        }
+        return out + "\n"
+    }
+
+    func money(_ v: Double) -> String {
+        let cents = Int((v * 100).rounded())
+        return "\(fmt(cents / 100)).\(zeroPadded(abs(cents % 100), 2))"
+    }
+}
+
+func percent(_ v: Double) -> String {
+    let hundredths = Int((v * 10000).rounded())
+    return "\(hundredths / 100).\(zeroPadded(abs(hundredths % 100), 2)) %"
+}
+
+func seconds(_ s: Double) -> String {
+    s < 10 ? "\(Int((s * 100).rounded()) / 100).\(zeroPadded(Int((s * 100).rounded()) % 100, 2)) s" : "\(Int(s.rounded())) s"
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

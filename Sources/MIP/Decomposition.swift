@@ -1,0 +1,114 @@
+import Foundation
+
+extension MIPModel {
+    /// The model split into independent blocks: variables that share no constraint, directly or
+    /// through others, land in different blocks. Each block keeps its variables' costs; the
+    /// objective constant goes to the first block.
+    ///
+    /// Returns the blocks and, for each, the original index of each of its variables.
+    /// Complexity: O(variables + nonzeros) with union–find.
+    public func blocks() -> [(model: MIPModel, columns: [Int])] {
+        var parent = Array(variables.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for c in constraints {
+            guard let first = c.terms.first?.variable.index else { continue }
+            let root = find(first)
+            for t in c.terms.dropFirst() {
+                let r = find(t.variable.index)
+                if r != root { parent[r] = root }
+            }
+        }
+        var blockOf: [Int: Int] = [:]
+        var columns: [[Int]] = []
+        var local = [Int](repeating: 0, count: variables.count)
+        for i in variables.indices {
+            let r = find(i)
+            if blockOf[r] == nil { blockOf[r] = columns.count; columns.append([]) }
+            local[i] = columns[blockOf[r]!].count
+            columns[blockOf[r]!].append(i)
+        }
+        var models = columns.map { cols -> MIPModel in
+            var m = MIPModel()
+            for i in cols {
+                let v = variables[i]
+                m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: v.cost)
+            }
+            return m
+        }
+        for c in constraints {
+            guard let first = c.terms.first?.variable.index else {
+                // An empty row: keep it in the first block, where it still makes the model infeasible if violated.
+                if !models.isEmpty { models[0].addConstraint(c.name, [], lower: c.lower, upper: c.upper) }
+                continue
+            }
+            let b = blockOf[find(first)]!
+            models[b].addConstraint(c.name, c.terms.map { (Variable(local[$0.variable.index]), $0.coefficient) },
+                                    lower: c.lower, upper: c.upper)
+        }
+        if !models.isEmpty { models[0].objectiveConstant = objectiveConstant }
+        return zip(models, columns).map { ($0, $1) }
+    }
+}
+
+/// Solves each independent block of a model separately with another solver and combines the
+/// results: the optimum of a separable model is the sum of its blocks' optima, so `optimal` is
+/// claimed only when every block is proven optimal, and the bound is the sum of block bounds.
+///
+/// Blocks are solved one after another on the calling thread, smallest first, sharing the time limit.
+public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
+    public var inner: Inner
+
+    public init(_ inner: Inner) { self.inner = inner }
+
+    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+        let started = Date()
+        let parts = model.blocks()
+        if parts.count <= 1 { return inner.solve(model, options: options) }
+        var values = [Double](repeating: 0, count: model.variables.count)
+        var bound = 0.0, boundKnown = true, optimal = true
+        var log = ""
+        let order = parts.indices.sorted { (parts[$0].model.variables.count, $0) < (parts[$1].model.variables.count, $1) }
+        var results: [SolveResult?] = Array(repeating: nil, count: parts.count)
+        var partial = [Double](repeating: 0, count: parts.count)  // objective of each solved block
+        for (n, b) in order.enumerated() {
+            let (m, cols) = parts[b]
+            var o = options
+            if let limit = options.timeLimit {
+                // Later blocks keep what earlier ones did not use; the biggest block (last) gets the rest.
+                let left = limit - Date().timeIntervalSince(started)
+                let share = n == order.count - 1 ? left : max(1, left / Double(order.count - n))
+                o.timeLimit = max(0.5, share)
+            }
+            o.initialSolution = options.initialSolution.map { x in cols.map { x[$0] } }
+            if let progress = options.progress {
+                let done = partial, blockIndex = b
+                o.progress = { p in
+                    let others = done.enumerated().filter { $0.offset != blockIndex }.reduce(0) { $0 + $1.element }
+                    progress(SearchProgress(elapsed: Date().timeIntervalSince(started),
+                                            incumbent: p.incumbent.map { $0 + others },
+                                            bound: p.bound.map { $0 + others }))
+                }
+            }
+            let r = inner.solve(m, options: o)
+            results[b] = r
+            log += r.log
+            switch r.termination {
+            case .optimal, .feasible:
+                for (j, i) in cols.enumerated() { values[i] = r.values[j] }
+                partial[b] = r.objective ?? m.objective(r.values)
+                if r.termination != .optimal { optimal = false }
+                if let bb = r.bound { bound += bb } else { boundKnown = false }
+            default:
+                return SolveResult(termination: r.termination, bound: nil, seconds: Date().timeIntervalSince(started), log: log)
+            }
+        }
+        let objective = model.objective(values)
+        return SolveResult(termination: optimal ? .optimal : .feasible, objective: objective,
+                           bound: optimal ? objective : (boundKnown ? bound : nil), values: values,
+                           seconds: Date().timeIntervalSince(started), log: log)
+    }
+}

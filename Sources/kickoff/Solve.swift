@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffIO
+import KickoffModel
+import KickoffReport
+import MIP
+
+/// `kickoff solve DIR`: plan one venue and write the plan folder.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan the event at one venue and write the plan folder.",
+        discussion: """
+        Builds one integer program (sessions → rooms and times, team dinners, every traveller's legs, \
+        hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue. \
+        The plan is re-checked against every rule before it is written, and the folder appears whole or \
+        not at all. Exit 0 with a plan; 1 with none (summary.json still says why).
+        """
+    )
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var directory: String
+
+    @Option(help: "The venue id to plan (default: the first in venues.csv).")
+    var venue: String?
+
+    @Option(help: "The plan folder to write (default: plan-<venue> beside the scenario). An existing plan folder is replaced.")
+    var out: String?
+
+    @Option(help: "Stop the search after this many seconds and keep the best plan found.")
+    var timeLimit: Double = 300
+
+    @Option(help: "Stop when the plan is proven within this fraction of the optimum (0 proves optimality).")
+    var gap: Double = 0
+
+    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
+    var now: String?
+
+    @Flag(help: "Show GLPK's own output.")
+    var verbose = false
+
+    @Flag(help: "Print no progress while solving.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
+        if let now, Timestamp(parsing: now) == nil {
+            throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
+        }
+    }
+
+    func run() throws {
+        let url = try ScenarioFolder.url(directory)
+        let loaded = ScenarioLoader.load(directory: url)
+        for d in loaded.diagnostics { Console.error(d.description) }
+        guard let scenario = loaded.scenario else {
+            Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
+            throw ExitCode(65)
+        }
+        let instance: PlanningInstance
+        do {
+            instance = try PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+        } catch {
+            let known = scenario.venues.map(\.id.rawValue).joined(separator: ", ")
+            throw ValidationError("\(error) (venues: \(known))")
+        }
+        let destination = out.map { URL(fileURLWithPath: $0) }
+            ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
+        try PlanFolder.checkReplaceable(destination)
+
+        var options = SolveOptions()
+        options.timeLimit = timeLimit
+        options.relativeGap = gap
+        options.verbose = verbose
+        let display = ProgressDisplay(enabled: !quiet && !verbose)
+        options.progress = { display.update($0) }
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        display.finish()
+
+        print(PlanSummaryText(instance, outcome).text, terminator: "")
+        let stamp = now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
+        let files = PlanFiles(instance, outcome, now: stamp).files
+        do {
+            try AtomicFolder.write(files, to: destination, replace: true)
+        } catch {
+            Console.error("error: \(error.message)")
+            throw ExitCode(73)
+        }
+        if outcome.plan != nil {
+            print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
+        } else {
+            print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum PlanFolder {
+    /// A folder may be replaced only if it looks like a plan folder (it has summary.json) or is
+    /// empty, so a mistyped `--out` never deletes someone's work.
+    static func checkReplaceable(_ url: URL) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return }
+        guard isDir.boolValue else {
+            Console.error("error: \(url.path) exists and is not a folder; choose another --out")
+            throw ExitCode(73)
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
+        if !entries.isEmpty, !entries.contains("summary.json") {
+            Console.error("error: \(url.path) exists and is not a plan folder (no summary.json); choose another --out")
+            throw ExitCode(73)
+        }
+    }
+}
+
+extension URL {
+    /// The path relative to the current folder when it lies inside it.
+    var relativePathForDisplay: String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let p = standardizedFileURL.path
+        return p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p
+    }
+}
+
+/// Search progress on standard error: a live line on a terminal, a line every 15 s otherwise.
+final class ProgressDisplay: @unchecked Sendable {
+    private let enabled: Bool
+    private let live = isatty(STDERR_FILENO) == 1
+    private let lock = NSLock()
+    private var lastLine = Date.distantPast
+    private var wroteLive = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: SearchProgress) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        if !live, now.timeIntervalSince(lastLine) < 15 { return }
+        lastLine = now
+        let incumbent = p.incumbent.map { String(format: "best plan %.0f", $0) } ?? "no plan yet"
+        let bound = p.bound.map { String(format: "bound %.0f", $0) } ?? "bound –"
+        let gap = p.gap.map { String(format: "gap %.2f %%", $0 * 100) } ?? "gap –"
+        let line = String(format: "%6.1f s  ", p.elapsed) + "\(incumbent)  \(bound)  \(gap)"
+        if live {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            wroteLive = true
+        } else {
+            Console.error(line)
+        }
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if wroteLive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
