@@ -51,8 +51,9 @@ let package = Package(
         .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"]),
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "GLPKBackend", "MIP", "KickoffTestSupport"]),
         .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "MIP"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.
         .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffTestSupport"]),

@@ -8,6 +8,8 @@ import KickoffIO
 public struct Fixture: Sendable {
     public var files: [String: String]
 
+    public init(files: [String: String]) { self.files = files }
+
     public init() {
         files = [
             "event.csv": """

@@ -1,0 +1,89 @@
+import Foundation
+import KickoffTestSupport
+import Testing
+
+@Suite("kickoff solve, end to end")
+struct SolveTests {
+    let sample = repositoryRoot.appendingPathComponent("data/sample")
+
+    @Test("data/sample solves to proven optimality and writes the whole plan folder")
+    func solveSample() throws {
+        let tmp = try temporaryFolder()
+        let out = tmp.appendingPathComponent("plan")
+        let r = try Run("solve", sample.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "")
+        #expect(r.stdout.hasPrefix("Acme Sales Kickoff 2027 at Lakeshore Conference Hotel Chicago (CHI): optimal\n"))
+        #expect(r.stdout.contains("  total        1,094,083.00 USD\n"))
+        #expect(r.stdout.contains("243 travellers, 7 local, 732 hotel nights, 41 sessions"))
+        let fm = FileManager.default
+        for name in ["schedule.csv", "itineraries.csv", "dinners.csv", "summary.json", "report.html", "itineraries/P00001.ics"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+        #expect(try fm.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).count == 250)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "optimal")
+        #expect(summary["objective"] as? Double == 1_094_083)
+        #expect(summary["gap"] as? Double == 0)
+        let itineraries = try String(contentsOf: out.appendingPathComponent("itineraries.csv"), encoding: .utf8)
+        #expect(itineraries.split(separator: "\n").count == 251)
+        // Nothing is left behind but the plan folder.
+        #expect(try fm.contentsOfDirectory(atPath: tmp.path) == ["plan"])
+
+        // Solving again replaces the plan folder with a complete new one.
+        let again = try Run("solve", sample.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00")
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("itineraries.csv")) == Data(itineraries.utf8))
+    }
+
+    @Test("no plan: exit 1, the reason printed, summary.json alone")
+    func infeasible() throws {
+        var fx = Fixture()  // R2 lives in San Francisco, and no leg serves SFO
+        let dir = try fx.write()
+        let out = dir.appendingPathComponent("plan")
+        let r = try Run("solve", dir.path, "--out", out.path, "--quiet")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains(": infeasible\n"))
+        #expect(r.stdout.contains("  reason: R2 (from SFO) has no usable inbound leg\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "infeasible")
+        #expect(summary["reasons"] as? [String] == ["R2 (from SFO) has no usable inbound leg", "R2 (from SFO) has no usable outbound leg"])
+    }
+
+    @Test("the default plan folder is plan-<venue> beside the scenario; --venue picks the venue")
+    func defaultOutput() throws {
+        let parent = try temporaryFolder()
+        let dir = parent.appendingPathComponent("sko")
+        try FileManager.default.copyItem(at: try Fixture.plannable.write(), to: dir)
+        let r = try Run("solve", dir.path, "--venue", "CHI", "--quiet")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent("plan-CHI/schedule.csv").path))
+    }
+
+    @Test("usage errors: unknown venue (64); an --out folder that is not a plan folder is never replaced (73)")
+    func refusals() throws {
+        let dir = try Fixture.plannable.write()
+        let bad = try Run("solve", dir.path, "--venue", "NYC")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("no venue \"NYC\" in venues.csv (venues: CHI)"))
+        let precious = try temporaryFolder()
+        try Data("keep me".utf8).write(to: precious.appendingPathComponent("notes.txt"))
+        let r = try Run("solve", dir.path, "--out", precious.path, "--quiet")
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("is not a plan folder (no summary.json)"))
+        #expect(try String(contentsOf: precious.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test("invalid input: exit 65 with the location, nothing written")
+    func invalidInput() throws {
+        var fx = Fixture.plannable
+        fx.replace("rooms.csv", line: 2, with: "CHI,BALL,Ballroom,lots,stage;av")
+        let dir = try fx.write()
+        let out = dir.appendingPathComponent("plan")
+        let r = try Run("solve", dir.path, "--out", out.path)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("rooms.csv:2:4: error: capacity: expected a whole number, got \"lots\""))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}

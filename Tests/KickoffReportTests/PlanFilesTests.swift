@@ -1,0 +1,124 @@
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffModel
+import KickoffReport
+import KickoffTestSupport
+import MIP
+import Testing
+
+/// Golden files: the plan folder of `Fixture.plannable`, byte for byte. Re-record deliberately with
+/// `KICKOFF_RECORD_GOLDEN=1 swift test --filter PlanFilesTests` and review the diff.
+@Suite struct PlanFilesTests {
+    static let goldenDir = repositoryRoot.appendingPathComponent("Tests/KickoffReportTests/Golden")
+    /// 2027-01-04T09:00Z, so DTSTAMP and generated_at are fixed.
+    static let now = Timestamp(parsing: "2027-01-04T09:00+00:00")!.instant
+
+    static func planFiles() throws -> [(path: String, contents: Data)] {
+        let scenario = try Fixture.plannable.scenario()
+        let instance = try PlanningInstance(scenario)
+        var options = SolveOptions()
+        options.timeLimit = 60
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        #expect(outcome.termination == .optimal)
+        return PlanFiles(instance, outcome, now: now).files
+    }
+
+    /// summary.json's solve time varies from run to run; everything else is fixed.
+    static func normalised(_ path: String, _ data: Data) -> String {
+        let text = String(decoding: data, as: UTF8.self)
+        guard path == "summary.json" else { return text }
+        return text.replacingOccurrences(of: #""solve_seconds": [0-9.e-]+"#, with: #""solve_seconds": 0"#, options: .regularExpression)
+    }
+
+    @Test func everyPlanFileMatchesItsGoldenCopy() throws {
+        let files = try Self.planFiles()
+        let record = ProcessInfo.processInfo.environment["KICKOFF_RECORD_GOLDEN"] == "1"
+        let names = files.map(\.path).sorted()
+        #expect(names == ["dinners.csv", "itineraries.csv", "itineraries/L1.ics", "itineraries/M1.ics", "itineraries/R1.ics",
+                          "itineraries/R2.ics", "report.html", "schedule.csv", "summary.json"])
+        for (path, data) in files {
+            let url = Self.goldenDir.appendingPathComponent(path)
+            let text = Self.normalised(path, data)
+            if record {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+                continue
+            }
+            let golden = try String(contentsOf: url, encoding: .utf8)
+            #expect(text == golden, "\(path) differs from its golden copy; re-record only if the change is intended")
+        }
+    }
+
+    @Test func calendarsFollowRFC5545Structure() throws {
+        let files = try Self.planFiles()
+        let ics = files.filter { $0.path.hasSuffix(".ics") }
+        #expect(ics.count == 4)
+        for (path, data) in ics {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.hasSuffix("\r\n"))
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(path): bare LF")
+            let lines = text.components(separatedBy: "\r\n").dropLast()
+            for line in lines { #expect(line.utf8.count <= 75, "\(path): line over 75 octets") }
+            // Unfold, then check the component structure.
+            let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").dropLast()
+            #expect(unfolded.first == "BEGIN:VCALENDAR")
+            #expect(unfolded.last == "END:VCALENDAR")
+            #expect(unfolded.contains("VERSION:2.0"))
+            #expect(unfolded.contains { $0.hasPrefix("PRODID:") })
+            let begins = unfolded.filter { $0 == "BEGIN:VEVENT" }.count
+            #expect(begins == unfolded.filter { $0 == "END:VEVENT" }.count)
+            #expect(begins >= 2)
+            for key in ["UID:", "DTSTAMP:", "DTSTART:", "DTEND:", "SUMMARY:"] {
+                #expect(unfolded.filter { $0.hasPrefix(key) }.count == begins, "\(path): every VEVENT needs \(key)")
+            }
+            let uids = unfolded.filter { $0.hasPrefix("UID:") }
+            #expect(Set(uids).count == uids.count, "\(path): UIDs must be unique")
+            for stamp in unfolded where stamp.hasPrefix("DTSTART:") || stamp.hasPrefix("DTSTAMP:") {
+                #expect(stamp.range(of: #"^DT(START|STAMP):\d{8}T\d{6}Z$"#, options: .regularExpression) != nil, "\(stamp)")
+            }
+        }
+        // The local attendee has no travel events; the travellers have two.
+        let local = String(decoding: ics.first { $0.path == "itineraries/L1.ics" }!.contents, as: UTF8.self)
+        #expect(!local.contains("SUMMARY:Travel"))
+        let rep = String(decoding: ics.first { $0.path == "itineraries/R2.ics" }!.contents, as: UTF8.self)
+        #expect(rep.components(separatedBy: "SUMMARY:Travel").count - 1 == 2)
+    }
+
+    @Test func icsTextIsEscapedAndFoldedWithoutSplittingCharacters() {
+        #expect(ICalendar.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+        #expect(ICalendar.escape("x\r\ny") == "x\\ny")
+        let long = "SUMMARY:" + String(repeating: "é", count: 60)  // 8 + 120 octets
+        let folded = ICalendar.fold(long)
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.count == 2)
+        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts[1].hasPrefix(" "))
+        #expect(parts[0] + parts[1].dropFirst() == long)
+        #expect(ICalendar.utc(Timestamp(parsing: "2027-01-12T09:00-06:00")!.instant) == "20270112T150000Z")
+    }
+
+    @Test func reportAndJSONEscapeWhatTheScenarioSays() throws {
+        var fx = Fixture.plannable
+        fx.files["attendees.csv"] = fx.files["attendees.csv"]!.replacingOccurrences(of: ",West,", with: ",\"R&D <West>, \"\"2\"\"\",")
+        let instance = try PlanningInstance(try fx.scenario())
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+        #expect(outcome.termination == .optimal)
+        let files = PlanFiles(instance, outcome, now: Self.now).files
+        func text(_ p: String) -> String { String(decoding: files.first { $0.path == p }!.contents, as: UTF8.self) }
+        let html = text("report.html")
+        #expect(html.contains("R&amp;D &lt;West&gt;, &quot;2&quot;"))
+        #expect(!html.contains("<West>"))
+        #expect(text("dinners.csv").contains("\"R&D <West>, \"\"2\"\"\",2027-01-12,D1,2"))
+        #expect(text("itineraries/R2.ics").contains("SUMMARY:Team dinner: R&D <West>\\, \"2\""))
+        #expect(esc(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(JSON.string("a\"b\\c\nd\u{1}").rendered() == #""a\"b\\c\nd\u0001""#)
+    }
+
+    @Test func fileNamesFromIDsStayInsideTheFolder() {
+        #expect(PlanFiles.fileSafe("../../etc/passwd") == "_.._.._etc_passwd")
+        #expect(PlanFiles.fileSafe(".hidden") == "_.hidden")
+        #expect(PlanFiles.fileSafe("") == "_")
+        #expect(PlanFiles.fileSafe("P-001_a.b") == "P-001_a.b")
+    }
+}
