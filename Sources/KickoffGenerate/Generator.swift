@@ -255,17 +255,20 @@ public struct ScenarioGenerator {
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
         var enrollments = CSVWriter(header: ["attendee", "session"])
         let day2 = (1...7).map { "D2-\(zeroPadded([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
+        // Sign-ups: each rep takes at most one elective (so electives never conflict with one
+        // another and every generated scenario has a plan), at most a breakout room's worth each.
+        var pool = reps
+        for i in pool.indices.reversed() where i > 0 { pool.swapAt(i, rng.int(0...i)) }
+        let perElective = min(28, max(4, Int(Double(reps.count) * 0.6) / max(1, electiveCount)))
+        var signUps = [[String]](repeating: [], count: electiveCount)
+        for (i, a) in pool.prefix(perElective * electiveCount).enumerated() { signUps[i % electiveCount].append(a) }
         for e in 0..<electiveCount {
             let id = "EL\(zeroPadded(e + 1, 2))"
             let title = electiveTitles[e % electiveTitles.count] + (e < electiveTitles.count ? "" : " \(e / electiveTitles.count + 1)")
             let allowed = e % 2 == 0 ? day2.suffix(4).joined(separator: ";") : ""
             sessions.row([id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
                           allowed, "", enablement[e % enablement.count]])
-            // Sign-ups: a share of reps, capped to fit a salon.
-            let cap = min(n / 3, max(6, Int(Double(reps.count) * 0.6) / max(1, electiveCount / 2)))
-            var chosen = Set<String>()
-            while chosen.count < min(cap, reps.count) { chosen.insert(rng.pick(reps)) }
-            for a in chosen.sorted() { enrollments.row([a, id]) }
+            for a in signUps[e].sorted() { enrollments.row([a, id]) }
         }
 
         // Travel: for each home × venue, the usual spread of departures, with prices and seat limits.
@@ -293,14 +296,17 @@ public struct ScenarioGenerator {
                 let base = 89 + 0.105 * km
                 for (dir, plan) in [(0, inboundPlan), (1, outboundPlan)] {
                     let (from, to) = dir == 0 ? (home, v) : (v, home)
-                    for p in plan {
+                    for (pi, p) in plan.enumerated() {
                         legNumber += 1
                         let date = monday.adding(days: p.day)
                         let dep = Self.timestamp(date, p.time, at: from)
                         let arrInstant = dep.instant + minutes + rng.int(0...3) * 5
                         let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
                         let price = (base * p.factor * (0.9 + 0.2 * rng.unit())).rounded()
-                        let seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
+                        var seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
+                        // Monday 09:00 in and Friday 11:00 out never sell out, so every generated
+                        // scenario has a plan whatever the seat limits elsewhere.
+                        if (dir == 0 && pi == 2) || (dir == 1 && pi == 4) { seats = "" }
                         travel.row(["L\(zeroPadded(legNumber, 6))", from.iata, to.iata,
                                     "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
                                     arr.description, Self.money(price), seats])

@@ -34,7 +34,15 @@ public struct Formulation: Sendable {
     public private(set) var start: [[(slot: Int, y: Variable)]] = []
     /// `room[k][i]`: for `start[k][i]`, the room variables x.
     public private(set) var room: [[[(room: Int, x: Variable)]]] = []
-    /// Dinner variables z by team.
+    /// The evening variables w of each team's dinner.
+    public private(set) var evening: [String: [(evening: Int, w: Variable)]] = [:]
+    /// Table sets: the teams dining together at one restaurant on one evening, and the variable p.
+    public private(set) var tables: [(booking: DinnerBooking, teams: [String], p: Variable)] = []
+    var tableIndex: [String: Variable] = [:]
+    /// True when table sets choose restaurants only (evening 0) and evenings are given in order.
+    public private(set) var freeEvenings = false
+    var hostedEvenings: [[Int]] = []
+    /// Per-team restaurant variables z, used instead of table sets when those are too many.
     public private(set) var dinner: [String: [(booking: DinnerBooking, z: Variable)]] = [:]
     public private(set) var groups: [TravelGroup] = []
     /// Reasons the model is certainly infeasible, found while building it (empty normally).
@@ -160,47 +168,170 @@ public struct Formulation: Sendable {
 
     // MARK: dinners
 
-    /// (6) one dinner per team, (7) restaurant capacity per evening, (8) no dinner over a member's session.
+    /// Most table sets (restaurant, evening, teams) enumerated before falling back to one
+    /// variable per team, restaurant and evening.
+    public static let tableSetLimit = 150_000
+
+    /// (6) one evening per team; (7) who dines where: table sets, or per-team choices with
+    /// capacity rows when there are too many sets; (8) no dinner over a member's session.
     private mutating func addDinners() {
         guard instance.hasDinners else { return }
         let days = instance.event.days
-        var byEvening: [DinnerBooking: [(Variable, Double)]] = [:]
-        for team in agenda.teams {
-            let size = instance.members(of: team).count
-            var options: [(DinnerBooking, Variable)] = []
-            for (ri, r) in instance.restaurants.enumerated() where r.capacity >= size {
-                for e in r.hostedEvenings(days: days) where (1...days).contains(e) {
-                    let booking = DinnerBooking(restaurant: ri, evening: e)
-                    let z = model.addVariable("z[\(team),\(r.id),\(e)]", kind: .binary, cost: Double(size) * r.costPerHead)
-                    options.append((booking, z))
-                    byEvening[booking, default: []].append((z, Double(size)))
+        let teams = agenda.teams
+        let size = teams.map { instance.members(of: $0).count }
+        var hosts: [[Int]] = []  // evenings each restaurant hosts
+        for r in instance.restaurants { hosts.append(Set(r.hostedEvenings(days: days)).filter { (1...days).contains($0) }.sorted()) }
+        // When no team's evening can matter (see `eveningsAreFree`), only restaurants are chosen:
+        // (7c) each restaurant hosts at most as many table sets as it has evenings, and the sets
+        // are given evenings in order afterwards. This removes the evenings' symmetry.
+        if eveningsAreFree(hosts), let sets = tableSets(size) {
+            freeEvenings = true
+            var covering: [String: [(Variable, Double)]] = [:]
+            for (ri, r) in instance.restaurants.enumerated() where !hosts[ri].isEmpty {
+                var here: [(Variable, Double)] = []
+                for set in sets[ri] {
+                    let names = set.map { teams[$0] }
+                    let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
+                    let q = model.addVariable("q[\(r.id),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
+                    tables.append((DinnerBooking(restaurant: ri, evening: 0), names, q))
+                    tableIndex[Self.tableKey(ri, 0, names)] = q
+                    here.append((q, 1))
+                    for team in names { covering[team, default: []].append((q, 1)) }
+                }
+                if here.count > hosts[ri].count { model.addConstraint("restaurant[\(r.id)]", here, upper: Double(hosts[ri].count)) }
+            }
+            for (t, team) in teams.enumerated() {
+                if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
+                model.addEquality("dinner[\(team)]", covering[team] ?? [], 1)  // (6)
+            }
+            hostedEvenings = hosts
+            return
+        }
+        // (6) w[team,e]: the team dines on evening e.
+        for (t, team) in teams.enumerated() {
+            let evenings = Set(instance.restaurants.indices.filter { instance.restaurants[$0].capacity >= size[t] }.flatMap { hosts[$0] }).sorted()
+            if evenings.isEmpty { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
+            let ws = evenings.map { e in (evening: e, w: model.addVariable("w[\(team),\(e)]", kind: .binary)) }
+            model.addEquality("dinner[\(team)]", ws.map { ($0.w, 1) }, 1)
+            evening[team] = ws
+        }
+        var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
+        if let sets = tableSets(size) {
+            // (7a) each restaurant evening hosts at most one table set; (7b) a team dining on
+            // evening e sits in exactly one set that evening.
+            for (ri, r) in instance.restaurants.enumerated() {
+                for e in hosts[ri] {
+                    var here: [(Variable, Double)] = []
+                    for set in sets[ri] {
+                        let names = set.map { teams[$0] }
+                        let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
+                        let p = model.addVariable("p[\(r.id),\(e),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
+                        tables.append((DinnerBooking(restaurant: ri, evening: e), names, p))
+                        tableIndex[Self.tableKey(ri, e, names)] = p
+                        here.append((p, 1))
+                        for team in names { served["\(team)|\(e)", default: []].append((p, 1)) }
+                    }
+                    if here.count > 1 { model.addConstraint("restaurant[\(r.id),\(e)]", here, upper: 1) }
                 }
             }
-            if options.isEmpty { obstacles.append("no restaurant evening can seat team \(team) (\(size) guests)") }
-            // (6)
-            model.addEquality("dinner[\(team)]", options.map { ($0.1, 1) }, 1)
-            dinner[team] = options.map { (booking: $0.0, z: $0.1) }
-
-            // (8) a dinner on evening e excludes every overlapping start of a member's session.
+        } else {
+            // (7z) z[team,r,e] with a capacity row per restaurant evening.
+            var load: [DinnerBooking: [(Variable, Double)]] = [:]
+            for (t, team) in teams.enumerated() {
+                var options: [(booking: DinnerBooking, z: Variable)] = []
+                for (ri, r) in instance.restaurants.enumerated() where r.capacity >= size[t] {
+                    for e in hosts[ri] {
+                        let b = DinnerBooking(restaurant: ri, evening: e)
+                        let z = model.addVariable("z[\(team),\(r.id),\(e)]", kind: .binary, cost: Double(size[t]) * r.costPerHead)
+                        options.append((b, z))
+                        load[b, default: []].append((z, Double(size[t])))
+                        served["\(team)|\(e)", default: []].append((z, 1))
+                    }
+                }
+                dinner[team] = options
+            }
+            for (b, terms) in load.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
+            where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
+                let r = instance.restaurants[b.restaurant]
+                model.addConstraint("restaurant[\(r.id),\(b.evening)]", terms, upper: Double(r.capacity))
+            }
+        }
+        for team in teams {
+            for (e, w) in evening[team] ?? [] {
+                model.addEquality("seated[\(team),\(e)]", (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0)
+            }
+        }
+        // (8) a dinner on evening e excludes every overlapping start of a member's session.
+        for team in teams {
             let memberSessions = Set(instance.members(of: team).flatMap { instance.sessionsOf[$0] })
-            for e in Set(options.map(\.0.evening)).sorted() {
+            for (e, w) in evening[team] ?? [] {
                 let din = instance.dinnerInterval(evening: e)
-                let zs = options.filter { $0.0.evening == e }.map { ($0.1, 1.0) }
                 for k in memberSessions.sorted() {
                     for (s, y) in start[k] {
                         guard let iv = instance.interval(of: k, startingAt: s), iv.start < din.end, din.start < iv.end else { continue }
                         model.addConstraint("dinnerClash[\(team),\(e),\(agenda.sessions[k].id),\(agenda.slots[s].id)]",
-                                            zs + [(y, 1)], upper: 1)
+                                            [(w, 1), (y, 1)], upper: 1)
                     }
                 }
             }
         }
-        // (7)
-        for (b, terms) in byEvening.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
-        where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
-            let r = instance.restaurants[b.restaurant]
-            model.addConstraint("restaurant[\(r.id),\(b.evening)]", terms, upper: Double(r.capacity))
+    }
+
+    /// True when every team's dinner, on any evening it could have, is certainly inside each
+    /// member's stay and clashes with none of their possible sessions: each member has a session
+    /// that must start before the earliest dinner and one that must end after the latest. Then
+    /// the evening affects neither travel nor sessions, only which restaurant evening is used.
+    private func eveningsAreFree(_ hosts: [[Int]]) -> Bool {
+        let all = Set(hosts.flatMap { $0 })
+        guard let first = all.min(), let last = all.max() else { return false }
+        let earliest = instance.dinnerInterval(evening: first), latest = instance.dinnerInterval(evening: last)
+        var latestStart = [Int](repeating: Int.max, count: start.count), earliestEnd = [Int](repeating: Int.min, count: start.count)
+        for k in start.indices {
+            let ivs = start[k].compactMap { instance.interval(of: k, startingAt: $0.slot) }
+            latestStart[k] = ivs.map(\.start).max() ?? Int.max
+            earliestEnd[k] = ivs.map(\.end).min() ?? Int.min
+            for e in all.sorted() {
+                let din = instance.dinnerInterval(evening: e)
+                if ivs.contains(where: { $0.start < din.end && din.start < $0.end }) { return false }
+            }
         }
+        for (a, sessions) in instance.sessionsOf.enumerated() where !instance.isLocal[a] {
+            guard sessions.contains(where: { latestStart[$0] <= earliest.start }),
+                  sessions.contains(where: { earliestEnd[$0] >= latest.end }) else { return false }
+        }
+        return true
+    }
+
+    static func tableKey(_ restaurant: Int, _ evening: Int, _ teams: [String]) -> String {
+        "\(restaurant)|\(evening)|" + teams.sorted().joined(separator: "\u{1F}")
+    }
+
+    /// For each restaurant, every non-empty set of teams (indices, ascending) whose guests fit its
+    /// capacity; nil when there are more than `tableSetLimit` in all.
+    private func tableSets(_ size: [Int]) -> [[[Int]]]? {
+        var total = 0
+        var out: [[[Int]]] = []
+        for (ri, r) in instance.restaurants.enumerated() {
+            let evenings = Set(r.hostedEvenings(days: instance.event.days)).filter { (1...instance.event.days).contains($0) }.count
+            var sets: [[Int]] = []
+            var current: [Int] = []
+            var overflow = false
+            func extend(from i: Int, room: Int) {
+                if overflow { return }
+                for t in i..<size.count where size[t] <= room {
+                    current.append(t)
+                    sets.append(current)
+                    if (total + sets.count) * max(evenings, 1) > Self.tableSetLimit { overflow = true; return }
+                    extend(from: t + 1, room: room - size[t])
+                    current.removeLast()
+                }
+            }
+            if evenings > 0 { extend(from: 0, room: r.capacity) }
+            if overflow { return nil }
+            total += sets.count * evenings
+            out.append(sets)
+        }
+        return out
     }
 
     /// The ways each commitment of an attendee with these sessions and team can be scheduled.
@@ -210,12 +341,10 @@ public struct Formulation: Sendable {
                 instance.interval(of: k, startingAt: o.slot).map { CommitmentOption(start: $0.start, end: $0.end, terms: [o.y]) }
             }
         }
-        if let team, let options = dinner[team] {
-            var byEvening: [Int: [Variable]] = [:]
-            for o in options { byEvening[o.booking.evening, default: []].append(o.z) }
-            out.append(byEvening.keys.sorted().map { e in
-                let iv = instance.dinnerInterval(evening: e)
-                return CommitmentOption(start: iv.start, end: iv.end, terms: byEvening[e]!)
+        if let team, let ws = evening[team] {
+            out.append(ws.map { o in
+                let iv = instance.dinnerInterval(evening: o.evening)
+                return CommitmentOption(start: iv.start, end: iv.end, terms: [o.w])
             })
         }
         return out

@@ -27,17 +27,21 @@ public enum ConstructionHeuristic {
                 let busy = Set(members.flatMap { inst.sessionsOf[$0] }).compactMap { k in
                     inst.interval(of: k, startingAt: placements[k].slot)
                 }
-                let options = (f.dinner[team] ?? []).sorted {
-                    (f.model.variables[$0.z.index].cost, $0.booking.evening, $0.booking.restaurant)
-                        < (f.model.variables[$1.z.index].cost, $1.booking.evening, $1.booking.restaurant)
+                var options: [DinnerBooking] = []
+                for (ri, r) in inst.restaurants.enumerated() {
+                    for e in Set(r.hostedEvenings(days: inst.event.days)).sorted() where (1...inst.event.days).contains(e) {
+                        options.append(DinnerBooking(restaurant: ri, evening: e))
+                    }
                 }
+                options.sort { (inst.restaurants[$0.restaurant].costPerHead, $0.evening, $0.restaurant)
+                    < (inst.restaurants[$1.restaurant].costPerHead, $1.evening, $1.restaurant) }
                 var chosen: DinnerBooking?
                 for o in options {
-                    let cap = left[o.booking] ?? inst.restaurants[o.booking.restaurant].capacity
-                    let din = inst.dinnerInterval(evening: o.booking.evening)
+                    let cap = left[o] ?? inst.restaurants[o.restaurant].capacity
+                    let din = inst.dinnerInterval(evening: o.evening)
                     guard cap >= members.count, !busy.contains(where: { $0.start < din.end && din.start < $0.end }) else { continue }
-                    chosen = o.booking
-                    left[o.booking] = cap - members.count
+                    chosen = o
+                    left[o] = cap - members.count
                     break
                 }
                 guard let chosen else { return nil }

@@ -17,6 +17,16 @@ extension Formulation {
         }
         var dinners: [String: DinnerBooking] = [:]
         for (team, options) in dinner { if let o = options.first(where: { on($0.z) }) { dinners[team] = o.booking } }
+        var nextEvening: [Int: Int] = [:]  // restaurant → sets placed so far (free evenings)
+        for t in tables where on(t.p) {
+            var b = t.booking
+            if freeEvenings {
+                let n = nextEvening[b.restaurant, default: 0]
+                nextEvening[b.restaurant] = n + 1
+                b.evening = hostedEvenings[b.restaurant][min(n, hostedEvenings[b.restaurant].count - 1)]
+            }
+            for team in t.teams { dinners[team] = b }
+        }
         var trips = [Trip?](repeating: nil, count: instance.scenario.attendees.count)
         let legs = instance.scenario.travel
         for g in groups {
@@ -44,9 +54,21 @@ extension Formulation {
             x[start[k][i].y.index] = 1
             x[r.x.index] = 1
         }
+        for (team, ws) in evening {
+            guard let b = plan.dinners[team], let w = ws.first(where: { $0.evening == b.evening }) else { return nil }
+            x[w.w.index] = 1
+        }
         for (team, options) in dinner {
             guard let b = plan.dinners[team], let o = options.first(where: { $0.booking == b }) else { return nil }
             x[o.z.index] = 1
+        }
+        if !tables.isEmpty {
+            var byBooking: [DinnerBooking: [String]] = [:]
+            for (team, b) in plan.dinners { byBooking[b, default: []].append(team) }
+            for (b, teams) in byBooking {
+                guard let p = tableIndex[Self.tableKey(b.restaurant, freeEvenings ? 0 : b.evening, teams)] else { return nil }
+                x[p.index] = 1
+            }
         }
         for g in groups {
             for a in g.members {

@@ -99,3 +99,41 @@ func solve(_ fixture: Fixture, venue: String? = nil, timeLimit: Double = 60) thr
         #expect(roomy.check?.costs.hotelNights == 2)
     }
 }
+
+@Suite struct DinnerFormulationTests {
+    /// Thirty one-person teams, all local, and two restaurants of 20 seats (10 and 20 a head) on
+    /// the only evening: 20 guests at the cheap one and 10 at the other, 200 + 200 = 400, plus
+    /// the venue's 2 × 1,000. Far too many table sets to enumerate, so per-team choices are used.
+    @Test func manySmallTeamsFallBackToPerTeamChoicesAndStillReachTheOptimum() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["attendees.csv"] = "id,name,team,role,home\n" + (1...30).map { "P\($0),P \($0),T\($0 < 10 ? "0" : "")\($0),rep,ORD" }.joined(separator: "\n") + "\n"
+        fx.files["dinners.csv"] = "venue,id,name,capacity,cost_per_head\nCHI,CHEAP,Cheap,20,10\nCHI,DEAR,Dear,20,20\n"
+        fx.replace("rooms.csv", line: 2, with: "CHI,R1,Room 1,30")
+        let (inst, out) = try solve(fx)
+        #expect(out.termination == .optimal)
+        #expect(out.check?.costs.dinners == 400)
+        #expect(out.check?.costs.total == 2400)
+        let f = Formulation(inst)
+        #expect(f.tables.isEmpty && !f.dinner.isEmpty)
+    }
+
+    @Test func freeEveningsChooseRestaurantsOnlyAndPlanEveningsInOrder() throws {
+        // The sample's dinners fall between everyone's fixed opening and closing sessions.
+        let fx = PropertyTests.generated(60, seed: 9, cutSlots: false)
+        let (inst, out) = try solve(fx)
+        #expect(out.termination == .optimal)
+        let f = Formulation(inst)
+        #expect(f.freeEvenings && !f.tables.isEmpty && f.dinner.isEmpty)
+        #expect(try #require(out.check).isValid)
+    }
+
+    @Test func dinnersThatBoundTheStayKeepTheirEvenings() throws {
+        // In the golden fixture the East team's sessions all fall on day 1, so a day-2 dinner
+        // would keep them a night longer: evenings matter, and table sets carry them.
+        let (inst, out) = try solve(Fixture.plannable)
+        #expect(out.termination == .optimal)
+        let f = Formulation(inst)
+        #expect(!f.freeEvenings && !f.tables.isEmpty)
+        #expect(out.plan?.dinners.values.allSatisfy { $0.evening == 1 } == true)
+    }
+}
