@@ -47,6 +47,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness (release build, not a test): `swift run -c release kickoff-bench`.
+        .executableTarget(
+            name: "kickoff-bench",
+            dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP"],
+            path: "Benchmarks/kickoff-bench"
+        ),
         // In-memory fixtures shared by the test targets (not shipped in a product).
         .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"]),
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),

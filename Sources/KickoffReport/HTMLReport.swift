@@ -30,7 +30,7 @@ public struct HTMLReport {
         .optimal{background:#d9f2e1;color:#17653a}.feasible{background:#fff1cc;color:#7a5600}
         table{border-collapse:collapse;margin:8px 0}th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}
         th{background:#f3f5f9;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
-        .bar{height:12px;background:#4a78c2;border-radius:2px}.grid td{min-width:110px;font-size:13px}
+        .bar{height:12px;background:#4a78c2;border-radius:2px}.grid{table-layout:fixed;width:100%}.grid td{font-size:13px}.grid th{font-size:13px}
         .grid td.s{background:#eaf1fc}.grid td.k-keynote{background:#fde8e4}.grid td.k-practice,.grid td.k-territory{background:#e3f4e8}
         .grid td.k-training{background:#eaf1fc}.grid td.k-info{background:#f5f0e0}.grid td.k-recognition{background:#f4e6f7}
         .grid th.t{white-space:nowrap}.muted{color:#7b8494}.kpis{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
@@ -90,20 +90,19 @@ public struct HTMLReport {
             let rooms = Set(sessions.map { plan.placements[$0].room }).sorted()
             h += "<h3>Day \(day) · \(sc.event.date(ofDay: day).weekday.shortName) \(sc.event.date(ofDay: day))</h3>\n"
             if rooms.isEmpty { h += "<p class=\"muted\">No sessions.</p>\n"; continue }
-            h += "<table class=\"grid\"><tr><th>Time</th>" + rooms.map { "<th>\(esc(instance.rooms[$0].name))<br><span class=\"muted\">\(instance.rooms[$0].capacity) seats</span></th>" }.joined() + "</tr>\n"
-            var covered = Set<[Int]>()  // [slot, room] cells under a rowspan
-            for s in slots {
-                let slot = agenda.slots[s]
-                h += "<tr><th class=\"t\">\(slot.start)–\(slot.end)</th>"
-                for r in rooms {
-                    if covered.contains([s, r]) { continue }
+            // Rooms down, times across: a day's slots fit a laptop screen, however many rooms.
+            h += "<table class=\"grid\"><tr><th>Room</th>" + slots.map { "<th class=\"t\">\(agenda.slots[$0].start)–\(agenda.slots[$0].end)</th>" }.joined() + "</tr>\n"
+            for r in rooms {
+                h += "<tr><th>\(esc(instance.rooms[r].name))<br><span class=\"muted\">\(instance.rooms[r].capacity) seats</span></th>"
+                var covered = Set<Int>()
+                for s in slots where !covered.contains(s) {
                     if let k = sessions.first(where: { plan.placements[$0].slot == s && plan.placements[$0].room == r }) {
                         let ses = instance.session(k)
                         let run = agenda.run(from: s, length: ses.slots) ?? [s]
-                        for t in run.dropFirst() { covered.insert([t, r]) }
+                        covered.formUnion(run)
                         let span = run.filter(slots.contains).count
                         let team = agenda.sessions[k].team.map { " · \(esc($0))" } ?? ""
-                        h += "<td class=\"s k-\(ses.kind.rawValue)\"\(span > 1 ? " rowspan=\"\(span)\"" : "")><b>\(esc(ses.title))</b>\(team)<br>"
+                        h += "<td class=\"s k-\(ses.kind.rawValue)\"\(span > 1 ? " colspan=\"\(span)\"" : "")><b>\(esc(ses.title))</b>\(team)<br>"
                         h += "<span class=\"muted\">\(esc(agenda.sessions[k].id)) · \(agenda.sessions[k].audience.count) people</span></td>"
                     } else {
                         h += "<td></td>"
@@ -119,7 +118,7 @@ public struct HTMLReport {
     func dinnerSection() -> String {
         guard instance.hasDinners else { return "" }
         var h = "<h2>Team dinners</h2>\n<p class=\"muted\">Dinners start at \(sc.event.dinnerTime) venue time.</p>\n"
-        h += "<table><tr><th>Team</th><th>Manager(s)</th><th>Evening</th><th>Restaurant</th><th>Guests</th><th>Cost</th></tr>\n"
+        h += "<table><tr><th>Team</th><th>Managers at the table</th><th>Evening</th><th>Restaurant</th><th>Guests</th><th>Cost</th></tr>\n"
         let index = sc.attendeeIndex
         for team in instance.agenda.teams {
             guard let d = plan.dinners[team] else { continue }

@@ -125,7 +125,7 @@ extension URL {
     }
 }
 
-/// Search progress on standard error: a live line on a terminal, a line every 15 s otherwise.
+/// Search progress on standard error after the first 2 s: a live line on a terminal, a line every 15 s otherwise.
 final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let live = isatty(STDERR_FILENO) == 1
@@ -139,7 +139,8 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
         let now = Date()
-        if !live, now.timeIntervalSince(lastLine) < 15 { return }
+        // Quick solves print nothing; long ones a line every 15 s (or a live line on a terminal).
+        if p.elapsed < 2 || (!live && now.timeIntervalSince(lastLine) < 15) { return }
         lastLine = now
         let incumbent = p.incumbent.map { String(format: "best plan %.0f", $0) } ?? "no plan yet"
         let bound = p.bound.map { String(format: "bound %.0f", $0) } ?? "bound –"

@@ -1,0 +1,110 @@
+// kickoff-bench: plans generated scenarios of several sizes and prints a table.
+//
+//   swift run -c release kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue CHI]
+//
+// Each size runs in its own child process (this binary with --one), so the peak memory
+// reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
+// integer program and the heuristic), solve (GLPK behind the block decomposition), write
+// (every plan file rendered and written atomically to a temporary folder).
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffGenerate
+import KickoffIO
+import KickoffModel
+import KickoffReport
+import MIP
+
+func arg(_ name: String) -> String? {
+    let a = CommandLine.arguments
+    guard let i = a.firstIndex(of: name), i + 1 < a.count else { return nil }
+    return a[i + 1]
+}
+
+func seconds(since t: Date) -> Double { Date().timeIntervalSince(t) }
+
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024 / 1024  // bytes on macOS
+    #endif
+}
+
+/// One size, in this process; prints one line of tab-separated fields.
+func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?) {
+    var generator = ScenarioGenerator(GeneratorOptions(attendees: size, seed: seed))
+    let files = generator.files()
+    let bytes = Dictionary(uniqueKeysWithValues: files.map { ($0.name, Array($0.text.utf8)) })
+
+    var t = Date()
+    let loaded = ScenarioLoader.load(files: bytes)
+    let load = seconds(since: t)
+    guard let scenario = loaded.scenario else {
+        print("error\tinvalid generated scenario: \(loaded.diagnostics.first.map(\.description) ?? "")")
+        return
+    }
+    let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+    var options = SolveOptions()
+    options.timeLimit = timeLimit
+    t = Date()
+    let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+    let total = seconds(since: t)
+
+    t = Date()
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString)")
+    let planFiles = PlanFiles(instance, outcome, now: 0).files
+    try? AtomicFolder.write(planFiles, to: out, replace: false)
+    let write = seconds(since: t)
+    try? FileManager.default.removeItem(at: out)
+
+    let s = outcome.stats
+    let fields: [String] = [
+        "ok", String(size), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
+        String(format: "%.2f", load), String(format: "%.2f", outcome.buildSeconds), String(format: "%.2f", total - outcome.buildSeconds),
+        String(format: "%.2f", write), String(format: "%.0f", peakRSSMiB()), outcome.termination.statusWord,
+        outcome.objective.map { String(format: "%.0f", $0) } ?? "–", outcome.bound.map { String(format: "%.0f", $0) } ?? "–",
+        outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
+        outcome.heuristicObjective.map { String(format: "%.0f", $0) } ?? "–",
+    ]
+    print(fields.joined(separator: "\t"))
+}
+
+let seed = UInt64(arg("--seed") ?? "7") ?? 7
+let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
+let venue = arg("--venue")
+
+if let one = arg("--one").flatMap(Int.init) {
+    runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue)
+    exit(0)
+}
+
+let sizes = (arg("--sizes") ?? "100,300,1000,2000").split(separator: ",").compactMap { Int($0) }
+let header = ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
+              "peak MiB", "status", "objective", "bound", "gap", "first plan"]
+print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, venue \(venue ?? "first"), GLPK \(GLPK.version)")
+print("| " + header.joined(separator: " | ") + " |")
+print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
+for size in sizes {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    if !FileManager.default.isExecutableFile(atPath: p.executableURL!.path) {
+        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    }
+    p.arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit)] + (venue.map { ["--venue", $0] } ?? [])
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+    let f = line.split(separator: "\t").map(String.init)
+    if f.first == "ok" {
+        print("| " + f.dropFirst().joined(separator: " | ") + " |")
+    } else {
+        print("| \(size) | failed: \(line) |")
+    }
+}
