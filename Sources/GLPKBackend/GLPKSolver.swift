@@ -46,6 +46,10 @@ public struct GLPKSolver: MIPSolver {
 
         let context = SearchContext(options: options, started: started)
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }
+        // With integer variables and integer costs every objective value is an integer, so a
+        // bound within 1 of the incumbent proves it optimal (GLPK itself does not use this).
+        context.integralObjective = model.variables.allSatisfy { $0.kind != .continuous && $0.cost == $0.cost.rounded() }
+            && model.objectiveConstant == model.objectiveConstant.rounded()
         let info = Unmanaged.passUnretained(context).toOpaque()
         glp_term_hook(terminalHook, info)
         defer { glp_term_hook(nil, nil) }
@@ -112,6 +116,9 @@ public struct GLPKSolver: MIPSolver {
             return context.result(.infeasible)
         case GLP_ENODFS:
             return context.result(.unbounded)
+        case GLP_ESTOP where hasSolution && context.provedByIntegrality:
+            context.bound = context.objective
+            return context.result(.optimal)
         case GLP_ETMLIM, GLP_ESTOP, GLP_EMIPGAP:
             return context.result(hasSolution ? .feasible : .timeLimit)
         default:
@@ -129,6 +136,9 @@ final class SearchContext {
     var objective: Double?
     var values: [Double] = []
     var offeredIncumbent = false
+    var integralObjective = false
+    /// Set when the search stopped because the rounded-up bound met the incumbent.
+    var provedByIntegrality = false
     /// Objective of `options.initialSolution`, shown as the incumbent until GLPK finds better.
     var initialObjective: Double?
     var lastReport = Date.distantPast
@@ -189,5 +199,9 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     if let progress = options.progress, improved || Date().timeIntervalSince(context.lastReport) >= 1 {
         context.lastReport = Date()
         progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
+    }
+    if context.integralObjective, let o = context.objective, let b = context.bound, (b - 1e-6).rounded(.up) >= o - 1e-6 {
+        context.provedByIntegrality = true
+        glp_ios_terminate(tree)
     }
 }
