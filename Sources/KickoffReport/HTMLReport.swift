@@ -164,11 +164,6 @@ public struct HTMLReport {
         return h + "</table>\n"
     }
 
-    func money(_ v: Double) -> String {
-        let cents = Int((v * 100).rounded())
-        return "\(fmt(cents / 100)).\(zeroPadded(abs(cents % 100), 2))"
-    }
-
     func percent(_ v: Double) -> String {
         let tenths = Int((v * 1000).rounded())
         return "\(tenths / 10).\(abs(tenths % 10)) %"

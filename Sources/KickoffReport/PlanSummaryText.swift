@@ -36,11 +36,12 @@ public struct PlanSummaryText {
         }
         return out + "\n"
     }
+}
 
-    func money(_ v: Double) -> String {
-        let cents = Int((v * 100).rounded())
-        return "\(fmt(cents / 100)).\(zeroPadded(abs(cents % 100), 2))"
-    }
+/// Money with thousands separators and cents: `1,100,787.00`.
+func money(_ v: Double) -> String {
+    let cents = Int((v * 100).rounded())
+    return "\(cents < 0 ? "-" : "")\(fmt(abs(cents) / 100)).\(zeroPadded(abs(cents) % 100, 2))"
 }
 
 func percent(_ v: Double) -> String {
