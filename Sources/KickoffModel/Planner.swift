@@ -49,6 +49,13 @@ public struct Planner {
 
     public func plan(_ instance: PlanningInstance, options: SolveOptions = SolveOptions()) -> PlanOutcome {
         let started = Date()
+        let prechecks = Prechecks.run(instance)
+        if !prechecks.isEmpty {
+            var out = PlanOutcome(termination: .infeasible)
+            out.reasons = prechecks
+            out.buildSeconds = Date().timeIntervalSince(started)
+            return out
+        }
         let f = Formulation(instance)
         var out = PlanOutcome(termination: .infeasible)
         out.stats = Self.stats(f)

@@ -44,11 +44,12 @@ struct SolveTests {
         let r = try Run("solve", dir.path, "--out", out.path, "--quiet")
         #expect(r.status == 1)
         #expect(r.stdout.contains(": infeasible\n"))
-        #expect(r.stdout.contains("  reason: R2 (from SFO) has no usable inbound leg\n"))
+        #expect(r.stdout.contains("  reason: R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["status"] as? String == "infeasible")
-        #expect(summary["reasons"] as? [String] == ["R2 (from SFO) has no usable inbound leg", "R2 (from SFO) has no usable outbound leg"])
+        #expect(summary["reasons"] as? [String] == ["R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg",
+                                                  "R2 (from SFO) has no usable outbound leg: travel.csv has no ORD→SFO leg"])
     }
 
     @Test("the default plan folder is plan-<venue> beside the scenario; --venue picks the venue")

@@ -1,0 +1,60 @@
+import KickoffCore
+import KickoffModel
+import KickoffTestSupport
+import Testing
+
+/// One scenario per pre-check; each must name its culprit.
+@Suite struct PrecheckTests {
+    func reasons(_ fx: Fixture) throws -> [String] {
+        Prechecks.run(try PlanningInstance(try fx.scenario()))
+    }
+
+    @Test func aSessionBiggerThanEveryRoom() throws {
+        var fx = HandSolved.twoTravellers
+        fx.replace("rooms.csv", line: 2, with: "CHI,R1,Room 1,2")
+        #expect(try reasons(fx) == ["session S1 has 3 attendees, but the biggest room (R1) seats 2",
+                                    "session S2 has 3 attendees, but the biggest room (R1) seats 2"])
+        fx.files["sessions.csv"] = "id,title,audience,needs\nS1,First,all,stage\n"
+        fx.replace("rooms.csv", line: 2, with: "CHI,R1,Room 1,20")
+        #expect(try reasons(fx) == ["session S1 needs a room with stage, and the venue has none"])
+    }
+
+    @Test func aFixedSlotThatCannotHoldTheSession() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,slots,fixed_slot\nS1,First,all,2,D1-1100\n"
+        #expect(try reasons(fx) == ["session S1 needs 2 consecutive slots from its fixed slot D1-1100, and the day ends sooner"])
+        fx.files["sessions.csv"] = "id,title,audience,slots,allowed_slots\nS1,First,all,2,D1-1100;D2-1100\n"
+        #expect(try reasons(fx) == ["session S1 needs 2 consecutive slots starting in one of D1-1100, D2-1100, and none has them"])
+    }
+
+    @Test func aPrecedenceChainThatRunsPastTheAgenda() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,day,after,slots\nS1,First,all,2,,2\nS2,Second,all,,S1,1\nS3,Third,all,,S2,1\n"
+        #expect(try reasons(fx) == ["session S3 cannot start after its predecessors end: the chain S1 → S2 → S3 does not fit in the agenda"])
+    }
+
+    @Test func moreSessionsThanSlotsForOnePerson() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience\n" + (1...7).map { "S\($0),Session \($0),all" }.joined(separator: "\n") + "\n"
+        #expect(try reasons(fx) == ["A1, A2, L1 attend sessions spanning 7 slots; the agenda has 6"])
+    }
+
+    @Test func aTeamNoRestaurantSeats() throws {
+        var fx = Fixture.plannable
+        fx.files["dinners.csv"] = "venue,id,name,capacity,cost_per_head\nCHI,D1,Small,1,50\n"
+        #expect(try reasons(fx) == ["team East has 2 members, but the biggest restaurant (D1) seats 1 an evening",
+                                    "team West has 2 members, but the biggest restaurant (D1) seats 1 an evening"])
+    }
+
+    @Test func aHotelBlockSmallerThanThoseWhoMustStay() throws {
+        var fx = HandSolved.twoTravellers
+        fx.replace("travel.csv", line: 4, with: "O1,ORD,BOS,2027-01-13T08:00-06:00,2027-01-13T11:00-05:00,200")
+        fx.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,America/Chicago,1000,100,1")
+        #expect(try reasons(fx) == ["on the night of 2027-01-12 at least 2 travellers must stay, and the hotel block is 1 room"])
+    }
+
+    @Test func aValidScenarioPassesEveryPrecheck() throws {
+        #expect(try reasons(HandSolved.twoTravellers).isEmpty)
+        #expect(try reasons(Fixture.plannable).isEmpty)
+    }
+}
