@@ -146,7 +146,7 @@ public struct Formulation: Sendable {
                 if kept.contains(where: { s.isSubset(of: $0) }) { continue }
                 kept.append(s)
                 let terms = active[pi].filter { s.contains($0.k) }.map { ($0.y, 1.0) }
-                model.addConstraint("attendOnce[\(agenda.sessions[set[0]].id)+\(set.count - 1),\(label(p))]", terms, upper: 1)
+                model.addConstraint("attendOnce[\(set.map { agenda.sessions[$0].id }.joined(separator: "&")),\(label(p))]", terms, upper: 1)
             }
         }
     }
@@ -400,8 +400,14 @@ public struct Formulation: Sendable {
                 let v = model.addVariable("out[\(name),\(leg.id)]", upper: n, kind: kind, cost: cost)
                 g.outbound.append((l, v))
             }
-            if g.inbound.isEmpty { obstacles.append("\(sc.attendees[g.members[0]].id) (from \(g.home)) has no usable inbound leg") }
-            if g.outbound.isEmpty { obstacles.append("\(sc.attendees[g.members[0]].id) (from \(g.home)) has no usable outbound leg") }
+            if g.inbound.isEmpty {
+                obstacles.append("\(Explainer.people(name)) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
+                                 + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
+            }
+            if g.outbound.isEmpty {
+                obstacles.append("\(Explainer.people(name)) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
+                                 + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
+            }
             // (9)
             model.addEquality("inbound[\(name)]", g.inbound.map { ($0.count, 1) }, n)
             model.addEquality("outbound[\(name)]", g.outbound.map { ($0.count, 1) }, n)

@@ -103,6 +103,7 @@ public struct Planner {
             }
         case .infeasible, .unbounded:
             out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
+                + Explainer.explain(instance, solver: solver, timeLimit: min(60, options.timeLimit ?? 60))
         case .timeLimit:
             out.reasons = ["no plan found within the time limit"]
         case .error(let message):

@@ -112,3 +112,35 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
                            seconds: Date().timeIntervalSince(started), log: log)
     }
 }
+
+extension MIPModel {
+    /// The elastic version of the model: the same variables at no cost, and every constraint given
+    /// a non-negative slack on each finite side, costing 1 per unit. Its optimum is the least total
+    /// violation; the constraints whose slack is positive there are a small set of requirements
+    /// that cannot all hold together.
+    ///
+    /// - Parameter keep: constraints (by index) kept hard, without slack.
+    /// - Returns: the model and, per slack variable, the index of the constraint it relaxes.
+    public func elastic(keep: (Int) -> Bool = { _ in false }) -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)]) {
+        var m = MIPModel()
+        for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: 0) }
+        var slack: [(Int, Variable)] = []
+        for (i, c) in constraints.enumerated() {
+            var terms = c.terms.map { ($0.variable, $0.coefficient) }
+            if !keep(i) {
+                if c.lower.isFinite {
+                    let s = m.addVariable("slack+[\(c.name)]", cost: 1)
+                    terms.append((s, 1))
+                    slack.append((i, s))
+                }
+                if c.upper.isFinite {
+                    let s = m.addVariable("slack-[\(c.name)]", cost: 1)
+                    terms.append((s, -1))
+                    slack.append((i, s))
+                }
+            }
+            m.addConstraint(c.name, terms, lower: c.lower, upper: c.upper)
+        }
+        return (m, slack)
+    }
+}

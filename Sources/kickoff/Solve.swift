@@ -53,19 +53,8 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let url = try ScenarioFolder.url(directory)
-        let loaded = ScenarioLoader.load(directory: url)
-        for d in loaded.diagnostics { Console.error(d.description) }
-        guard let scenario = loaded.scenario else {
-            Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
-            throw ExitCode(65)
-        }
-        let instance: PlanningInstance
-        do {
-            instance = try PlanningInstance(scenario, venue: venue.map { VenueID($0) })
-        } catch {
-            let known = scenario.venues.map(\.id.rawValue).joined(separator: ", ")
-            throw ValidationError("\(error) (venues: \(known))")
-        }
+        let scenario = try ScenarioFolder.loadOrExit(directory)
+        let instance = try ScenarioFolder.instance(scenario, venue: venue)
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
         try PlanFolder.checkReplaceable(destination)
@@ -93,6 +82,29 @@ struct Solve: ParsableCommand {
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
             throw ExitCode(1)
+        }
+    }
+}
+
+extension ScenarioFolder {
+    /// The validated scenario, with its warnings printed; prints the errors and exits 65 if invalid.
+    static func loadOrExit(_ path: String) throws -> Scenario {
+        let loaded = ScenarioLoader.load(directory: try url(path))
+        for d in loaded.diagnostics { Console.error(d.description) }
+        guard let scenario = loaded.scenario else {
+            Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
+            throw ExitCode(65)
+        }
+        return scenario
+    }
+
+    /// The planning instance for a venue id (nil: the first venue), or a usage error naming the venues.
+    static func instance(_ scenario: Scenario, venue: String?) throws -> PlanningInstance {
+        do {
+            return try PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+        } catch {
+            let known = scenario.venues.map(\.id.rawValue).joined(separator: ", ")
+            throw ValidationError("\(error) (venues: \(known))")
         }
     }
 }

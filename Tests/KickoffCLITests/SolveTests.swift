@@ -88,3 +88,28 @@ struct SolveTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+@Suite("kickoff explain, end to end")
+struct ExplainTests {
+    @Test("names the culprit and exits 1; a plannable venue exits 0")
+    func explain() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\nS1,For Ann,id:A1,D1-1000\nS2,For Ben,id:A2,D1-1000\n"
+        let r = try Run("explain", try fx.write().path, "--venue", "CHI")
+        #expect(r.status == 1)
+        #expect(r.stdout == "CHI: no plan, because\n  - room R1 is needed by two sessions at D1-1000; add a room or allow the sessions other slots\n")
+        let ok = try Run("explain", try HandSolved.twoTravellers.write().path)
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "CHI: a plan exists; `kickoff solve` will find it\n")
+    }
+
+    @Test("solve prints the explanation when the program is infeasible")
+    func solvePrintsIt() throws {
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\nS1,For Ann,id:A1,D1-1000\nS2,For Ben,id:A2,D1-1000\n"
+        let dir = try fx.write()
+        let r = try Run("solve", dir.path, "--out", dir.appendingPathComponent("plan").path, "--quiet")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("  reason: room R1 is needed by two sessions at D1-1000; add a room or allow the sessions other slots\n"))
+    }
+}

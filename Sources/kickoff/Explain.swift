@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffIO
+import KickoffModel
+import MIP
+
+/// `kickoff explain DIR --venue V`: why a venue has no plan, in the user's words.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain why a venue has no plan, and what to relax.",
+        discussion: """
+        Runs the pre-checks (rooms, slots, precedence chains, overbooked attendees, travel legs, \
+        restaurants, hotel block), then, if they pass, solves an elastic version of the program in \
+        which every requirement may be broken at a cost, and reports the fewest broken ones. \
+        Exit 0 when the venue has a plan, 1 when it has none.
+        """
+    )
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var directory: String
+
+    @Option(help: "The venue id (default: the first in venues.csv).")
+    var venue: String?
+
+    @Option(help: "Seconds for the elastic solve.")
+    var timeLimit: Double = 60
+
+    func run() throws {
+        let scenario = try ScenarioFolder.loadOrExit(directory)
+        let instance = try ScenarioFolder.instance(scenario, venue: venue)
+        let reasons = Explainer.explain(instance, solver: DecomposingSolver(GLPKSolver()), timeLimit: timeLimit)
+        if reasons == ["the program is feasible: every requirement can be met"] {
+            print("\(instance.venue.id): a plan exists; `kickoff solve` will find it")
+            return
+        }
+        print("\(instance.venue.id): no plan, because")
+        for r in reasons { print("  - \(r)") }
+        throw ExitCode(1)
+    }
+}

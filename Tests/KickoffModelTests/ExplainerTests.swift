@@ -1,0 +1,50 @@
+import GLPKBackend
+import KickoffCore
+import KickoffModel
+import KickoffTestSupport
+import MIP
+import Testing
+
+/// Scenarios that pass every pre-check yet have no plan: the elastic model names the culprits.
+@Suite struct ExplainerTests {
+    func explain(_ fx: Fixture) throws -> [String] {
+        let inst = try PlanningInstance(try fx.scenario())
+        #expect(Prechecks.run(inst).isEmpty)
+        return Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30)
+    }
+
+    @Test func twoDayOneSessionsThatCannotBothFit() throws {
+        // S1 fills day 1 (3 slots) and S2 must also be on day 1: everyone would be in both.
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,day,slots\nS1,Long,all,1,3\nS2,Short,all,1,1\n"
+        let lines = try explain(fx)
+        // Everyone would be in both, and the venue's one room would hold both.
+        #expect(lines.count == 2)
+        #expect(lines.contains { $0.hasPrefix("sessions S1 and S2 share attendees, who would have to be in two of them at D1-")
+            && $0.hasSuffix("the only free slots overlap — allow more slots, split the audience or drop a session") })
+        #expect(lines.contains { $0.hasPrefix("room R1 is needed by two sessions at D1-") })
+    }
+
+    @Test func aRoomNeededTwiceAtOnce() throws {
+        // Two audiences that do not overlap, one room, both sessions fixed to the same slot.
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\nS1,For Ann,id:A1,D1-1000\nS2,For Ben,id:A2,D1-1000\n"
+        #expect(try explain(fx) == ["room R1 is needed by two sessions at D1-1000; add a room or allow the sessions other slots"])
+    }
+
+    @Test func aSeatShortageOnTheOnlyLegThatWorks() throws {
+        // Both Boston travellers must fly I2 (S1 is at 10:00 on day 1 and I1 is made unusable),
+        // and I2 has one seat.
+        var fx = HandSolved.twoTravellers
+        fx.files["travel.csv"] = fx.files["travel.csv"]!.replacingOccurrences(of: "price\n", with: "price,seats\n")
+            .replacingOccurrences(of: "08:30-06:00,250", with: "08:30-06:00,250,1")
+            .replacingOccurrences(of: "I1,BOS,ORD,2027-01-11T09:00-05:00", with: "I1,BOS,ORD,2027-01-11T07:00-05:00")
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\nS1,First,all,D1-1000\n"
+        let lines = try explain(fx)
+        #expect(lines == ["leg I2 has too few seats for the travellers who can only take it; add seats or another leg"])
+    }
+
+    @Test func aFeasibleScenarioSaysSo() throws {
+        #expect(try explain(HandSolved.twoTravellers) == ["the program is feasible: every requirement can be met"])
+    }
+}
