@@ -41,7 +41,6 @@ public struct Formulation: Sendable {
     var tableIndex: [String: Variable] = [:]
     /// True when table sets choose restaurants only (evening 0) and evenings are given in order.
     public private(set) var freeEvenings = false
-    var hostedEvenings: [[Int]] = []
     /// Per-team restaurant variables z, used instead of table sets when those are too many.
     public private(set) var dinner: [String: [(booking: DinnerBooking, z: Variable)]] = [:]
     public private(set) var groups: [TravelGroup] = []
@@ -176,11 +175,9 @@ public struct Formulation: Sendable {
     /// capacity rows when there are too many sets; (8) no dinner over a member's session.
     private mutating func addDinners() {
         guard instance.hasDinners else { return }
-        let days = instance.event.days
         let teams = agenda.teams
         let size = teams.map { instance.members(of: $0).count }
-        var hosts: [[Int]] = []  // evenings each restaurant hosts
-        for r in instance.restaurants { hosts.append(Set(r.hostedEvenings(days: days)).filter { (1...days).contains($0) }.sorted()) }
+        let hosts = instance.evenings
         // When no team's evening can matter (see `eveningsAreFree`), only restaurants are chosen:
         // (7c) each restaurant hosts at most as many table sets as it has evenings, and the sets
         // are given evenings in order afterwards. This removes the evenings' symmetry.
@@ -204,7 +201,6 @@ public struct Formulation: Sendable {
                 if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
                 model.addEquality("dinner[\(team)]", covering[team] ?? [], 1)  // (6)
             }
-            hostedEvenings = hosts
             return
         }
         // (6) w[team,e]: the team dines on evening e.
@@ -312,7 +308,7 @@ public struct Formulation: Sendable {
         var total = 0
         var out: [[[Int]]] = []
         for (ri, r) in instance.restaurants.enumerated() {
-            let evenings = Set(r.hostedEvenings(days: instance.event.days)).filter { (1...instance.event.days).contains($0) }.count
+            let evenings = instance.evenings[ri].count
             var sets: [[Int]] = []
             var current: [Int] = []
             var overflow = false

@@ -28,8 +28,8 @@ public enum ConstructionHeuristic {
                     inst.interval(of: k, startingAt: placements[k].slot)
                 }
                 var options: [DinnerBooking] = []
-                for (ri, r) in inst.restaurants.enumerated() {
-                    for e in Set(r.hostedEvenings(days: inst.event.days)).sorted() where (1...inst.event.days).contains(e) {
+                for ri in inst.restaurants.indices {
+                    for e in inst.evenings[ri] {
                         options.append(DinnerBooking(restaurant: ri, evening: e))
                     }
                 }

@@ -12,6 +12,8 @@ public struct PlanningInstance: Sendable {
     public let rooms: [Room]
     /// Restaurants of the venue (empty without dinners.csv).
     public let restaurants: [Restaurant]
+    /// Evenings each restaurant hosts during the event: distinct agenda days, ascending.
+    public let evenings: [[Int]]
     /// Whether team dinners are planned at all (dinners.csv present).
     public let hasDinners: Bool
     public let clock: VenueClock
@@ -53,6 +55,8 @@ public struct PlanningInstance: Sendable {
         self.rooms = scenario.rooms(at: venue.id)
         self.restaurants = scenario.restaurants(at: venue.id)
         self.hasDinners = scenario.restaurants != nil
+        let days = scenario.event.days
+        self.evenings = restaurants.map { Set($0.hostedEvenings(days: days)).filter { (1...days).contains($0) }.sorted() }
         self.travel = TravelOptions(scenario, venue: venue)
         let event = scenario.event
         self.slotStart = agenda.slots.map { clock.instant(event.date(ofDay: $0.day), $0.start) }

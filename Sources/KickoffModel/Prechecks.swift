@@ -134,8 +134,7 @@ public enum Prechecks {
 
     static func dinners(_ inst: PlanningInstance) -> [String] {
         guard inst.hasDinners else { return [] }
-        let days = inst.event.days
-        let hosting = inst.restaurants.filter { r in r.hostedEvenings(days: days).contains { (1...days).contains($0) } }
+        let hosting = inst.restaurants.indices.filter { !inst.evenings[$0].isEmpty }.map { inst.restaurants[$0] }
         if hosting.isEmpty { return ["dinners.csv has no restaurant evening at \(inst.venue.id) during the event, so no team can have its dinner"] }
         let biggest = hosting.max { $0.capacity < $1.capacity }!
         return inst.agenda.teams.compactMap { team in

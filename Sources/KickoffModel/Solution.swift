@@ -23,7 +23,8 @@ extension Formulation {
             if freeEvenings {
                 let n = nextEvening[b.restaurant, default: 0]
                 nextEvening[b.restaurant] = n + 1
-                b.evening = hostedEvenings[b.restaurant][min(n, hostedEvenings[b.restaurant].count - 1)]
+                let hosts = instance.evenings[b.restaurant]
+                b.evening = hosts[min(n, hosts.count - 1)]
             }
             for team in t.teams { dinners[team] = b }
         }

@@ -72,7 +72,6 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         var bound = 0.0, boundKnown = true, optimal = true
         var log = ""
         let order = parts.indices.sorted { (parts[$0].model.variables.count, $0) < (parts[$1].model.variables.count, $1) }
-        var results: [SolveResult?] = Array(repeating: nil, count: parts.count)
         var partial = [Double](repeating: 0, count: parts.count)  // objective of each solved block
         for (n, b) in order.enumerated() {
             let (m, cols) = parts[b]
@@ -94,7 +93,6 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
                 }
             }
             let r = inner.solve(m, options: o)
-            results[b] = r
             log += r.log
             switch r.termination {
             case .optimal, .feasible:
