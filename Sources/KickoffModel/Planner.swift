@@ -32,6 +32,8 @@ public struct PlanOutcome: Sendable {
     public var solveSeconds: Double = 0
     /// The construction heuristic's cost, when it found a plan.
     public var heuristicObjective: Double?
+    /// The agenda-health section, with the plan's figures when there is one.
+    public var health: AgendaHealth?
     public var log = ""
 
     public var gap: Double? {
@@ -48,6 +50,12 @@ public struct Planner {
     public init(solver: any MIPSolver) { self.solver = solver }
 
     public func plan(_ instance: PlanningInstance, options: SolveOptions = SolveOptions()) -> PlanOutcome {
+        var out = solve(instance, options: options)
+        out.health = AgendaHealth(instance, plan: out.plan)
+        return out
+    }
+
+    private func solve(_ instance: PlanningInstance, options: SolveOptions) -> PlanOutcome {
         let started = Date()
         let prechecks = Prechecks.run(instance)
         if !prechecks.isEmpty {

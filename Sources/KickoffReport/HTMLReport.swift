@@ -35,6 +35,7 @@ public struct HTMLReport {
         .grid td.k-training{background:#eaf1fc}.grid td.k-info{background:#f5f0e0}.grid td.k-recognition{background:#f4e6f7}
         .grid th.t{white-space:nowrap}.muted{color:#7b8494}.kpis{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
         .kpi{border:1px solid #dde2ea;border-radius:8px;padding:8px 14px}.kpi b{display:block;font-size:20px}
+        li.warn{color:#8a3b12}li.warn::marker{content:"⚠ "}
         </style></head><body>
         <h1>\(esc(e.name))</h1>
         <p class="sub">\(esc(instance.venue.name)), \(esc(instance.venue.city)) · \(dateRange) ·
@@ -52,6 +53,7 @@ public struct HTMLReport {
         h += scheduleSection()
         h += dinnerSection()
         h += travelSection()
+        if let health = outcome.health { h += HealthReport(health, instance).html }
         h += "<p class=\"muted\">Planned by Kickoff with GLPK. Times are venue local (\(esc(instance.venue.timezone))). Airport data: OpenFlights (ODbL).</p>\n</body></html>\n"
         return h
     }

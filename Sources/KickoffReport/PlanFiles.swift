@@ -190,6 +190,7 @@ public struct PlanFiles {
                                ("constraints", .int(s.constraints)), ("nonzeros", .int(s.nonzeros)),
                                ("travel_groups", .int(s.travelGroups))])),
             ("reasons", .array(outcome.reasons.map(JSON.string))),
+            ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
             ("generated_at", .string(Timestamp(instant: now, offsetMinutes: 0).description)),
         ])
     }
