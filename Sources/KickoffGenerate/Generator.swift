@@ -48,6 +48,9 @@ public struct GeneratorOptions: Sendable {
     public var electives: Int?
     /// Write slots.csv with a lunch break instead of letting slots be cut from event.csv.
     public var slotsFile = true
+    /// Weeks of bookable legs, from the event's week on (more than 1 lets `compare --start-dates`
+    /// try later weeks). The first week's legs are the same whatever this is.
+    public var weeks = 1
     public var name = "Acme Sales Kickoff 2027"
     public var startDate = CivilDate(year: 2027, month: 1, day: 12)!  // a Tuesday
 
@@ -288,17 +291,19 @@ public struct ScenarioGenerator {
             (4, 8 * 60 + 30, 0.97), (4, 11 * 60, 1.0), (4, 14 * 60, 1.04),      // Friday
             (5, 10 * 60, 0.8),                                                  // Saturday: weekend
         ]
-        for v in venueAirports {
+        for week in 0..<max(1, o.weeks) {
+          for v in venueAirports {
             for code in usedHomes.sorted() where code != v.iata {
                 let home = Airport.byCode[code]!
                 let km = home.distance(to: v)
                 let minutes = Self.flightMinutes(km)
-                let base = 89 + 0.105 * km
+                // Later weeks: the same schedule, each route a little dearer or cheaper.
+                let base = (89 + 0.105 * km) * (week == 0 ? 1 : 0.9 + 0.2 * rng.unit())
                 for (dir, plan) in [(0, inboundPlan), (1, outboundPlan)] {
                     let (from, to) = dir == 0 ? (home, v) : (v, home)
                     for (pi, p) in plan.enumerated() {
                         legNumber += 1
-                        let date = monday.adding(days: p.day)
+                        let date = monday.adding(days: p.day + 7 * week)
                         let dep = Self.timestamp(date, p.time, at: from)
                         let arrInstant = dep.instant + minutes + rng.int(0...3) * 5
                         let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
@@ -313,6 +318,7 @@ public struct ScenarioGenerator {
                     }
                 }
             }
+          }
         }
 
         var out: [(String, String)] = [

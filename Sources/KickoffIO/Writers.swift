@@ -33,6 +33,19 @@ public enum AtomicFolder {
 
     /// Writes `files` (relative path → contents; subfolders allowed) as the folder `destination`.
     public static func write(_ files: [(path: String, contents: Data)], to destination: URL, replace: Bool) throws(WriteError) {
+        let temp = try staging(for: destination, replace: replace)
+        do {
+            try add(files, to: temp, for: destination)
+            try commit(temp, to: destination, replace: replace)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    /// A new hidden, empty folder beside `destination` to fill and then `commit`. Fails early when
+    /// the parent is missing or `destination` exists and may not be replaced.
+    public static func staging(for destination: URL, replace: Bool) throws(WriteError) -> URL {
         let fm = FileManager.default
         let dest = destination.standardizedFileURL
         let parent = dest.deletingLastPathComponent()
@@ -40,24 +53,45 @@ public enum AtomicFolder {
         guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
             throw WriteError(message: "\(parent.path): no such folder to write \(dest.lastPathComponent) into")
         }
-        let exists = fm.fileExists(atPath: dest.path)
-        if exists && !replace {
+        if fm.fileExists(atPath: dest.path) && !replace {
             throw WriteError(message: "\(dest.path) already exists; choose another folder or pass --force to replace it")
         }
-        let token = UUID().uuidString.prefix(8)
-        let temp = parent.appendingPathComponent(".\(dest.lastPathComponent).tmp-\(token)")
+        let temp = parent.appendingPathComponent(".\(dest.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
-            for (path, contents) in files {
-                guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                    throw WriteError(message: "refusing to write \(quotedPath(path)) outside \(dest.path)")
-                }
-                let url = temp.appendingPathComponent(path)
+        } catch {
+            throw WriteError(message: "cannot write \(dest.path): \(error.localizedDescription)")
+        }
+        return temp
+    }
+
+    /// Writes `files` into the staging folder `temp` (paths must stay inside it).
+    public static func add(_ files: [(path: String, contents: Data)], to temp: URL, for destination: URL) throws(WriteError) {
+        let fm = FileManager.default
+        for (path, contents) in files {
+            guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                throw WriteError(message: "refusing to write \(quotedPath(path)) outside \(destination.standardizedFileURL.path)")
+            }
+            let url = temp.appendingPathComponent(path)
+            do {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try contents.write(to: url, options: .atomic)
+            } catch {
+                throw WriteError(message: "cannot write \(destination.standardizedFileURL.path): \(error.localizedDescription)")
             }
-            if exists {
-                let old = parent.appendingPathComponent(".\(dest.lastPathComponent).old-\(token)")
+        }
+    }
+
+    /// Renames the complete staging folder `temp` into place. An existing destination is renamed
+    /// aside first and removed only once the new folder is in place (restored if that fails).
+    public static func commit(_ temp: URL, to destination: URL, replace: Bool) throws(WriteError) {
+        let fm = FileManager.default
+        let dest = destination.standardizedFileURL
+        let parent = dest.deletingLastPathComponent()
+        do {
+            if fm.fileExists(atPath: dest.path) {
+                guard replace else { throw WriteError(message: "\(dest.path) already exists; choose another folder or pass --force to replace it") }
+                let old = parent.appendingPathComponent(".\(dest.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
                 try fm.moveItem(at: dest, to: old)
                 do { try fm.moveItem(at: temp, to: dest) } catch {
                     try? fm.moveItem(at: old, to: dest)
@@ -68,10 +102,8 @@ public enum AtomicFolder {
                 try fm.moveItem(at: temp, to: dest)
             }
         } catch let e as WriteError {
-            try? fm.removeItem(at: temp)
             throw e
         } catch {
-            try? fm.removeItem(at: temp)
             throw WriteError(message: "cannot write \(dest.path): \(error.localizedDescription)")
         }
     }

@@ -3,12 +3,13 @@ import KickoffCore
 /// Reasons a venue cannot have a plan that are visible before any solve, each naming its culprit
 /// in the coordinator's terms (session ids, attendee ids, airports, leg ids, rooms).
 ///
-/// The checks, in order: rooms that fit each session; slots each session can start in; precedence
+/// The checks, in order: an agenda day on a weekend (alone: nothing else matters then); rooms that fit each session; slots each session can start in; precedence
 /// chains that run past the last slot; attendees booked for more slots than the agenda has;
 /// travellers with no usable inbound or outbound leg (and why each leg fails); teams no restaurant
 /// evening seats; nights when the travellers who must stay exceed the hotel block.
 public enum Prechecks {
     public static func run(_ inst: PlanningInstance) -> [String] {
+        if let weekend = weekend(inst) { return [weekend] }
         var out: [String] = []
         out += rooms(inst)
         out += slots(inst)
@@ -18,6 +19,18 @@ public enum Prechecks {
         out += dinners(inst)
         out += hotel(inst)
         return out
+    }
+
+    /// An agenda moved onto a weekend (`solve --start-date`, `compare --start-dates`); files with
+    /// one are rejected as input errors before this.
+    static func weekend(_ inst: PlanningInstance) -> String? {
+        let e = inst.event
+        guard let day = e.agendaDates.first(where: { $0.weekday.isWeekend }) else { return nil }
+        let latest = e.days <= 5 ? Weekday(rawValue: 6 - e.days)!.shortName : nil
+        let when = latest.map { "a \(e.days)-day agenda must start on a Mon\($0 == "Mon" ? "" : "–\($0)")" }
+            ?? "an agenda of \(e.days) days cannot avoid a weekend"
+        return "starting \(e.startDate.weekday.shortName) \(e.startDate), the agenda would run on \(day.weekday.shortName) \(day); "
+            + "people meet and travel on weekdays only, so \(when)"
     }
 
     static func rooms(_ inst: PlanningInstance) -> [String] {
@@ -113,8 +126,29 @@ public enum Prechecks {
         var byHome: [String: [String]] = [:]
         for (a, p) in sc.attendees.enumerated() where !inst.isLocal[a] { byHome[p.home, default: []].append(p.id.rawValue) }
         var out: [String] = []
+        // Nobody from anywhere can travel one way: say so once, with the legs' dates, rather than
+        // once per airport (typically travel.csv covers another week than the agenda).
+        var whollyBlocked = Set<LegDirection>()
+        for direction in [LegDirection.inbound, .outbound] where byHome.count > 1 {
+            let usable = direction == .inbound ? inst.travel.inbound : inst.travel.outbound
+            guard byHome.keys.allSatisfy({ usable[$0]?.isEmpty ?? true }) else { continue }
+            whollyBlocked.insert(direction)
+            let dates = inst.travel.legs.filter { $0.direction == direction }.map { c in
+                let leg = sc.travel[c.leg]
+                return direction == .inbound ? leg.depart.date : leg.arrive.date
+            }
+            let monday = inst.event.startDate.mondayOfWeek
+            var text = "no traveller has a usable \(direction.rawValue) leg"
+            if let lo = dates.min(), let hi = dates.max() {
+                text += ": travel.csv's \(direction.rawValue) legs for \(inst.venue.airport) run \(lo) – \(hi), and travel must stay within "
+                text += "the event's week, Mon \(monday) – Fri \(monday.adding(days: 4)), on weekdays in business hours"
+            } else {
+                text += ": travel.csv has no leg \(direction == .inbound ? "to" : "from") \(inst.venue.airport)"
+            }
+            out.append(text)
+        }
         for home in byHome.keys.sorted() {
-            for direction in [LegDirection.inbound, .outbound] {
+            for direction in [LegDirection.inbound, .outbound] where !whollyBlocked.contains(direction) {
                 let usable = direction == .inbound ? inst.travel.inbound[home] : inst.travel.outbound[home]
                 guard usable?.isEmpty ?? true else { continue }
                 let legs = inst.travel.legs.filter { l in

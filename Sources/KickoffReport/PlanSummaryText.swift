@@ -40,7 +40,7 @@ public struct PlanSummaryText {
 }
 
 /// Money with thousands separators and cents: `1,100,787.00`.
-func money(_ v: Double) -> String {
+public func money(_ v: Double) -> String {
     let cents = Int((v * 100).rounded())
     return "\(cents < 0 ? "-" : "")\(fmt(abs(cents) / 100)).\(zeroPadded(abs(cents) % 100, 2))"
 }

@@ -31,6 +31,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of elective sessions with sign-ups (default grows with attendees).")
     var electives: Int?
 
+    @Option(help: "Weeks of bookable legs from the event's week on, so compare --start-dates can try later weeks (1–8).")
+    var weeks: Int = 1
+
     @Flag(help: "Let slots be cut from event.csv instead of writing slots.csv with a lunch break.")
     var cutSlots = false
 
@@ -42,6 +45,7 @@ struct Generate: ParsableCommand {
         guard (1...8).contains(venues) else { throw ValidationError("--venues must be between 1 and 8") }
         if let teams, teams < 2 { throw ValidationError("--teams must be at least 2") }
         if let airports, airports < 1 { throw ValidationError("--airports must be at least 1") }
+        guard (1...8).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 8") }
         if let electives, electives < 0 { throw ValidationError("--electives must be 0 or more") }
     }
 
@@ -52,6 +56,7 @@ struct Generate: ParsableCommand {
         options.homeAirports = airports
         options.electives = electives
         options.slotsFile = !cutSlots
+        options.weeks = weeks
         var generator = ScenarioGenerator(options)
         let files = generator.files().map { (path: $0.name, contents: Data($0.text.utf8)) }
         do {

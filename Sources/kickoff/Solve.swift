@@ -28,6 +28,10 @@ struct Solve: ParsableCommand {
     @Option(help: "The plan folder to write (default: plan-<venue> beside the scenario). An existing plan folder is replaced.")
     var out: String?
 
+    @Option(help: ArgumentHelp("Move the agenda to start on this date (YYYY-MM-DD); travel.csv's legs stay as written.",
+                               valueName: "date"))
+    var startDate: String?
+
     @Option(help: "Stop the search after this many seconds and keep the best plan found.")
     var timeLimit: Double = 300
 
@@ -46,6 +50,9 @@ struct Solve: ParsableCommand {
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
+        if let startDate, CivilDate(parsing: startDate) == nil {
+            throw ValidationError("--start-date must be a date like 2027-01-11, got \"\(startDate)\"")
+        }
         if let now, Timestamp(parsing: now) == nil {
             throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
         }
@@ -53,7 +60,8 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let url = try ScenarioFolder.url(directory)
-        let scenario = try ScenarioFolder.loadOrExit(directory)
+        var scenario = try ScenarioFolder.loadOrExit(directory)
+        if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
         let instance = try ScenarioFolder.instance(scenario, venue: venue)
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")

@@ -66,13 +66,27 @@ struct GeneratorTests {
         #expect(s.slots == nil)
     }
 
-    @Test("data/sample is exactly what `kickoff generate data/sample --attendees 250 --seed 2027` writes")
+    @Test("data/sample is exactly what `kickoff generate data/sample --attendees 250 --seed 2027 --weeks 2` writes")
     func sampleIsReproducible() throws {
         let dir = repositoryRoot.appendingPathComponent("data/sample")
-        for file in generate(250, seed: 2027) {
+        for file in generate(250, seed: 2027, configure: { $0.weeks = 2 }) {
             let committed = try String(contentsOf: dir.appendingPathComponent(file.name), encoding: .utf8)
             #expect(committed == file.text, "data/sample/\(file.name) differs from the generator's output")
         }
+    }
+
+    @Test("more weeks of legs leave the first week's legs, and every other file, as they were")
+    func laterWeeks() throws {
+        let one = Dictionary(uniqueKeysWithValues: generate(60, seed: 5).map { ($0.name, $0.text) })
+        let three = Dictionary(uniqueKeysWithValues: generate(60, seed: 5, configure: { $0.weeks = 3 }).map { ($0.name, $0.text) })
+        for (name, text) in one where name != "travel.csv" { #expect(three[name] == text, "\(name)") }
+        let a = one["travel.csv"]!.split(separator: "\n"), b = three["travel.csv"]!.split(separator: "\n")
+        #expect(b.count - 1 == 3 * (a.count - 1))
+        #expect(Array(b.prefix(a.count)) == a)
+        // Week 3's legs are week 1's schedule 14 days later.
+        let first = a[1].split(separator: ","), later = b[1 + 2 * (a.count - 1)].split(separator: ",")
+        #expect(first[4].prefix(10) == "2027-01-10" && later[4].prefix(10) == "2027-01-24")
+        #expect(first[4].dropFirst(10) == later[4].dropFirst(10))
     }
 
     @Test("the compiled airport table is data/airports.csv, and its codes and zones are sound")

@@ -1,0 +1,229 @@
+import Foundation
+import KickoffIO
+
+/// One option of `kickoff compare` (a venue, perhaps at a moved start date), read back from the
+/// summary.json its `kickoff solve` run wrote: the comparison never recomputes a figure.
+public struct CompareOption: Sendable, Equatable {
+    public var venue: String
+    public var venueName: String
+    public var startDate: String
+    /// The option's plan folder, relative to the comparison folder.
+    public var folder: String
+    public var status: String
+    public var travel: Double?
+    public var hotel: Double?
+    public var timeAway: Double?
+    public var dinners: Double?
+    public var venueCost: Double?
+    public var hotelNights: Int?
+    public var solveSeconds: Double?
+    public var gap: Double?
+    public var reasons: [String]
+    /// What the weekday and business-hours rules cost at this option (agenda health).
+    public var travelRuleCost: Double?
+
+    public var hasPlan: Bool { status == "optimal" || status == "feasible" }
+    public var total: Double? {
+        guard hasPlan, let a = travel, let b = hotel, let c = timeAway, let d = dinners, let e = venueCost else { return nil }
+        return a + b + c + d + e
+    }
+
+    public init(venue: String, venueName: String = "", startDate: String, folder: String, status: String, reasons: [String] = []) {
+        self.venue = venue
+        self.venueName = venueName
+        self.startDate = startDate
+        self.folder = folder
+        self.status = status
+        self.reasons = reasons
+    }
+
+    /// Reads a plan folder's summary.json (as `PlanFiles.summary` writes it).
+    public init(summary data: Data, folder: String, fallbackVenue: String, startDate: String) throws {
+        guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        func num(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue }
+        self.init(venue: o["venue"] as? String ?? fallbackVenue, venueName: o["venue_name"] as? String ?? "",
+                  startDate: o["start_date"] as? String ?? startDate, folder: folder,
+                  status: o["status"] as? String ?? "error", reasons: o["reasons"] as? [String] ?? [])
+        if let c = o["costs"] as? [String: Any] {
+            travel = num(c["travel"]); hotel = num(c["hotel"]); timeAway = num(c["time_away"])
+            dinners = num(c["dinners"]); venueCost = num(c["venue"])
+        }
+        hotelNights = ((o["counts"] as? [String: Any])?["hotel_nights"] as? NSNumber)?.intValue
+        solveSeconds = num(o["solve_seconds"])
+        gap = num(o["gap"])
+        travelRuleCost = num((o["agenda_health"] as? [String: Any])?["travel_rule_cost"])
+    }
+}
+
+/// compare.csv, compare.html and the ranked table `kickoff compare` prints.
+public struct CompareReport {
+    public let event: String
+    public let currency: String
+    /// Options with plans, cheapest first (ties by venue, then date), then those without.
+    public let ranked: [CompareOption]
+    /// Several start dates were compared: compare.csv gains a `start_date` column.
+    public let byDate: Bool
+
+    public init(event: String, currency: String, options: [CompareOption]) {
+        self.event = event
+        self.currency = currency
+        let withPlan = options.filter(\.hasPlan).sorted { ($0.total!, $0.venue, $0.startDate) < ($1.total!, $1.venue, $1.startDate) }
+        ranked = withPlan + options.filter { !$0.hasPlan }.sorted { ($0.venue, $0.startDate) < ($1.venue, $1.startDate) }
+        byDate = Set(options.map(\.startDate)).count > 1
+    }
+
+    func label(_ o: CompareOption) -> String { byDate ? "\(o.venue) \(o.startDate)" : o.venue }
+
+    // MARK: compare.csv
+
+    public var csv: String {
+        var header = ["venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost", "hotel_nights",
+                      "solve_seconds", "gap", "reason"]
+        if byDate { header.append("start_date") }
+        var w = CSVWriter(header: header)
+        func m(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "" }
+        for o in ranked {
+            var row = [o.venue, o.status, m(o.total), m(o.travel), m(o.hotel), m(o.timeAway), m(o.dinners), m(o.venueCost),
+                       o.hotelNights.map(String.init) ?? "", o.solveSeconds.map { String(format: "%.3f", $0) } ?? "",
+                       o.gap.map { String(format: "%.6f", $0) } ?? "", o.hasPlan ? "" : o.reasons.joined(separator: " | ")]
+            if byDate { row.append(o.startDate) }
+            w.row(row)
+        }
+        return w.text
+    }
+
+    // MARK: stdout
+
+    public var text: String {
+        let width = max(8, ranked.map { label($0).count }.max() ?? 0)
+        var out = "\(event): \(ranked.count) option\(ranked.count == 1 ? "" : "s"), cheapest first (\(currency))\n"
+        out += "   # " + "option".padding(width) + "  status        " + "total".leftPad(15) + "  vs best\n"
+        let best = ranked.first?.total
+        for (i, o) in ranked.enumerated() {
+            let rank = o.hasPlan ? String(i + 1).leftPad(4) : "   –"
+            out += rank + " " + label(o).padding(width) + "  " + o.status.padding(12) + "  "
+            if let t = o.total, let b = best {
+                out += money(t).leftPad(15) + (i == 0 ? "" : "  +\(money(t - b))")
+            } else {
+                out += "no plan".leftPad(15)
+            }
+            out += "\n"
+        }
+        let plans = ranked.filter(\.hasPlan)
+        if plans.count >= 2, let a = plans[0].total, let b = plans[1].total {
+            out += "\(label(plans[0])) is cheapest, \(money(b - a)) \(currency) (\(percent((b - a) / max(b, 1)))) below \(label(plans[1]))"
+            if plans[0].status == "feasible" || plans[1].status == "feasible" {
+                out += "; a feasible plan's cost may still fall by up to its gap"
+            }
+            out += "\n"
+        } else if plans.count == 1 {
+            out += "\(label(plans[0])) is the only option with a plan\n"
+        } else {
+            out += "no option has a plan\n"
+        }
+        for o in ranked where !o.hasPlan {
+            out += "\(label(o)): \(o.status)"
+            if let r = o.reasons.first { out += ": \(r)" }
+            if o.reasons.count > 1 { out += " (and \(o.reasons.count - 1) more reason\(o.reasons.count == 2 ? "" : "s") in \(o.folder)/summary.json)" }
+            out += "\n"
+        }
+        return out
+    }
+
+    // MARK: compare.html
+
+    static var parts: [(name: String, color: String, value: KeyPath<CompareOption, Double?>)] {
+        [("Travel", "#4a78c2", \.travel), ("Hotel", "#7fb069", \.hotel), ("Time away", "#e0a33b", \.timeAway),
+         ("Dinners", "#c2577a", \.dinners), ("Venue", "#6c5ba7", \.venueCost)]
+    }
+
+    public var html: String {
+        var h = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(esc(event)) — venues and dates compared</title>
+        <style>
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1320px;padding:24px;color:#1d2433}
+        h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #e3e7ef;padding-bottom:4px}
+        .sub{color:#5b6475;margin:0 0 16px}table{border-collapse:collapse;margin:8px 0}
+        th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}
+        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.wide{overflow-x:auto}
+        .rank{font-size:13px}.rank th,.rank td{padding:4px 8px}.rank th{white-space:nowrap}tr.best td{background:#eef8f1}.muted{color:#7b8494}
+        .legend span{display:inline-block;margin-right:16px}.legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
+        svg text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1d2433}
+        </style></head><body>
+        <h1>\(esc(event))</h1>
+        <p class="sub">\(ranked.count) option\(ranked.count == 1 ? "" : "s") compared, cheapest first. Amounts in \(esc(currency)).</p>
+        <p class="sub">\(venueNames)</p>
+
+        """
+        h += chart
+        h += "<h2>Ranking</h2>\n<div class=\"wide\"><table class=\"rank\"><tr><th>#</th><th>Venue</th>" + (byDate ? "<th>Start</th>" : "")
+        h += "<th>Status</th><th>Total</th><th>vs best</th><th>Travel</th><th>Hotel</th><th>Time away</th><th>Dinners</th><th>Venue</th>"
+        h += "<th>Hotel nights</th><th title=\"What the weekday and business-hours travel rules cost (agenda health)\">Rules cost</th><th>Gap</th><th>Solve s</th></tr>\n"
+        let best = ranked.first?.total
+        for (i, o) in ranked.enumerated() {
+            h += "<tr\(i == 0 && o.hasPlan ? " class=\"best\"" : "")><td class=\"n\">\(o.hasPlan ? String(i + 1) : "–")</td>"
+            // A venue with a plan links to its plan folder's report.
+            h += o.hasPlan ? "<td title=\"\(esc(o.venueName))\"><a href=\"\(esc(o.folder))/report.html\">\(esc(o.venue))</a></td>"
+                : "<td title=\"\(esc(o.venueName))\">\(esc(o.venue))</td>"
+            if byDate { h += "<td class=\"n\">\(esc(o.startDate))</td>" }
+            h += "<td>\(esc(o.status))</td>"
+            guard o.hasPlan, let total = o.total else {
+                let more = o.reasons.count > 3 ? "<br><span class=\"muted\">and \(o.reasons.count - 3) more in \(esc(o.folder))/summary.json</span>" : ""
+                h += "<td colspan=\"11\" class=\"r\">\(o.reasons.prefix(3).map(esc).joined(separator: "<br>"))\(more)</td></tr>\n"
+                continue
+            }
+            func cell(_ v: Double?) -> String { "<td class=\"n\">\(v.map(money) ?? "")</td>" }
+            h += cell(total)
+            h += "<td class=\"n\">\(i == 0 ? "" : best.map { "+" + money(total - $0) } ?? "")</td>"
+            h += cell(o.travel) + cell(o.hotel) + cell(o.timeAway) + cell(o.dinners) + cell(o.venueCost)
+            h += "<td class=\"n\">\(o.hotelNights.map(fmt) ?? "")</td>" + cell(o.travelRuleCost)
+            h += "<td class=\"n\">\(o.gap.map(percent) ?? "")</td>"
+            h += "<td class=\"n secs\">\(o.solveSeconds.map { String(format: "%.1f", $0) } ?? "")</td></tr>\n"
+        }
+        h += "</table></div>\n<p class=\"muted\">Each option is a full <code>kickoff solve</code> run; its plan folder sits beside this page (follow a venue's link). Planned by Kickoff with GLPK.</p>\n</body></html>\n"
+        return h
+    }
+
+    /// Horizontal stacked bars, one per option with a plan, on one scale; inline SVG.
+    var chart: String {
+        let plans = ranked.filter(\.hasPlan)
+        guard let maxTotal = plans.compactMap(\.total).max(), maxTotal > 0 else { return "" }
+        let labelWidth = 200.0, barWidth = 640.0, rowHeight = 34.0, top = 10.0
+        let height = top + rowHeight * Double(plans.count) + 28
+        var s = "<h2>Cost by part</h2>\n<p class=\"legend\">"
+        for p in Self.parts { s += "<span><i style=\"background:\(p.color)\"></i>\(p.name)</span>" }
+        s += "</p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + barWidth + 130))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Total cost per option, split into its five parts\">\n"
+        for (i, o) in plans.enumerated() {
+            let y = top + rowHeight * Double(i)
+            s += "<text x=\"0\" y=\"\(fmt1(y + 17))\">\(esc(String(label(o).prefix(28))))</text>\n"
+            var x = labelWidth
+            for p in Self.parts {
+                let w = (o[keyPath: p.value] ?? 0) / maxTotal * barWidth
+                guard w > 0 else { continue }
+                s += "<rect x=\"\(fmt1(x))\" y=\"\(fmt1(y + 4))\" width=\"\(fmt1(w))\" height=\"\(fmt1(rowHeight - 10))\" fill=\"\(p.color)\">"
+                s += "<title>\(esc(label(o))): \(p.name) \(money(o[keyPath: p.value] ?? 0))</title></rect>\n"
+                x += w
+            }
+            s += "<text x=\"\(fmt1(x + 8))\" y=\"\(fmt1(y + 17))\">\(money(o.total ?? 0))</text>\n"
+        }
+        // A scale under the bars: 0 and the largest total.
+        let axisY = top + rowHeight * Double(plans.count) + 4
+        s += "<line x1=\"\(fmt1(labelWidth))\" y1=\"\(fmt1(axisY))\" x2=\"\(fmt1(labelWidth + barWidth))\" y2=\"\(fmt1(axisY))\" stroke=\"#9aa3b2\"/>\n"
+        s += "<text x=\"\(fmt1(labelWidth))\" y=\"\(fmt1(axisY + 18))\">0</text>\n"
+        s += "<text x=\"\(fmt1(labelWidth + barWidth))\" y=\"\(fmt1(axisY + 18))\" text-anchor=\"end\">\(money(maxTotal))</text>\n"
+        return s + "</svg>\n"
+    }
+
+    /// "CHI: Lakeshore Conference Hotel Chicago · DEN: …", once per venue.
+    var venueNames: String {
+        var seen = Set<String>()
+        return ranked.filter { !$0.venueName.isEmpty && seen.insert($0.venue).inserted }
+            .map { "\(esc($0.venue)): \(esc($0.venueName))" }.joined(separator: " · ")
+    }
+
+    func fmt1(_ v: Double) -> String { String(format: "%.1f", v) }
+}

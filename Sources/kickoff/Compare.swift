@@ -1,0 +1,252 @@
+import ArgumentParser
+import Foundation
+import KickoffCore
+import KickoffIO
+import KickoffReport
+
+/// `kickoff compare DIR`: plan every venue (× start date) and rank the options.
+///
+/// GLPK keeps global, thread-local state and aborts the process on some errors, so options never
+/// share a process: each is a `kickoff solve` child of this same binary, writing its plan folder
+/// into the comparison's staging folder. The ranking reads the summary.json each child wrote, so a
+/// row's figures are exactly what `kickoff solve` gives for that venue and date.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan every venue (and start date) and rank the options by total cost.",
+        discussion: """
+        Writes a folder with compare.csv, compare.html (ranked table and a stacked bar chart of the five \
+        cost parts) and each option's full plan folder. Options run in parallel child processes, each a \
+        `kickoff solve` run. Exit 0 when at least one option has a plan, 1 when none has.
+        """
+    )
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var directory: String
+
+    @Option(help: ArgumentHelp("Venue ids to compare, comma-separated (default: every venue).", valueName: "ids"))
+    var venues: String?
+
+    @Option(help: ArgumentHelp("Start dates to compare, comma-separated YYYY-MM-DD (default: event.csv's).", valueName: "dates"))
+    var startDates: String?
+
+    @Option(help: "The comparison folder to write (default: compare-<scenario> beside the scenario). An existing comparison folder is replaced.")
+    var out: String?
+
+    @Option(help: "Options planned at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Each option's search limit in seconds, as in solve.")
+    var timeLimit: Double = 300
+
+    @Option(help: "Each option's relative gap, as in solve.")
+    var gap: Double = 0
+
+    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
+    var now: String?
+
+    @Flag(help: "Print no progress while planning.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
+        if let now, Timestamp(parsing: now) == nil {
+            throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
+        }
+        for d in Self.list(startDates) where CivilDate(parsing: d) == nil {
+            throw ValidationError("--start-dates: \"\(d)\" is not a date like 2027-01-11")
+        }
+    }
+
+    static func list(_ s: String?) -> [String] {
+        var seen = Set<String>()
+        return (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    struct Choice: Sendable {
+        let venue: String
+        let startDate: String
+        let folder: String
+    }
+
+    func run() throws {
+        let url = try ScenarioFolder.url(directory)
+        let scenario = try ScenarioFolder.loadOrExit(directory)
+        let known = scenario.venues.map(\.id.rawValue)
+        let venueIDs = Self.list(venues).isEmpty ? known : Self.list(venues)
+        for v in venueIDs where !known.contains(v) {
+            throw ValidationError("unknown venue \"\(v)\" (venues: \(known.joined(separator: ", ")))")
+        }
+        let dates = Self.list(startDates).isEmpty ? [scenario.event.startDate.description] : Self.list(startDates)
+        let options = venueIDs.flatMap { v in
+            dates.map { d in
+                Choice(venue: v, startDate: d, folder: PlanFiles.fileSafe(dates.count > 1 ? "\(v)-\(d)" : v))
+            }
+        }
+        let destination = out.map { URL(fileURLWithPath: $0) }
+            ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
+        try Self.checkReplaceable(destination)
+        let stamp = now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0).description
+
+        let staging: URL
+        do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {
+            Console.error("error: \(error.message)")
+            throw ExitCode(73)
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-compare-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let results: [ChildResult]
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            results = try runAll(options, scenario: url, staging: staging, scratch: scratch, now: stamp)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+
+        let report = CompareReport(event: scenario.event.name, currency: scenario.event.currency, options: results.map(\.option))
+        do {
+            try AtomicFolder.add([("compare.csv", Data(report.csv.utf8)), ("compare.html", Data(report.html.utf8))],
+                                 to: staging, for: destination)
+            try AtomicFolder.commit(staging, to: destination, replace: true)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            Console.error("error: \(error.message)")
+            throw ExitCode(73)
+        }
+
+        print(report.text, terminator: "")
+        if let best = report.ranked.first, best.hasPlan,
+           let health = results.first(where: { $0.option.folder == best.folder })?.healthText {
+            print("\nAgenda health at \(report.byDate ? "\(best.venue) \(best.startDate)" : best.venue):")
+            print(health, terminator: "")
+        }
+        print("wrote \(destination.relativePathForDisplay): compare.csv, compare.html and \(options.count) plan folder\(options.count == 1 ? "" : "s") (open compare.html)")
+        if !report.ranked.contains(where: \.hasPlan) { throw ExitCode(1) }
+    }
+
+    /// Like a plan folder: only a comparison folder (with compare.csv) or an empty one is replaced.
+    static func checkReplaceable(_ url: URL) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return }
+        let entries = isDir.boolValue ? (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] : ["?"]
+        if !entries.isEmpty, !entries.contains("compare.csv") {
+            Console.error("error: \(url.path) exists and is not a comparison folder (no compare.csv); choose another --out")
+            throw ExitCode(73)
+        }
+    }
+
+    struct ChildResult: Sendable {
+        var option: CompareOption
+        /// The agenda-health lines of the child's summary, as `solve` printed them.
+        var healthText: String?
+    }
+
+    /// Runs every option as a `kickoff solve` child, at most `jobs` at once; results in option order.
+    func runAll(_ options: [Choice], scenario: URL, staging: URL, scratch: URL, now: String) throws -> [ChildResult] {
+        let executable = try Self.executable()
+        let collected = Collected(count: options.count)
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: jobs)
+        let queue = DispatchQueue(label: "kickoff.compare", attributes: .concurrent)
+        let started = Date()
+        let show = !quiet
+        for (i, o) in options.enumerated() {
+            var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
+                        "--time-limit", String(timeLimit), "--gap", String(gap), "--now", now, "--quiet"]
+            if startDates != nil { arguments += ["--start-date", o.startDate] }
+            let args = arguments
+            group.enter()
+            queue.async {
+                slots.wait()
+                let r = Self.runChild(executable, args, option: o, staging: staging, scratch: scratch, index: i)
+                slots.signal()
+                let done = collected.put(i, r)
+                if show {
+                    let what = r.option.total.map { " \(money($0))" } ?? ""
+                    Console.error(String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
+                                  + "\(o.venue)\(startDates != nil ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        return collected.all
+    }
+
+    static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int) -> ChildResult {
+        let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
+        let outURL = scratch.appendingPathComponent("\(index).out"), errURL = scratch.appendingPathComponent("\(index).err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        do {
+            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+            p.standardOutput = out
+            p.standardError = err
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            try? out.close(); try? err.close()
+        } catch {
+            var r = fallback
+            r.reasons = ["could not start \(executable.path): \(error.localizedDescription)"]
+            return ChildResult(option: r)
+        }
+        let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+        let summary = staging.appendingPathComponent(o.folder).appendingPathComponent("summary.json")
+        if [0, 1].contains(p.terminationStatus), let data = try? Data(contentsOf: summary),
+           let parsed = try? CompareOption(summary: data, folder: o.folder, fallbackVenue: o.venue, startDate: o.startDate) {
+            return ChildResult(option: parsed, healthText: healthSection(stdout))
+        }
+        var r = fallback
+        let last = stderr.split(separator: "\n").last.map(String.init)
+        r.reasons = [last ?? "kickoff solve exited with status \(p.terminationStatus)"]
+        return ChildResult(option: r)
+    }
+
+    /// The indented lines under "agenda health:" in `solve`'s summary.
+    static func healthSection(_ stdout: String) -> String? {
+        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "  agenda health:") else { return nil }
+        let body = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }
+        return body.map { String($0.dropFirst(2)) + "\n" }.joined()
+    }
+
+    /// This very binary, so children run the same code.
+    static func executable() throws -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        if let url = Bundle.main.executableURL { return url }
+        throw ValidationError("cannot find the kickoff executable to run options")
+    }
+}
+
+/// Results filled in by worker threads.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Compare.ChildResult?]
+    private var done = 0
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// Stores a result; returns how many are in.
+    func put(_ i: Int, _ r: Compare.ChildResult) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        results[i] = r
+        done += 1
+        return done
+    }
+
+    var all: [Compare.ChildResult] {
+        lock.lock(); defer { lock.unlock() }
+        return results.map { $0! }
+    }
+}
