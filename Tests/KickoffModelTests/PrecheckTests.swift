@@ -19,6 +19,29 @@ import Testing
         #expect(try reasons(fx) == ["session S1 needs a room with stage, and the venue has none"])
     }
 
+    /// `solve --start-date` and `compare --start-dates` can move the agenda onto a weekend; the
+    /// files themselves cannot (that is an input error).
+    @Test func anAgendaMovedOntoAWeekend() throws {
+        var scenario = try HandSolved.twoTravellers.scenario()
+        scenario.event.startDate = CivilDate(year: 2027, month: 1, day: 15)!  // Fri: day 2 is a Saturday
+        #expect(Prechecks.run(try PlanningInstance(scenario)) == [
+            "starting Fri 2027-01-15, the agenda would run on Sat 2027-01-16; people meet and travel on weekdays only, so a 2-day agenda must start on a Mon–Thu"])
+    }
+
+    /// Moved a week on, no leg fits: one sentence with the legs' dates, not one per airport.
+    @Test func travelForAnotherWeekIsNamedOnce() throws {
+        var fx = HandSolved.twoTravellers
+        fx.replace("attendees.csv", line: 4, with: "L1,Lee,T,rep,SFO")
+        fx.append("travel.csv", "I3,SFO,ORD,2027-01-12T08:00-08:00,2027-01-12T14:00-06:00,300")
+        fx.append("travel.csv", "O3,ORD,SFO,2027-01-13T13:00-06:00,2027-01-13T15:30-08:00,300")
+        var scenario = try fx.scenario()
+        scenario.event.startDate = CivilDate(year: 2027, month: 1, day: 19)!
+        #expect(Prechecks.run(try PlanningInstance(scenario)) == [
+            "no traveller has a usable inbound leg: travel.csv's inbound legs for ORD run 2027-01-11 – 2027-01-12, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours",
+            "no traveller has a usable outbound leg: travel.csv's outbound legs for ORD run 2027-01-12 – 2027-01-13, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours",
+        ])
+    }
+
     @Test func aFixedSlotThatCannotHoldTheSession() throws {
         var fx = HandSolved.twoTravellers
         fx.files["sessions.csv"] = "id,title,audience,slots,fixed_slot\nS1,First,all,2,D1-1100\n"
