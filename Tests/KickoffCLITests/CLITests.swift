@@ -56,7 +56,7 @@ struct CLITests {
         #expect(r.stdout.hasPrefix("Acme Sales Kickoff 2027: 3 days, Tue 2027-01-12 to Thu 2027-01-14\n"))
         #expect(r.stdout.contains("  attendees   250 in 18 teams"))
         #expect(r.stdout.contains("  venue CHI: Lakeshore Conference Hotel Chicago (ORD)"))
-        #expect(r.stdout.contains("rejected     153 outside business hours, 54 weekend"))
+        #expect(r.stdout.contains("rejected     304 outside business hours, 173 outside the event's week, 108 weekend"))
         #expect(!r.stdout.contains("no round trip"))
         #expect(r.stdout.hasSuffix("valid: 0 errors, 0 warnings\n"))
     }
