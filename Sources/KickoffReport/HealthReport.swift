@@ -132,7 +132,7 @@ struct HealthReport {
         out += "</ul>\n"
         if let rc = h.ruleCosts, !rc.isEmpty {
             out += "<h3>What the weekday and business-hours rules cost: \(money(h.ruleCostTotal)) \(esc(currency))</h3>\n"
-            out += "<table><tr><th>Traveller</th><th>Home</th><th>Cheapest allowed trip</th><th>Cheapest without the rules</th><th>Excluded leg</th></tr>\n"
+            out += "<table><tr><th>Traveller</th><th>Home</th><th>Cheapest allowed trip</th><th>Cheapest without the rules</th><th>Excluded legs</th></tr>\n"
             for r in rc.prefix(50) {
                 let legs = r.excludedLegs.map { "\($0.id): \($0.why)" }.joined(separator: "; ")
                 out += "<tr><td>\(esc(name(r.attendee)))</td><td>\(esc(r.home))</td><td class=\"n\">\(money(r.allowed))</td>"
