@@ -44,6 +44,27 @@ import Testing
         #expect(lines == ["leg I2 has too few seats for the travellers who can only take it; add seats or another leg"])
     }
 
+    @Test func aRestaurantEveningTooSmallForTwoTeams() throws {
+        // Two teams of 2 (locals), one restaurant of 3 seats on one evening: each team fits, both do not.
+        var fx = HandSolved.twoTravellers
+        fx.files["attendees.csv"] = "id,name,team,role,home\nA1,Ann,T1,rep,ORD\nA2,Ben,T1,rep,ORD\nB1,Bo,T2,rep,ORD\nB2,Bea,T2,rep,ORD\n"
+        fx.files["dinners.csv"] = "venue,id,name,capacity,cost_per_head,evenings\nCHI,D1,Grill,3,50,1\n"
+        let lines = try explain(fx)
+        // No evening can clash with sessions or travel here, so only the restaurant is chosen (7c).
+        #expect(lines == ["restaurant D1 has too few seats for the teams that must dine there; add capacity or evenings"], "\(lines)")
+    }
+
+    @Test func anArrivalBufferNoLegMeetsOnceTheDayIsFull() throws {
+        // Three all-hands sessions fill day 1, so one starts at 09:00; the Boston travellers' only
+        // inbound leg lands at 08:30 and they need 60 minutes: each leg passes the pre-checks alone.
+        var fx = HandSolved.twoTravellers
+        fx.files["sessions.csv"] = "id,title,audience,day\nS1,One,all,1\nS2,Two,all,1\nS3,Three,all,1\n"
+        fx.files["travel.csv"] = fx.files["travel.csv"]!.replacingOccurrences(of: "I1,BOS,ORD,2027-01-11T09:00-05:00", with: "I1,BOS,ORD,2027-01-11T05:00-05:00")
+        let lines = try explain(fx)
+        #expect(lines == ["A1 and 1 other with the same home and agenda cannot arrive 60 min before a commitment starting before D1-0930; "
+                          + "add an earlier inbound leg or move that commitment later"])
+    }
+
     @Test func aFeasibleScenarioSaysSo() throws {
         #expect(try explain(HandSolved.twoTravellers) == ["the program is feasible: every requirement can be met"])
     }
