@@ -87,7 +87,7 @@ struct Compare: ParsableCommand {
         }
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
-        try Self.checkReplaceable(destination)
+        try PlanFolder.checkReplaceable(destination, marker: "compare.csv", kind: "comparison folder")
         let stamp = now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0).description
 
         let staging: URL
@@ -125,18 +125,6 @@ struct Compare: ParsableCommand {
         }
         print("wrote \(destination.relativePathForDisplay): compare.csv, compare.html and \(options.count) plan folder\(options.count == 1 ? "" : "s") (open compare.html)")
         if !report.ranked.contains(where: \.hasPlan) { throw ExitCode(1) }
-    }
-
-    /// Like a plan folder: only a comparison folder (with compare.csv) or an empty one is replaced.
-    static func checkReplaceable(_ url: URL) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return }
-        let entries = isDir.boolValue ? (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] : ["?"]
-        if !entries.isEmpty, !entries.contains("compare.csv") {
-            Console.error("error: \(url.path) exists and is not a comparison folder (no compare.csv); choose another --out")
-            throw ExitCode(73)
-        }
     }
 
     struct ChildResult: Sendable {
@@ -180,8 +168,8 @@ struct Compare: ParsableCommand {
     static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int) -> ChildResult {
         let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
         let outURL = scratch.appendingPathComponent("\(index).out"), errURL = scratch.appendingPathComponent("\(index).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = executable
         p.arguments = args

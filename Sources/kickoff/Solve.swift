@@ -118,9 +118,9 @@ extension ScenarioFolder {
 }
 
 enum PlanFolder {
-    /// A folder may be replaced only if it looks like a plan folder (it has summary.json) or is
-    /// empty, so a mistyped `--out` never deletes someone's work.
-    static func checkReplaceable(_ url: URL) throws {
+    /// A folder may be replaced only if it looks like one of ours (it holds `marker`, e.g.
+    /// summary.json for a plan folder) or is empty, so a mistyped `--out` never deletes someone's work.
+    static func checkReplaceable(_ url: URL, marker: String = "summary.json", kind: String = "plan folder") throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return }
@@ -129,8 +129,8 @@ enum PlanFolder {
             throw ExitCode(73)
         }
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
-        if !entries.isEmpty, !entries.contains("summary.json") {
-            Console.error("error: \(url.path) exists and is not a plan folder (no summary.json); choose another --out")
+        if !entries.isEmpty, !entries.contains(marker) {
+            Console.error("error: \(url.path) exists and is not a \(kind) (no \(marker)); choose another --out")
             throw ExitCode(73)
         }
     }
