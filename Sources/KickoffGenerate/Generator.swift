@@ -195,18 +195,18 @@ public struct ScenarioGenerator {
         var event = CSVWriter(header: ["name", "start_date", "days", "day_start", "day_end", "slot_minutes",
                                        "travel_earliest", "travel_latest", "arrival_buffer_minutes",
                                        "departure_buffer_minutes", "dinner_time", "dinner_minutes",
-                                       "time_away_cost_per_hour", "comp_plan_date", "currency"])
+                                       "time_away_cost_per_hour", "comp_plan_date", "currency"], neutralizesFormulas: false)
         event.row([o.name, first.description, String(days), "09:00", "17:00", "60", "08:00", "18:00", "60", "60",
                    "19:00", "120", "40", last.adding(days: 11).description, "USD"])
 
-        var attendees = CSVWriter(header: ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"])
+        var attendees = CSVWriter(header: ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"], neutralizesFormulas: false)
         for p in people {
             attendees.row([p.id, p.name, p.email, p.team, p.role, p.manager, p.home, p.company, p.attainment])
         }
 
-        var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"])
-        var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"])
-        var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"])
+        var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"], neutralizesFormulas: false)
+        var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"], neutralizesFormulas: false)
+        var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"], neutralizesFormulas: false)
         let breakouts = max(4, min(20, teamCount / 2 + 3))
         for (k, v) in venues.enumerated() {
             let ap = venueAirports[k]
@@ -234,7 +234,7 @@ public struct ScenarioGenerator {
         }
 
         // Slots with a lunch break: 09–12 and 13–17.
-        var slots = CSVWriter(header: ["id", "day", "start", "end"])
+        var slots = CSVWriter(header: ["id", "day", "start", "end"], neutralizesFormulas: false)
         for day in 1...days {
             for hour in [9, 10, 11, 13, 14, 15, 16] {
                 slots.row(["D\(day)-\(zeroPadded(hour, 2))00", String(day), "\(zeroPadded(hour, 2)):00", "\(zeroPadded(hour + 1, 2)):00"])
@@ -242,7 +242,7 @@ public struct ScenarioGenerator {
         }
 
         var sessions = CSVWriter(header: ["id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
-                                          "fixed_slot", "allowed_slots", "after", "presenters"])
+                                          "fixed_slot", "allowed_slots", "after", "presenters"], neutralizesFormulas: false)
         sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", "D1-0900", "", "", "\(ceo.id);\(cro.id)"])
         sessions.row(["PRODUCT", "Product roadmap and demo lab", "training", "all", "once", "2", "av", "1", "", "", "OPEN", enablement[0]])
         sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", "2", "", "", "", "", "PRODUCT", ""])
@@ -256,7 +256,7 @@ public struct ScenarioGenerator {
         let electiveCount = o.electives ?? max(2, n / 100)
         let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
-        var enrollments = CSVWriter(header: ["attendee", "session"])
+        var enrollments = CSVWriter(header: ["attendee", "session"], neutralizesFormulas: false)
         let day2 = (1...7).map { "D2-\(zeroPadded([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
         // Sign-ups: each rep takes at most one elective (so electives never conflict with one
         // another and every generated scenario has a plan), at most a breakout room's worth each.
@@ -275,7 +275,7 @@ public struct ScenarioGenerator {
         }
 
         // Travel: for each home × venue, the usual spread of departures, with prices and seat limits.
-        var travel = CSVWriter(header: ["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"])
+        var travel = CSVWriter(header: ["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"], neutralizesFormulas: false)
         let usedHomes = Set(people.map(\.home))
         var legNumber = 0
         let monday = first.mondayOfWeek

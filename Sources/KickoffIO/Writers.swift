@@ -1,14 +1,38 @@
 import Foundation
 
 /// Builds RFC 4180 CSV text: fields quoted only when they must be, LF line ends.
+///
+/// Output files for people (plans, comparisons) neutralise cells a spreadsheet would run as a
+/// formula: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return — unless it is a
+/// plain number such as `-12.50` — gets a leading `'`, which spreadsheets show as text (the OWASP
+/// "CSV injection" advice). Scenario files Kickoff reads back (the generator's) keep cells as they are.
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
+    public let neutralizesFormulas: Bool
 
-    public init(header: [String]) { row(header) }
+    public init(header: [String], neutralizesFormulas: Bool = true) {
+        self.neutralizesFormulas = neutralizesFormulas
+        row(header)
+    }
 
     public mutating func row(_ fields: [String]) {
-        text += fields.map(CSVWriter.escape).joined(separator: ",")
+        text += fields.map { CSVWriter.escape(neutralizesFormulas ? CSVWriter.neutralize($0) : $0) }.joined(separator: ",")
         text += "\n"
+    }
+
+    /// `'` + the cell when a spreadsheet would take it for a formula; the cell otherwise.
+    public static func neutralize(_ field: String) -> String {
+        guard let first = field.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return field }
+        return isPlainNumber(field) ? field : "'" + field
+    }
+
+    /// An optional sign, digits, and optionally a point and more digits.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var u = Substring(s).utf8[...]
+        if let f = u.first, f == 0x2B || f == 0x2D { u = u.dropFirst() }
+        let parts = u.split(separator: 0x2E, maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 2 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
     /// Quotes a field containing a comma, quote, line break or edge spaces; doubles its quotes.

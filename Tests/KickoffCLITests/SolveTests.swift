@@ -113,3 +113,40 @@ struct ExplainTests {
         #expect(r.stdout.contains("  reason: room R1 is needed by two sessions at D1-1000; add a room or allow the sessions other slots\n"))
     }
 }
+
+@Suite("Hostile scenario text, end to end")
+struct InjectionTests {
+    @Test("formula cells are neutralised, HTML and ICS escaped, and an id like ../../x never becomes a path outside the plan")
+    func hostileText() throws {
+        var fx = Fixture.plannable
+        fx.files["attendees.csv"] = fx.files["attendees.csv"]!
+            .replacingOccurrences(of: ",West,", with: ",<script>alert(1)</script>,")
+            .replacingOccurrences(of: "L1,Lou Local,", with: "../../x,\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",")
+        fx.files["sessions.csv"] = fx.files["sessions.csv"]!
+            .replacingOccurrences(of: "OPEN,Opening,", with: "OPEN,\"@SUM(1+1);x,y\",")
+            .replacingOccurrences(of: "PRAC,L1", with: "PRAC,../../x")
+        let dir = try fx.write()
+        let root = dir.deletingLastPathComponent()
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
+        let out = dir.appendingPathComponent("plan")
+        let r = try Run("solve", dir.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00")
+        #expect(r.status == 0, "\(r.stderr)")
+
+        // Nothing outside the plan folder; the hostile id's calendar is a plain file inside it.
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == before)
+        let calendars = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).sorted()
+        #expect(calendars == ["M1.ics", "R1.ics", "R2.ics", "_.._.._x.ics"])
+        #expect(!FileManager.default.fileExists(atPath: root.deletingLastPathComponent().appendingPathComponent("x.ics").path))
+
+        let itineraries = try String(contentsOf: out.appendingPathComponent("itineraries.csv"), encoding: .utf8)
+        #expect(itineraries.contains("\n../../x,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",<script>alert(1)</script>,"))
+        let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
+        #expect(schedule.contains("\nOPEN,\"'@SUM(1+1);x,y\",keynote,"))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let ics = try String(contentsOf: out.appendingPathComponent("itineraries/_.._.._x.ics"), encoding: .utf8)
+        #expect(ics.contains("SUMMARY:@SUM(1+1)\\;x\\,y\r\n"))
+        #expect(ics.contains("UID:../../x-OPEN@kickoff\r\n"))
+    }
+}

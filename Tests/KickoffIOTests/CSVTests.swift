@@ -89,4 +89,19 @@ struct CSVTests {
         let t = try parse(w.text)
         #expect(t.records[0].fields.map(\.text) == awkward)
     }
+
+    @Test("cells a spreadsheet would run as a formula are neutralised; plain numbers are not")
+    func formulaNeutralisation() throws {
+        let hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tTAB", "\rCR", "=1"]
+        var w = CSVWriter(header: ["a", "b", "c", "d", "e", "f", "g"])
+        w.row(hostile)
+        w.row(["-12.50", "+3", "-0", "12", "-", "1e5", "-1.2.3"])
+        let t = try parse(w.text)
+        #expect(t.records[0].fields.map(\.text) == hostile.map { "'" + $0 })
+        #expect(t.records[1].fields.map(\.text) == ["-12.50", "+3", "-0", "12", "'-", "1e5", "'-1.2.3"])
+        // Scenario files written for Kickoff itself keep their cells.
+        var raw = CSVWriter(header: ["a"], neutralizesFormulas: false)
+        raw.row(["=1"])
+        #expect(raw.text == "a\n=1\n")
+    }
 }
