@@ -86,6 +86,9 @@ public struct GLPKSolver: MIPSolver {
                 if lp == GLP_ETMLIM { return context.result(.timeLimit) }
                 return context.result(.error("GLPK simplex failed (code \(lp), status \(status))"))
             }
+            // The relaxation's optimum bounds the block from below until the search does better.
+            let relaxation = glp_get_obj_val(problem.handle)
+            if relaxation.isFinite { context.bound = relaxation }
             parm.presolve = GLP_OFF
             if let limit = options.timeLimit {
                 parm.tm_lim = Int32(clamping: Int(max(1, (limit - Date().timeIntervalSince(started)) * 1000)))
@@ -171,6 +174,12 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     guard let tree, let info else { return }
     let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
     let options = context.options
+    // The bound first, so a search stopped at its first callback still reports the root LP's.
+    let best = glp_ios_best_node(tree)
+    if best != 0 {
+        let b = glp_ios_node_bound(tree, best)
+        if b.isFinite, abs(b) < 1e300 { context.bound = b }  // GLPK reports ∓DBL_MAX for "none yet"
+    }
     if let limit = options.timeLimit, context.elapsed >= limit {
         glp_ios_terminate(tree)
         return
@@ -184,11 +193,6 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         context.offeredIncumbent = true
         var one = [0.0] + x  // 1-based
         if glp_ios_heur_sol(tree, &one) == 0, context.objective == nil { context.objective = context.initialObjective }
-    }
-    let best = glp_ios_best_node(tree)
-    if best != 0 {
-        let b = glp_ios_node_bound(tree, best)
-        if b.isFinite, abs(b) < 1e300 { context.bound = b }  // GLPK reports ∓DBL_MAX for "none yet"
     }
     var improved = false
     if reason == GLP_IBINGO {

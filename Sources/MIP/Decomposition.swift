@@ -92,7 +92,14 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
                                             bound: p.bound.map { $0 + others }))
                 }
             }
-            let r = inner.solve(m, options: o)
+            // Stopped (a signal, or the time is up before this block found anything): the block
+            // keeps its part of the first plan, so the blocks already improved are not lost. A
+            // stopped solve still runs the block's root LP, whose bound keeps the gap known.
+            let first = o.initialSolution.flatMap { m.violations($0).isEmpty ? $0 : nil }
+            var r = inner.solve(m, options: o)
+            if case .timeLimit = r.termination, let x = first {
+                r = SolveResult(termination: .feasible, objective: m.objective(x), bound: r.bound, values: x, seconds: r.seconds, log: r.log)
+            }
             log += r.log
             switch r.termination {
             case .optimal, .feasible:

@@ -73,10 +73,19 @@ struct Solve: ParsableCommand {
         options.verbose = verbose
         let display = ProgressDisplay(enabled: !quiet && !verbose)
         options.progress = { display.update($0) }
+        Interrupts.shared.install()
+        options.shouldStop = { Interrupts.shared.requested }
         let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
         display.finish()
 
         print(PlanSummaryText(instance, outcome).text, terminator: "")
+        if let code = Interrupts.shared.exitCode {
+            // Interrupted: the best plan so far is written whole, or nothing is; the old folder stays.
+            guard outcome.plan != nil else {
+                print("stopped before any plan was found; nothing written")
+                throw ExitCode(code)
+            }
+        }
         let stamp = now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
         let files = PlanFiles(instance, outcome, now: stamp).files
         do {
@@ -87,6 +96,7 @@ struct Solve: ParsableCommand {
         }
         if outcome.plan != nil {
             print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
+            if let code = Interrupts.shared.exitCode { throw ExitCode(code) }
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
             throw ExitCode(1)

@@ -150,3 +150,62 @@ struct InjectionTests {
         #expect(ics.contains("UID:../../x-OPEN@kickoff\r\n"))
     }
 }
+
+@Suite("Signals during a long solve")
+struct SignalTests {
+    /// Starts `kickoff solve` on a 2,000-attendee scenario (minutes to prove optimal), waits for
+    /// its first progress line — the search is running — sends `sig`, and returns the exit status.
+    func interrupt(with sig: Int32, out: URL) throws -> (status: Int32, stdout: String) {
+        let dir = try temporaryFolder().appendingPathComponent("big")
+        try #require(try Run("generate", dir.path, "--attendees", "2000", "--seed", "11").status == 0)
+        let p = Process()
+        p.executableURL = Run.binary
+        p.arguments = ["solve", dir.path, "--out", out.path, "--now", "2027-01-04T09:00+00:00"]
+        let errPipe = Pipe(), outPipe = Pipe()
+        p.standardError = errPipe
+        p.standardOutput = outPipe
+        try p.run()
+        var seen = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !seen.contains(" s  "), Date() < deadline {
+            let chunk = errPipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.contains(" s  "), "no progress line: \(seen)")
+        kill(p.processIdentifier, sig)
+        let stdout = String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, stdout)
+    }
+
+    @Test("SIGINT stops the search and writes the best plan so far, complete, as feasible with its gap; exit 130")
+    func sigint() throws {
+        let root = try temporaryFolder()
+        let out = root.appendingPathComponent("plan")
+        // An earlier plan folder is there: it must be replaced by a complete new one.
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("{\"status\":\"old\"}".utf8).write(to: out.appendingPathComponent("summary.json"))
+        let r = try interrupt(with: SIGINT, out: out)
+        #expect(r.status == 130)
+        #expect(r.stdout.contains(": feasible, gap "))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "feasible")
+        #expect((summary["gap"] as? Double).map { $0 >= 0 && $0 < 0.05 } == true)
+        for name in ["schedule.csv", "itineraries.csv", "dinners.csv", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).count == 2000)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["plan"], "no staging folder left")
+    }
+
+    @Test("SIGTERM does the same with exit 143")
+    func sigterm() throws {
+        let out = try temporaryFolder().appendingPathComponent("plan")
+        let r = try interrupt(with: SIGTERM, out: out)
+        #expect(r.status == 143)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "feasible")
+    }
+}
