@@ -98,12 +98,19 @@ struct Compare: ParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-compare-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let results: [ChildResult]
+        Interrupts.shared.install()
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             results = try runAll(options, scenario: url, staging: staging, scratch: scratch, now: stamp)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
+        }
+        if let code = Interrupts.shared.exitCode {
+            // A comparison is all its options or nothing: an existing comparison folder stays as it was.
+            try? FileManager.default.removeItem(at: staging)
+            Console.error("comparison interrupted; nothing written")
+            throw ExitCode(code)
         }
 
         let report = CompareReport(event: scenario.event.name, currency: scenario.event.currency, options: results.map(\.option))
@@ -137,6 +144,8 @@ struct Compare: ParsableCommand {
     func runAll(_ options: [Choice], scenario: URL, staging: URL, scratch: URL, now: String) throws -> [ChildResult] {
         let executable = try Self.executable()
         let collected = Collected(count: options.count)
+        // A signal reaches the children too when it comes from the terminal; pass it on when it does not.
+        Interrupts.shared.onSignal { sig in collected.signalRunning(sig) }
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: jobs)
         let queue = DispatchQueue(label: "kickoff.compare", attributes: .concurrent)
@@ -150,7 +159,10 @@ struct Compare: ParsableCommand {
             group.enter()
             queue.async {
                 slots.wait()
-                let r = Self.runChild(executable, args, option: o, staging: staging, scratch: scratch, index: i)
+                let r = Interrupts.shared.requested
+                    ? ChildResult(option: CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error",
+                                                        reasons: ["interrupted"]))
+                    : Self.runChild(executable, args, option: o, staging: staging, scratch: scratch, index: i, running: collected)
                 slots.signal()
                 let done = collected.put(i, r)
                 if show {
@@ -165,7 +177,8 @@ struct Compare: ParsableCommand {
         return collected.all
     }
 
-    static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int) -> ChildResult {
+    static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int,
+                         running: Collected) -> ChildResult {
         let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
         let outURL = scratch.appendingPathComponent("\(index).out"), errURL = scratch.appendingPathComponent("\(index).err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -179,7 +192,9 @@ struct Compare: ParsableCommand {
             p.standardError = err
             p.standardInput = FileHandle.nullDevice
             try p.run()
+            running.started(p)
             p.waitUntilExit()
+            running.finished(p)
             try? out.close(); try? err.close()
         } catch {
             var r = fallback
@@ -217,13 +232,31 @@ struct Compare: ParsableCommand {
     }
 }
 
-/// Results filled in by worker threads.
+/// Results filled in by worker threads, and the children running now.
 final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Compare.ChildResult?]
     private var done = 0
 
+    private var running: [Process] = []
+
     init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func started(_ p: Process) {
+        lock.lock(); defer { lock.unlock() }
+        running.append(p)
+        if let sig = Interrupts.shared.caught { kill(p.processIdentifier, sig) }  // started as the signal came
+    }
+
+    func finished(_ p: Process) {
+        lock.lock(); defer { lock.unlock() }
+        running.removeAll { $0 === p }
+    }
+
+    func signalRunning(_ sig: Int32) {
+        lock.lock(); defer { lock.unlock() }
+        for p in running where p.isRunning { kill(p.processIdentifier, sig) }
+    }
 
     /// Stores a result; returns how many are in.
     func put(_ i: Int, _ r: Compare.ChildResult) -> Int {

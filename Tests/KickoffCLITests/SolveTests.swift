@@ -208,4 +208,29 @@ struct SignalTests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["status"] as? String == "feasible")
     }
+
+    @Test("SIGTERM to compare stops every option and writes nothing; an existing comparison stays as it was")
+    func compareInterrupted() throws {
+        let root = try temporaryFolder()
+        let dir = root.appendingPathComponent("big")
+        try #require(try Run("generate", dir.path, "--attendees", "2000", "--seed", "11").status == 0)
+        let out = root.appendingPathComponent("cmp")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("venue\n".utf8).write(to: out.appendingPathComponent("compare.csv"))
+        let p = Process()
+        p.executableURL = Run.binary
+        p.arguments = ["compare", dir.path, "--out", out.path, "--jobs", "2", "--quiet"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        let started = Date()
+        try p.run()
+        Thread.sleep(forTimeInterval: 6)
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 143)
+        #expect(Date().timeIntervalSince(started) < 60, "the children stopped too")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["compare.csv"])
+        #expect(try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8) == "venue\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["big", "cmp"], "no staging folder left")
+    }
 }
