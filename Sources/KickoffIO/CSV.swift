@@ -9,6 +9,9 @@ import KickoffCore
 /// lines anywhere (they are skipped but still counted).
 ///
 /// Complexity: one pass over the bytes; O(n) time, and memory for the fields only.
+///
+/// Hostile input is bounded by `CSVLimits`: a field, a row's field count and the row count each
+/// have a ceiling, and crossing one is an error at the field or row where it happens.
 public struct CSVTable: Sendable {
     /// One field: its text and the physical line and 1-based column where it starts.
     public struct Field: Sendable {
@@ -30,15 +33,15 @@ public struct CSVTable: Sendable {
     public let records: [Record]
 
     /// Parses `bytes` (the whole file) as CSV; `file` names it in diagnostics.
-    public init(file: String, bytes: [UInt8]) throws(CSVError) {
+    public init(file: String, bytes: [UInt8], limits: CSVLimits = CSVLimits()) throws(CSVError) {
         self.file = file
-        var rows = try CSVTable.parse(file: file, bytes: bytes)
+        var rows = try CSVTable.parse(file: file, bytes: bytes, limits: limits)
         guard !rows.isEmpty else { throw CSVError(file: file, line: 1, column: nil, message: "the file is empty; expected a header row") }
         self.header = rows.removeFirst().fields
         self.records = rows
     }
 
-    static func parse(file: String, bytes: [UInt8]) throws(CSVError) -> [Record] {
+    static func parse(file: String, bytes: [UInt8], limits: CSVLimits) throws(CSVError) -> [Record] {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
@@ -60,6 +63,10 @@ public struct CSVTable: Sendable {
             return s
         }
         func endField() throws(CSVError) {
+            guard fields.count < limits.maxColumns else {
+                throw CSVError(file: file, line: fieldLine, column: column,
+                               message: "more than \(limits.maxColumns) fields in one row")
+            }
             fields.append(Field(text: try text(field, line: fieldLine, column: column), line: fieldLine, column: column))
             field.removeAll(keepingCapacity: true)
             column += 1
@@ -70,10 +77,20 @@ public struct CSVTable: Sendable {
             try endField()
             // A line with nothing on it is blank, not a record with one empty field.
             if !(fields.count == 1 && fields[0].text.isEmpty && !fieldWasQuoted) {
+                // The header is a row too.
+                guard records.count <= limits.maxRows else {
+                    throw CSVError(file: file, line: recordLine, column: nil,
+                                   message: "more than \(limits.maxRows) rows (raise the limit with --max-rows)")
+                }
                 records.append(Record(line: recordLine, fields: fields))
             }
             fields.removeAll(keepingCapacity: true)
             column = 1
+        }
+
+        func tooLong() -> CSVError {
+            CSVError(file: file, line: fieldLine, column: column,
+                     message: "a field longer than \(limits.maxFieldBytes) bytes (raise the limit with --max-field-bytes)")
         }
 
         while i < n {
@@ -96,6 +113,7 @@ public struct CSVTable: Sendable {
                 }
                 if b == 0x0A || (b == 0x0D && !(i + 1 < n && bytes[i + 1] == 0x0A)) { line += 1 }
                 field.append(b)
+                if field.count > limits.maxFieldBytes { throw tooLong() }
                 i += 1
                 continue
             }
@@ -121,6 +139,7 @@ public struct CSVTable: Sendable {
             default:
                 if atFieldStart { fieldLine = line; atFieldStart = false }
                 field.append(b)
+                if field.count > limits.maxFieldBytes { throw tooLong() }
                 i += 1
             }
         }
@@ -143,4 +162,20 @@ public struct CSVError: Error, Sendable, Equatable {
     public var message: String
 
     public var diagnostic: Diagnostic { .error(file, line, column, message) }
+}
+
+/// Ceilings on what a scenario file may hold, so hostile or broken input is rejected with a
+/// location instead of exhausting memory. The defaults are far above a 10,000-attendee SKO with
+/// 200,000 travel rows.
+public struct CSVLimits: Sendable, Equatable {
+    /// Largest file read, in bytes.
+    public var maxFileBytes = 512 << 20
+    /// Longest field, in bytes (UTF-8).
+    public var maxFieldBytes = 64 << 10
+    /// Most data rows in one file.
+    public var maxRows = 5_000_000
+    /// Most fields in one row.
+    public var maxColumns = 256
+
+    public init() {}
 }

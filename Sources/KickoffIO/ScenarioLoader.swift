@@ -46,7 +46,7 @@ public enum ScenarioLoader {
     ]
 
     /// Reads and validates the folder at `directory`.
-    public static func load(directory: URL) -> LoadResult {
+    public static func load(directory: URL, limits: CSVLimits = CSVLimits()) -> LoadResult {
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default
@@ -55,6 +55,11 @@ public enum ScenarioLoader {
             let url = directory.appendingPathComponent(name)
             guard present.contains(name) else {
                 if requiredFiles.contains(name) { diagnostics.append(.error(name, nil, nil, "required file is missing")) }
+                continue
+            }
+            let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= limits.maxFileBytes else {
+                diagnostics.append(.error(name, nil, nil, "the file is \(megabytes(size)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
                 continue
             }
             guard let data = fm.contents(atPath: url.path) else {
@@ -68,13 +73,19 @@ public enum ScenarioLoader {
             let hint = known.first { $0.lowercased() == name.lowercased() }.map { " (did you mean \($0)?)" } ?? ""
             diagnostics.append(.warning(name, nil, nil, "not a scenario file; ignored\(hint)"))
         }
-        return load(files: files, diagnostics: diagnostics)
+        return load(files: files, diagnostics: diagnostics, limits: limits)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// Reads a scenario from file contents keyed by file name (`"event.csv"` → bytes).
     ///
     /// Useful for tests and fuzzing: no file system involved.
-    public static func load(files: [String: [UInt8]], diagnostics initial: [Diagnostic] = []) -> LoadResult {
+    public static func load(files: [String: [UInt8]], diagnostics initial: [Diagnostic] = [],
+                            limits: CSVLimits = CSVLimits()) -> LoadResult {
         var b = Builder(diagnostics: initial)
         for name in requiredFiles where files[name] == nil && !initial.contains(where: { $0.file == name }) {
             b.diagnostics.append(.error(name, nil, nil, "required file is missing"))
@@ -83,7 +94,12 @@ public enum ScenarioLoader {
         for (name, bytes) in files {
             guard let spec = schema[name] else { continue }
             do {
-                let table = try CSVTable(file: name, bytes: bytes)
+                guard bytes.count <= limits.maxFileBytes else {
+                    b.diagnostics.append(.error(name, nil, nil, "the file is \(megabytes(bytes.count)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                    b.incomplete = true
+                    continue
+                }
+                let table = try CSVTable(file: name, bytes: bytes, limits: limits)
                 readers[name] = TableReader(table, known: spec.known, required: spec.required)
             } catch {
                 b.diagnostics.append(error.diagnostic)

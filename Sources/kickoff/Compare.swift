@@ -47,6 +47,9 @@ struct Compare: ParsableCommand {
     @Flag(help: "Print no progress while planning.")
     var quiet = false
 
+    @OptionGroup(title: "Input limits")
+    var input: LimitOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -73,7 +76,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let url = try ScenarioFolder.url(directory)
-        let scenario = try ScenarioFolder.loadOrExit(directory)
+        let scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         let known = scenario.venues.map(\.id.rawValue)
         let venueIDs = Self.list(venues).isEmpty ? known : Self.list(venues)
         for v in venueIDs where !known.contains(v) {
@@ -153,7 +156,7 @@ struct Compare: ParsableCommand {
         let show = !quiet
         for (i, o) in options.enumerated() {
             var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
-                        "--time-limit", String(timeLimit), "--gap", String(gap), "--now", now, "--quiet"]
+                        "--time-limit", String(timeLimit), "--gap", String(gap), "--now", now, "--quiet"] + input.arguments
             if startDates != nil { arguments += ["--start-date", o.startDate] }
             let args = arguments
             group.enter()

@@ -27,8 +27,11 @@ struct Explain: ParsableCommand {
     @Option(help: "Seconds for the elastic solve.")
     var timeLimit: Double = 60
 
+    @OptionGroup(title: "Input limits")
+    var input: LimitOptions
+
     func run() throws {
-        let scenario = try ScenarioFolder.loadOrExit(directory)
+        let scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         let instance = try ScenarioFolder.instance(scenario, venue: venue)
         let reasons = Explainer.explain(instance, solver: DecomposingSolver(GLPKSolver()), timeLimit: timeLimit)
         if reasons == ["the program is feasible: every requirement can be met"] {

@@ -47,6 +47,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print no progress while solving.")
     var quiet = false
 
+    @OptionGroup(title: "Input limits")
+    var input: LimitOptions
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
@@ -60,7 +63,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let url = try ScenarioFolder.url(directory)
-        var scenario = try ScenarioFolder.loadOrExit(directory)
+        var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
         let instance = try ScenarioFolder.instance(scenario, venue: venue)
         let destination = out.map { URL(fileURLWithPath: $0) }
@@ -106,8 +109,8 @@ struct Solve: ParsableCommand {
 
 extension ScenarioFolder {
     /// The validated scenario, with its warnings printed; prints the errors and exits 65 if invalid.
-    static func loadOrExit(_ path: String) throws -> Scenario {
-        let loaded = ScenarioLoader.load(directory: try url(path))
+    static func loadOrExit(_ path: String, limits: CSVLimits) throws -> Scenario {
+        let loaded = ScenarioLoader.load(directory: try url(path), limits: limits)
         for d in loaded.diagnostics { Console.error(d.description) }
         guard let scenario = loaded.scenario else {
             Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
