@@ -55,6 +55,10 @@ let package = Package(
         ),
         // In-memory fixtures shared by the test targets (not shipped in a product).
         .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"]),
+        // The scenario fuzzer: a short seeded run in the tests, the long run with `kickoff-fuzz`.
+        .target(name: "KickoffFuzz", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel"]),
+        .executableTarget(name: "kickoff-fuzz", dependencies: ["KickoffFuzz"], path: "Fuzz/kickoff-fuzz"),
+        .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffTestSupport"]),
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
         .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "GLPKBackend", "MIP", "KickoffTestSupport"],

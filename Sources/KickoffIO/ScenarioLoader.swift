@@ -156,16 +156,16 @@ private struct Builder {
         let name = r.required(row, "name")
         guard let start = r.date(row, "start_date", required: true) else { return nil }
         var e = Event(name: name ?? "", startDate: start, source: r.source(row))
-        if let v = r.int(row, "days", min: 1) { e.days = v }
+        if let v = r.int(row, "days", min: 1, max: 366) { e.days = v }
         if let v = r.time(row, "day_start") { e.dayStart = v }
         if let v = r.time(row, "day_end") { e.dayEnd = v }
-        if let v = r.int(row, "slot_minutes", min: 1) { e.slotMinutes = v }
+        if let v = r.int(row, "slot_minutes", min: 1, max: 1440) { e.slotMinutes = v }
         if let v = r.time(row, "travel_earliest") { e.travelEarliest = v }
         if let v = r.time(row, "travel_latest") { e.travelLatest = v }
-        if let v = r.int(row, "arrival_buffer_minutes") { e.arrivalBufferMinutes = v }
-        if let v = r.int(row, "departure_buffer_minutes") { e.departureBufferMinutes = v }
+        if let v = r.int(row, "arrival_buffer_minutes", max: 10_080) { e.arrivalBufferMinutes = v }
+        if let v = r.int(row, "departure_buffer_minutes", max: 10_080) { e.departureBufferMinutes = v }
         if let v = r.time(row, "dinner_time") { e.dinnerTime = v }
-        if let v = r.int(row, "dinner_minutes", min: 1) { e.dinnerMinutes = v }
+        if let v = r.int(row, "dinner_minutes", min: 1, max: 1440) { e.dinnerMinutes = v }
         if let v = r.decimal(row, "time_away_cost_per_hour") { e.timeAwayCostPerHour = v }
         e.compPlanDate = r.date(row, "comp_plan_date")
         if let v = r.text(row, "currency") { e.currency = v }
@@ -231,9 +231,9 @@ private struct Builder {
                     r.error(row, "repeat", "unknown repeat \(quoted(t)) (expected once or per_team)")
                 }
             }
-            if let n = r.int(row, "slots", min: 1) { s.slots = n }
+            if let n = r.int(row, "slots", min: 1, max: 1440) { s.slots = n }
             s.needs = r.list(row, "needs")
-            s.day = r.int(row, "day", min: 1)
+            s.day = r.int(row, "day", min: 1, max: 366)
             s.fixedSlot = r.text(row, "fixed_slot").map { SlotID($0) }
             s.allowedSlots = r.list(row, "allowed_slots").map { SlotID($0) }
             s.after = r.list(row, "after").map { SessionID($0) }
@@ -245,7 +245,7 @@ private struct Builder {
     func readSlots(_ r: TableReader) -> [Slot] {
         r.rows.compactMap { row in
             let id = r.required(row, "id")
-            let day = r.int(row, "day", min: 1, required: true)
+            let day = r.int(row, "day", min: 1, max: 366, required: true)
             let start = r.requiredTime(row, "start"), end = r.requiredTime(row, "end")
             guard let id, let day, let start, let end else { return nil }
             return Slot(id: SlotID(id), day: day, start: start, end: end, source: r.source(row))

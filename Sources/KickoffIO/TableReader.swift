@@ -88,7 +88,9 @@ final class TableReader {
         return nil
     }
 
-    func int(_ r: CSVTable.Record, _ name: String, min: Int = 0, required: Bool = false) -> Int? {
+    /// Whole numbers are capped (default 100,000,000) so no count, capacity or length can make
+    /// later arithmetic overflow or an allocation explode.
+    func int(_ r: CSVTable.Record, _ name: String, min: Int = 0, max: Int = 100_000_000, required: Bool = false) -> Int? {
         guard let t = required ? self.required(r, name) : text(r, name) else { return nil }
         guard let v = Int(t) else {
             error(r, name, "expected a whole number, got \(quoted(t))")
@@ -98,8 +100,15 @@ final class TableReader {
             error(r, name, "expected a whole number ≥ \(min), got \(v)")
             return nil
         }
+        guard v <= max else {
+            error(r, name, "expected a whole number up to \(max), got \(v)")
+            return nil
+        }
         return v
     }
+
+    /// Money and rates above this are taken for a typo (and would make sums overflow to infinity).
+    static let largestDecimal = 1e12
 
     func decimal(_ r: CSVTable.Record, _ name: String, required: Bool = false, percent: Bool = false) -> Double? {
         guard var t = required ? self.required(r, name) : text(r, name) else { return nil }
@@ -110,6 +119,10 @@ final class TableReader {
         }
         guard v >= 0 else {
             error(r, name, "expected a number ≥ 0, got \(t)")
+            return nil
+        }
+        guard v <= TableReader.largestDecimal else {
+            error(r, name, "expected a number up to 1000000000000, got \(t)")
             return nil
         }
         return v

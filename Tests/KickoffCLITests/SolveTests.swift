@@ -234,3 +234,50 @@ struct SignalTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["big", "cmp"], "no staging folder left")
     }
 }
+
+@Suite("Faults and determinism")
+struct FaultTests {
+    func tree(_ root: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in e where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            out[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    @Test("the same input and flags give byte-identical plan files; only summary.json's solve_seconds may differ")
+    func byteIdenticalReruns() throws {
+        let dir = try Fixture.plannable.write()
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        for out in [a, b] {
+            #expect(try Run("solve", dir.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00").status == 0)
+        }
+        let ta = try tree(a), tb = try tree(b)
+        #expect(ta.count == 9)  // 5 files and 4 calendars
+        #expect(ta.keys.sorted() == tb.keys.sorted())
+        for (name, data) in ta where name != "/summary.json" { #expect(tb[name] == data, "\(name) differs") }
+        func masked(_ d: Data?) -> String {
+            String(decoding: d ?? Data(), as: UTF8.self)
+                .replacingOccurrences(of: #""solve_seconds": [0-9.e-]+"#, with: "", options: .regularExpression)
+        }
+        #expect(masked(ta["/summary.json"]) == masked(tb["/summary.json"]))
+    }
+
+    @Test("an output folder that cannot be written: a clear error, exit 73, nothing half-written")
+    func unwritableOutput() throws {
+        let dir = try Fixture.plannable.write()
+        let blocker = dir.deletingLastPathComponent().appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted()
+        let r = try Run("solve", dir.path, "--out", blocker.appendingPathComponent("plan").path, "--quiet")
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("no such folder to write plan into"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted() == before)
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "x")
+        // An output path that is an existing file is refused the same way.
+        let file = try Run("solve", dir.path, "--out", blocker.path, "--quiet")
+        #expect(file.status == 73)
+        #expect(file.stderr.contains("exists and is not a folder"))
+    }
+}
