@@ -35,14 +35,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Options planned at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Each option's search limit in seconds, as in solve.")
-    var timeLimit: Double = 300
-
-    @Option(help: "Each option's relative gap, as in solve.")
-    var gap: Double = 0
-
-    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
-    var now: String?
+    @OptionGroup(title: "Search (each option's, as in solve)")
+    var search: SearchOptions
 
     @Flag(help: "Print no progress while planning.")
     var quiet = false
@@ -52,11 +46,6 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
-        if let now, Timestamp(parsing: now) == nil {
-            throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
-        }
         for d in Self.list(startDates) where CivilDate(parsing: d) == nil {
             throw ValidationError("--start-dates: \"\(d)\" is not a date like 2027-01-11")
         }
@@ -91,7 +80,7 @@ struct Compare: ParsableCommand {
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
         try PlanFolder.checkReplaceable(destination, marker: "compare.csv", kind: "comparison folder")
-        let stamp = now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0).description
+        let stamp = search.now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0).description
 
         let staging: URL
         do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {
@@ -156,7 +145,7 @@ struct Compare: ParsableCommand {
         let show = !quiet
         for (i, o) in options.enumerated() {
             var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
-                        "--time-limit", String(timeLimit), "--gap", String(gap), "--now", now, "--quiet"] + input.arguments
+                        "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet"] + input.arguments
             if startDates != nil { arguments += ["--start-date", o.startDate] }
             let args = arguments
             group.enter()

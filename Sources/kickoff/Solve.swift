@@ -32,14 +32,8 @@ struct Solve: ParsableCommand {
                                valueName: "date"))
     var startDate: String?
 
-    @Option(help: "Stop the search after this many seconds and keep the best plan found.")
-    var timeLimit: Double = 300
-
-    @Option(help: "Stop when the plan is proven within this fraction of the optimum (0 proves optimality).")
-    var gap: Double = 0
-
-    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
-    var now: String?
+    @OptionGroup(title: "Search")
+    var search: SearchOptions
 
     @Flag(help: "Show GLPK's own output.")
     var verbose = false
@@ -51,13 +45,8 @@ struct Solve: ParsableCommand {
     var input: LimitOptions
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
         if let startDate, CivilDate(parsing: startDate) == nil {
             throw ValidationError("--start-date must be a date like 2027-01-11, got \"\(startDate)\"")
-        }
-        if let now, Timestamp(parsing: now) == nil {
-            throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
         }
     }
 
@@ -71,8 +60,8 @@ struct Solve: ParsableCommand {
         try PlanFolder.checkReplaceable(destination)
 
         var options = SolveOptions()
-        options.timeLimit = timeLimit
-        options.relativeGap = gap
+        options.timeLimit = search.timeLimit
+        options.relativeGap = search.gap
         options.verbose = verbose
         let display = ProgressDisplay(enabled: !quiet && !verbose)
         options.progress = { display.update($0) }
@@ -89,7 +78,7 @@ struct Solve: ParsableCommand {
                 throw ExitCode(code)
             }
         }
-        let stamp = now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
+        let stamp = search.now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
         let files = PlanFiles(instance, outcome, now: stamp).files
         do {
             try AtomicFolder.write(files, to: destination, replace: true)
@@ -190,5 +179,25 @@ final class ProgressDisplay: @unchecked Sendable {
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if wroteLive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// `--time-limit`, `--gap`, `--now`: how long to search, when to stop, and the files' timestamp.
+struct SearchOptions: ParsableArguments {
+    @Option(help: "Stop the search after this many seconds and keep the best plan found.")
+    var timeLimit: Double = 300
+
+    @Option(help: "Stop when the plan is proven within this fraction of the optimum (0 proves optimality).")
+    var gap: Double = 0
+
+    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
+    var now: String?
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
+        if let now, Timestamp(parsing: now) == nil {
+            throw ValidationError("--now must look like 2027-01-04T09:00+00:00, got \"\(now)\"")
+        }
     }
 }

@@ -125,18 +125,19 @@ struct InjectionTests {
         fx.files["sessions.csv"] = fx.files["sessions.csv"]!
             .replacingOccurrences(of: "OPEN,Opening,", with: "OPEN,\"@SUM(1+1);x,y\",")
             .replacingOccurrences(of: "PRAC,L1", with: "PRAC,../../x")
-        let dir = try fx.write()
-        let root = dir.deletingLastPathComponent()
+        // The plan goes two folders down, so "itineraries/../../x" would land in `root`.
+        let root = try fx.write()
+        let out = root.appendingPathComponent("plans/plan")
+        try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
-        let out = dir.appendingPathComponent("plan")
-        let r = try Run("solve", dir.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00")
+        let r = try Run("solve", root.path, "--out", out.path, "--quiet", "--now", "2027-01-04T09:00+00:00")
         #expect(r.status == 0, "\(r.stderr)")
 
         // Nothing outside the plan folder; the hostile id's calendar is a plain file inside it.
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["plan"])
         let calendars = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).sorted()
         #expect(calendars == ["M1.ics", "R1.ics", "R2.ics", "_.._.._x.ics"])
-        #expect(!FileManager.default.fileExists(atPath: root.deletingLastPathComponent().appendingPathComponent("x.ics").path))
 
         let itineraries = try String(contentsOf: out.appendingPathComponent("itineraries.csv"), encoding: .utf8)
         #expect(itineraries.contains("\n../../x,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",<script>alert(1)</script>,"))
@@ -267,13 +268,13 @@ struct FaultTests {
     @Test("an output folder that cannot be written: a clear error, exit 73, nothing half-written")
     func unwritableOutput() throws {
         let dir = try Fixture.plannable.write()
-        let blocker = dir.deletingLastPathComponent().appendingPathComponent("not-a-folder")
+        let blocker = dir.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: blocker)
-        let before = try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted()
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         let r = try Run("solve", dir.path, "--out", blocker.appendingPathComponent("plan").path, "--quiet")
         #expect(r.status == 73)
         #expect(r.stderr.contains("no such folder to write plan into"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == before)
         #expect(try String(contentsOf: blocker, encoding: .utf8) == "x")
         // An output path that is an existing file is refused the same way.
         let file = try Run("solve", dir.path, "--out", blocker.path, "--quiet")
