@@ -72,10 +72,17 @@ struct Compare: ParsableCommand {
             throw ValidationError("unknown venue \"\(v)\" (venues: \(known.joined(separator: ", ")))")
         }
         let dates = Self.list(startDates).isEmpty ? [scenario.event.startDate.description] : Self.list(startDates)
-        let options = venueIDs.flatMap { v in
-            dates.map { d in
-                Choice(venue: v, startDate: d, folder: PlanFiles.fileSafe(dates.count > 1 ? "\(v)-\(d)" : v))
+        // One plan folder per option, named file-safe from the venue (and date); ids that reduce
+        // to the same name (`A/B`, `A_B`) get -2, -3, ….
+        var used = Set<String>()
+        let options = venueIDs.flatMap { v in dates.map { d in (v, d) } }.map { v, d in
+            let base = PlanFiles.fileSafe(dates.count > 1 ? "\(v)-\(d)" : v)
+            var folder = base, n = 2
+            while !used.insert(folder.lowercased()).inserted || ["compare.csv", "compare.html"].contains(folder.lowercased()) {
+                folder = "\(base)-\(n)"
+                n += 1
             }
+            return Choice(venue: v, startDate: d, folder: folder)
         }
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
