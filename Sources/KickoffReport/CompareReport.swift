@@ -140,13 +140,7 @@ public struct CompareReport {
     }
 
     public var html: String {
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(event)) — venues and dates compared</title>
-        <style>
-        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1320px;padding:24px;color:#1d2433}
-        h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #e3e7ef;padding-bottom:4px}
+        var h = pageHead(title: "\(event) — venues and dates compared", maxWidth: 1320) + """
         .sub{color:#5b6475;margin:0 0 16px}table{border-collapse:collapse;margin:8px 0}
         th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}
         td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.wide{overflow-x:auto}

@@ -19,13 +19,7 @@ public struct HTMLReport {
     public var html: String {
         let e = sc.event
         let costs = outcome.check?.costs ?? CostBreakdown()
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(e.name)) — \(esc(instance.venue.name))</title>
-        <style>
-        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:24px;color:#1d2433}
-        h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #e3e7ef;padding-bottom:4px}
+        var h = pageHead(title: "\(e.name) — \(instance.venue.name)", maxWidth: 1200) + """
         .sub{color:#5b6475;margin:0 0 16px}.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;font-size:13px}
         .optimal{background:#d9f2e1;color:#17653a}.feasible{background:#fff1cc;color:#7a5600}
         table{border-collapse:collapse;margin:8px 0}th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}
@@ -66,7 +60,7 @@ public struct HTMLReport {
 
     var gapText: String {
         guard outcome.termination == .feasible, let g = outcome.gap else { return "" }
-        return ", gap \(percent(g))"
+        return ", gap \(percentTenths(g))"
     }
 
     func costSection(_ c: CostBreakdown) -> String {
@@ -75,7 +69,7 @@ public struct HTMLReport {
         let top = max(parts.map(\.1).max() ?? 1, 1)
         var h = "<h2>Cost</h2>\n<table><tr><th>Part</th><th>\(esc(sc.event.currency))</th><th>Share</th><th></th></tr>\n"
         for (name, v) in parts {
-            h += "<tr><td>\(name)</td><td class=\"n\">\(money(v))</td><td class=\"n\">\(c.total > 0 ? percent(v / c.total) : "–")</td>"
+            h += "<tr><td>\(name)</td><td class=\"n\">\(money(v))</td><td class=\"n\">\(c.total > 0 ? percentTenths(v / c.total) : "–")</td>"
             h += "<td style=\"width:260px\"><div class=\"bar\" style=\"width:\(Int((v / top * 100).rounded()))%\"></div></td></tr>\n"
         }
         h += "<tr><th>Total</th><th class=\"n\">\(money(c.total))</th><th></th><th></th></tr></table>\n"
@@ -166,10 +160,20 @@ public struct HTMLReport {
         return h + "</table>\n"
     }
 
-    func percent(_ v: Double) -> String {
-        let tenths = Int((v * 1000).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10)) %"
-    }
+}
+
+/// The start of a self-contained page, up to the shared part of its style sheet; the page adds
+/// its own rules and closes `</style></head>`.
+func pageHead(title: String, maxWidth: Int) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(esc(title))</title>
+    <style>
+    body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:\(maxWidth)px;padding:24px;color:#1d2433}
+    h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #e3e7ef;padding-bottom:4px}
+
+    """
 }
 
 /// HTML-escapes text for element content and quoted attributes.

@@ -18,11 +18,6 @@ struct HealthReport {
 
     func name(_ id: AttendeeID) -> String { names[id] ?? id.rawValue }
 
-    func shareText(_ v: Double) -> String {
-        let tenths = Int((v * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10) %"
-    }
-
     // MARK: summary.json
 
     var json: JSON {
@@ -64,9 +59,9 @@ struct HealthReport {
         }
         var out = "  agenda health:\n"
         let shares = h.shares.sorted { ($1.share, $0.kind.rawValue) < ($0.share, $1.kind.rawValue) }
-        out += "    time: " + shares.map { "\($0.kind.rawValue) \(shareText($0.share))" }.joined(separator: ", ")
-        out += h.tooMuchTalk ? "; keynote + info \(shareText(h.talkShare)) is above 30 %: turn talks into practice\n"
-            : "; keynote + info \(shareText(h.talkShare)) (at most 30 %)\n"
+        out += "    time: " + shares.map { "\($0.kind.rawValue) \(percentTenths($0.share))" }.joined(separator: ", ")
+        out += h.tooMuchTalk ? "; keynote + info \(percentTenths(h.talkShare)) is above 30 %: turn talks into practice\n"
+            : "; keynote + info \(percentTenths(h.talkShare)) (at most 30 %)\n"
         if !h.infoSessions.isEmpty {
             out += "    info sessions better sent before the event as a recording or pre-read: \(list(h.infoSessions.map(\.rawValue)))\n"
         }
@@ -102,13 +97,13 @@ struct HealthReport {
         let h = health
         var out = "<h2>Agenda health</h2>\n<table><tr><th>Kind</th><th>Share of attendee time</th><th></th></tr>\n"
         for s in h.shares.sorted(by: { ($1.share, $0.kind.rawValue) < ($0.share, $1.kind.rawValue) }) {
-            out += "<tr><td>\(esc(s.kind.rawValue))</td><td class=\"n\">\(shareText(s.share))</td>"
+            out += "<tr><td>\(esc(s.kind.rawValue))</td><td class=\"n\">\(percentTenths(s.share))</td>"
             out += "<td><div class=\"bar\" style=\"width:\(Int((s.share * 300).rounded()))px\"></div></td></tr>\n"
         }
         out += "</table>\n<ul>\n"
         out += h.tooMuchTalk
-            ? "<li class=\"warn\">Keynote and info take \(shareText(h.talkShare)) of attendee time, above 30 %: turn talks into practice and team work.</li>\n"
-            : "<li>Keynote and info take \(shareText(h.talkShare)) of attendee time (at most 30 %).</li>\n"
+            ? "<li class=\"warn\">Keynote and info take \(percentTenths(h.talkShare)) of attendee time, above 30 %: turn talks into practice and team work.</li>\n"
+            : "<li>Keynote and info take \(percentTenths(h.talkShare)) of attendee time (at most 30 %).</li>\n"
         if !h.infoSessions.isEmpty {
             let titles = h.infoSessions.map { id in instance.scenario.sessions.first { $0.id == id }.map { "\($0.title) (\(id))" } ?? id.rawValue }
             out += "<li class=\"warn\">Better sent before the event as a recording or pre-read: \(esc(titles.joined(separator: "; "))).</li>\n"

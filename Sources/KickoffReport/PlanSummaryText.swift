@@ -50,6 +50,12 @@ func percent(_ v: Double) -> String {
     return "\(hundredths / 100).\(zeroPadded(abs(hundredths % 100), 2)) %"
 }
 
+/// One decimal: `23.5 %`.
+func percentTenths(_ v: Double) -> String {
+    let tenths = Int((v * 1000).rounded())
+    return "\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10) %"
+}
+
 func seconds(_ s: Double) -> String {
     s < 10 ? "\(Int((s * 100).rounded()) / 100).\(zeroPadded(Int((s * 100).rounded()) % 100, 2)) s" : "\(Int(s.rounded())) s"
 }
