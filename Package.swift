@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffTestSupport"]),
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "GLPKBackend", "MIP", "KickoffTestSupport"],
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffTestSupport"]),
         .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),

@@ -46,11 +46,19 @@ public struct Formulation: Sendable {
     public private(set) var groups: [TravelGroup] = []
     /// Reasons the model is certainly infeasible, found while building it (empty normally).
     public private(set) var obstacles: [String] = []
+    /// The published plan being re-planned, if any: its choices are rewarded by (0b).
+    public let baseline: BaselineMatch?
+    /// The part of each variable's cost that is a change penalty (0b), by variable index.
+    public private(set) var penaltyCost: [Int: Double] = [:]
 
     /// Builds the whole program. Complexity: roughly linear in sessions × starts × rooms plus
     /// groups × usable legs × commitments.
-    public init(_ instance: PlanningInstance) {
+    ///
+    /// - Parameter baseline: a published plan to keep as much of as the rules allow; every change
+    ///   from it costs its penalty (0b) on top of the plan's cost (0).
+    public init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil) {
         self.instance = instance
+        self.baseline = baseline
         addSessionPlacement()      // (1), (2)
         addRoomOverlap()           // (3)
         addAttendeeOverlap()       // (4)
@@ -61,6 +69,18 @@ public struct Formulation: Sendable {
     }
 
     private var agenda: Agenda { instance.agenda }
+
+    /// (0b) adds a change penalty to a variable's cost, remembering it apart from the cost (0).
+    private mutating func penalise(_ v: Variable, _ amount: Double) {
+        guard amount != 0 else { return }
+        model.setCost(v, model.variables[v.index].cost + amount)
+        penaltyCost[v.index, default: 0] += amount
+    }
+
+    /// The change penalties (0b) of a solution: its objective minus the plan's cost.
+    public func penalty(_ x: [Double]) -> Double {
+        penaltyCost.reduce(0) { $0 + $1.value * x[$1.key] }
+    }
 
     // MARK: sessions
 
@@ -80,6 +100,14 @@ public struct Formulation: Sendable {
                 var here: [(Int, Variable)] = []
                 for r in rooms {
                     here.append((r, model.addVariable("x[\(ps.id),\(slotID),\(instance.rooms[r].id)]", kind: .binary)))
+                }
+                // (0b) another time costs a move; the baseline's time in another room, a room change.
+                if let p = baseline, let was = p.sessions[k] {
+                    if s != was.slot {
+                        penalise(y, p.penalties.sessionMove)
+                    } else {
+                        for (r, x) in here where r != was.room { penalise(x, p.penalties.roomChange) }
+                    }
                 }
                 // (2) Σ_r x[k,s,r] = y[k,s]
                 model.addEquality("room[\(ps.id),\(slotID)]", here.map { ($0.1, 1) } + [(y, -1)], 0)
@@ -181,7 +209,8 @@ public struct Formulation: Sendable {
         // When no team's evening can matter (see `eveningsAreFree`), only restaurants are chosen:
         // (7c) each restaurant hosts at most as many table sets as it has evenings, and the sets
         // are given evenings in order afterwards. This removes the evenings' symmetry.
-        if eveningsAreFree(hosts), let sets = tableSets(size) {
+        // A baseline's evenings are kept, so they must be modelled.
+        if baseline?.dinners.isEmpty ?? true, eveningsAreFree(hosts), let sets = tableSets(size) {
             freeEvenings = true
             var covering: [String: [(Variable, Double)]] = [:]
             for (ri, r) in instance.restaurants.enumerated() where !hosts[ri].isEmpty {
@@ -222,6 +251,7 @@ public struct Formulation: Sendable {
                         let names = set.map { teams[$0] }
                         let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
                         let p = model.addVariable("p[\(r.id),\(e),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
+                        penalise(p, dinnerPenalty(names, DinnerBooking(restaurant: ri, evening: e)))
                         tables.append((DinnerBooking(restaurant: ri, evening: e), names, p))
                         tableIndex[Self.tableKey(ri, e, names)] = p
                         here.append((p, 1))
@@ -239,6 +269,7 @@ public struct Formulation: Sendable {
                     for e in hosts[ri] {
                         let b = DinnerBooking(restaurant: ri, evening: e)
                         let z = model.addVariable("z[\(team),\(r.id),\(e)]", kind: .binary, cost: Double(size[t]) * r.costPerHead)
+                        penalise(z, dinnerPenalty([team], b))
                         options.append((b, z))
                         load[b, default: []].append((z, Double(size[t])))
                         served["\(team)|\(e)", default: []].append((z, 1))
@@ -298,6 +329,12 @@ public struct Formulation: Sendable {
         return true
     }
 
+    /// (0b) what seating these teams at `booking` costs in dinner changes.
+    private func dinnerPenalty(_ teams: [String], _ booking: DinnerBooking) -> Double {
+        guard let p = baseline else { return 0 }
+        return Double(teams.filter { p.dinners[$0].map { $0.booking != booking } ?? false }.count) * p.penalties.dinnerChange
+    }
+
     static func tableKey(_ restaurant: Int, _ evening: Int, _ teams: [String]) -> String {
         "\(restaurant)|\(evening)|" + teams.sorted().joined(separator: "\u{1F}")
     }
@@ -354,14 +391,13 @@ public struct Formulation: Sendable {
     /// which separate into an inbound and an outbound part (see the objective).
     private mutating func addTravel() {
         let sc = instance.scenario, event = sc.event, legs = sc.travel
-        let rate = instance.venue.hotelRate, perHour = event.timeAwayCostPerHour
-        let d0 = event.startDate.dayNumber
-        let t0 = instance.slotStart.min() ?? 0
         var keyed: [String: Int] = [:]
         var all: [TravelGroup] = []
         for (a, person) in sc.attendees.enumerated() where !instance.isLocal[a] {
             let team = instance.hasDinners ? person.team : nil
-            let key = "\(person.home)|\(team ?? "")|\(instance.sessionsOf[a].map(String.init).joined(separator: ","))"
+            // Travellers with different baseline legs are not interchangeable in a re-plan.
+            let was = baseline?.trips[a].map { "\($0.record.inbound ?? "")|\($0.record.outbound ?? "")" } ?? "-"
+            let key = "\(person.home)|\(team ?? "")|\(instance.sessionsOf[a].map(String.init).joined(separator: ","))|\(was)"
             if let g = keyed[key] {
                 all[g] = TravelGroup(members: all[g].members + [a], home: person.home, sessions: all[g].sessions, team: team)
             } else {
@@ -382,18 +418,15 @@ public struct Formulation: Sendable {
             let latestFirst = commitments.map { $0.map(\.start).max() ?? Int.min }.min() ?? Int.max
             let earliestLast = commitments.map { $0.map(\.end).min() ?? Int.max }.max() ?? Int.min
             let kind: VariableKind = g.members.count == 1 ? .binary : .integer
+            let was = baseline?.trips[g.members[0]], rebook = baseline?.penalties.legRebook ?? 0
             for l in instance.travel.inbound[g.home] ?? [] where legs[l].arrive.instant + buffer.arrive <= latestFirst {
-                let leg = legs[l]
-                let cost = leg.price + rate * Double(d0 - instance.venueDate(leg.arrive.instant).dayNumber)
-                    + perHour * Double(t0 - leg.depart.instant) / 60
-                let u = model.addVariable("in[\(name),\(leg.id)]", upper: n, kind: kind, cost: cost)
+                let u = model.addVariable("in[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: true))
+                if let was, was.inbound != l { penalise(u, rebook) }  // (0b) per traveller rebooked
                 g.inbound.append((l, u))
             }
             for l in instance.travel.outbound[g.home] ?? [] where legs[l].depart.instant - buffer.depart >= earliestLast {
-                let leg = legs[l]
-                let cost = leg.price + rate * Double(instance.venueDate(leg.depart.instant).dayNumber - d0)
-                    + perHour * Double(leg.arrive.instant - t0) / 60
-                let v = model.addVariable("out[\(name),\(leg.id)]", upper: n, kind: kind, cost: cost)
+                let v = model.addVariable("out[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: false))
+                if let was, was.outbound != l { penalise(v, rebook) }
                 g.outbound.append((l, v))
             }
             if g.inbound.isEmpty {
@@ -465,9 +498,7 @@ public struct Formulation: Sendable {
                 model.addConstraint("hotel[\(CivilDate(dayNumber: night))]", terms, upper: Double(block))
             }
         }
-        // Objective (0): an inbound leg costs price + rate·(d0 − arrival date) + perHour·(t0 − departure),
-        // an outbound leg price + rate·(departure date − d0) + perHour·(arrival − t0); d0 and t0 cancel
-        // in every traveller's pair, leaving price + rate × nights + perHour × hours away.
+        // Objective (0): each leg's cost is `PlanningInstance.legCost`.
     }
 
     /// A readable venue-local label for an instant, used in constraint names (`D2-1400`).

@@ -11,6 +11,9 @@ import MIP
 /// 3. Each traveller takes the cheapest inbound and outbound leg (price, hotel nights and time
 ///    away) that fits their first and last commitment and still has seats.
 ///
+/// In a re-plan every step tries the baseline's choice first (sessions that had one are placed
+/// first), so the first incumbent already keeps what still fits.
+///
 /// Returns nil when a greedy step finds nothing; the solver then starts without an incumbent.
 public enum ConstructionHeuristic {
     public static func plan(_ f: Formulation) -> Plan? {
@@ -33,8 +36,9 @@ public enum ConstructionHeuristic {
                         options.append(DinnerBooking(restaurant: ri, evening: e))
                     }
                 }
-                options.sort { (inst.restaurants[$0.restaurant].costPerHead, $0.evening, $0.restaurant)
-                    < (inst.restaurants[$1.restaurant].costPerHead, $1.evening, $1.restaurant) }
+                let was = f.baseline?.dinners[team]?.booking
+                options.sort { ($0 == was ? 0 : 1, inst.restaurants[$0.restaurant].costPerHead, $0.evening, $0.restaurant)
+                    < ($1 == was ? 0 : 1, inst.restaurants[$1.restaurant].costPerHead, $1.evening, $1.restaurant) }
                 var chosen: DinnerBooking?
                 for o in options {
                     let cap = left[o] ?? inst.restaurants[o.restaurant].capacity
@@ -56,7 +60,10 @@ public enum ConstructionHeuristic {
         var trips = [Trip?](repeating: nil, count: inst.scenario.attendees.count)
         let partial = Plan(placements: placements, dinners: dinners, trips: trips)
         let event = inst.event
-        for g in f.groups {
+        // Travellers keeping baseline legs go first, so new travellers cannot take their seats.
+        let order = f.groups.indices.sorted { (f.baseline?.trips[f.groups[$0].members[0]] == nil ? 1 : 0, $0)
+            < (f.baseline?.trips[f.groups[$1].members[0]] == nil ? 1 : 0, $1) }
+        for g in order.map({ f.groups[$0] }) {
             let commitments = inst.commitments(of: g.members[0], in: partial)
             let first = commitments.map(\.start).min() ?? Int.max
             let last = commitments.map(\.end).max() ?? Int.min
@@ -95,6 +102,8 @@ public enum ConstructionHeuristic {
         }
         guard order.count == n else { return nil }
         order = order.filter { f.start[$0].count == 1 } + order.filter { f.start[$0].count != 1 }
+        let was = f.baseline?.sessions ?? []
+        if !was.isEmpty { order = order.filter { was[$0] != nil } + order.filter { was[$0] == nil } }
 
         var placed = [Placement?](repeating: nil, count: n)
         var interval = [(start: Int, end: Int)?](repeating: nil, count: n)
@@ -109,13 +118,16 @@ public enum ConstructionHeuristic {
             for (i, o) in f.start[k].enumerated() {
                 if let iv = inst.interval(of: k, startingAt: o.slot) { options.append((iv, i)) }
             }
-            options.sort { ($0.iv.start, $0.index) < ($1.iv.start, $1.index) }
+            let wasSlot = was.isEmpty ? nil : was[k]?.slot, wasRoom = was.isEmpty ? nil : was[k]?.room
+            options.sort { (f.start[k][$0.index].slot == wasSlot ? 0 : 1, $0.iv.start, $0.index)
+                < (f.start[k][$1.index].slot == wasSlot ? 0 : 1, $1.iv.start, $1.index) }
             var done = false
             for (iv, i) in options {
                 guard preds[k].allSatisfy({ interval[$0].map { $0.end <= iv.start } ?? true }),
                       succs[k].allSatisfy({ interval[$0].map { iv.end <= $0.start } ?? true }),
                       audience.allSatisfy({ free(personBusy[$0], iv) }) else { continue }
-                let rooms = f.room[k][i].map(\.room).sorted { (inst.rooms[$0].capacity, $0) < (inst.rooms[$1].capacity, $1) }
+                let rooms = f.room[k][i].map(\.room).sorted { ($0 == wasRoom ? 0 : 1, inst.rooms[$0].capacity, $0)
+                    < ($1 == wasRoom ? 0 : 1, inst.rooms[$1].capacity, $1) }
                 guard let r = rooms.first(where: { free(roomBusy[$0], iv) }) else { continue }
                 placed[k] = Placement(slot: f.start[k][i].slot, room: r)
                 interval[k] = iv

@@ -96,6 +96,19 @@ public struct PlanningInstance: Sendable {
     /// Members of `team`, attendee indices ascending.
     public func members(of team: String) -> [Int] { agenda.members[team] ?? [] }
 
+    /// A leg's part of a traveller's cost (0): an inbound leg costs price + rate·(d0 − arrival date)
+    /// + perHour·(t0 − departure), an outbound leg price + rate·(departure date − d0) + perHour·(arrival
+    /// − t0), with d0 the first day and t0 the first slot's start. d0 and t0 cancel in every pair,
+    /// leaving price + rate × nights + perHour × hours away.
+    public func legCost(_ l: Int, inbound: Bool) -> Double {
+        let leg = scenario.travel[l], event = scenario.event
+        let rate = venue.hotelRate, perHour = event.timeAwayCostPerHour
+        let d0 = event.startDate.dayNumber, t0 = slotStart.min() ?? 0
+        return inbound
+            ? leg.price + rate * Double(d0 - venueDate(leg.arrive.instant).dayNumber) + perHour * Double(t0 - leg.depart.instant) / 60
+            : leg.price + rate * Double(venueDate(leg.depart.instant).dayNumber - d0) + perHour * Double(leg.arrive.instant - t0) / 60
+    }
+
     /// Venue-local date of an instant.
     public func venueDate(_ instant: Int) -> CivilDate { clock.localDate(ofInstant: instant) }
 }

@@ -34,11 +34,16 @@ public struct PlanOutcome: Sendable {
     public var heuristicObjective: Double?
     /// The agenda-health section, with the plan's figures when there is one.
     public var health: AgendaHealth?
+    /// In a re-plan: what changed against the baseline, with the plan's change penalty (0b).
+    public var changes: PlanChanges?
+    /// The change penalties (0b) the plan pays on top of `objective` (0 without a baseline).
+    public var penalty: Double = 0
     public var log = ""
 
+    /// The solver's gap: of cost + penalties against the bound, which covers both.
     public var gap: Double? {
         guard termination.hasSolution, let o = objective, let b = bound else { return nil }
-        return relativeGap(incumbent: o, bound: b)
+        return relativeGap(incumbent: o + penalty, bound: b)
     }
 }
 
@@ -49,13 +54,16 @@ public struct Planner {
 
     public init(solver: any MIPSolver) { self.solver = solver }
 
-    public func plan(_ instance: PlanningInstance, options: SolveOptions = SolveOptions()) -> PlanOutcome {
-        var out = solve(instance, options: options)
+    /// - Parameter baseline: in a re-plan, the published plan to keep as much of as the rules
+    ///   allow; the outcome then carries `changes`.
+    public func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, options: SolveOptions = SolveOptions()) -> PlanOutcome {
+        var out = solve(instance, baseline: baseline, options: options)
         out.health = AgendaHealth(instance, plan: out.plan)
+        if let baseline, let plan = out.plan { out.changes = PlanChanges(instance, plan: plan, baseline: baseline) }
         return out
     }
 
-    private func solve(_ instance: PlanningInstance, options: SolveOptions) -> PlanOutcome {
+    private func solve(_ instance: PlanningInstance, baseline: BaselineMatch?, options: SolveOptions) -> PlanOutcome {
         let started = Date()
         let prechecks = Prechecks.run(instance)
         if !prechecks.isEmpty {
@@ -64,7 +72,7 @@ public struct Planner {
             out.buildSeconds = Date().timeIntervalSince(started)
             return out
         }
-        let f = Formulation(instance)
+        let f = Formulation(instance, baseline: baseline)
         var out = PlanOutcome(termination: .infeasible)
         out.stats = Self.stats(f)
         if !f.obstacles.isEmpty {
@@ -96,14 +104,21 @@ public struct Planner {
         case .optimal, .feasible:
             let plan = f.plan(from: result.values)
             let check = PlanChecker.check(plan, instance)
-            let objective = f.model.objective(result.values)
+            // The objective is cost (0) + change penalties (0b); each part is checked on its own.
+            let penalty = f.penalty(result.values)
+            let objective = f.model.objective(result.values) - penalty
+            let planPenalty = baseline?.penalty(of: plan) ?? 0
             out.objective = objective
+            out.penalty = penalty
             out.check = check
             if !check.isValid {
                 out.termination = .error("the solver's plan fails the plan checker: \(check.violations[0])")
                 out.reasons = check.violations.prefix(10).map(\.description)
             } else if abs(check.costs.total - objective) > 1e-6 * max(1, abs(objective)) {
                 out.termination = .error("the model's cost \(objective) differs from the checked cost \(check.costs.total)")
+                out.reasons = [out.termination.errorMessage ?? ""]
+            } else if abs(planPenalty - penalty) > 1e-6 * max(1, penalty) {
+                out.termination = .error("the model's change penalty \(penalty) differs from the plan's \(planPenalty)")
                 out.reasons = [out.termination.errorMessage ?? ""]
             } else {
                 out.plan = plan

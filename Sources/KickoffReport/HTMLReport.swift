@@ -44,6 +44,7 @@ public struct HTMLReport {
 
         """
         h += costSection(costs)
+        if let changes = outcome.changes { h += ChangesReport(changes, penalty: outcome.penalty).html }
         h += scheduleSection()
         h += dinnerSection()
         h += travelSection()

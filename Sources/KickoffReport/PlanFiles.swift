@@ -6,7 +6,7 @@ import KickoffModel
 /// The plan folder of `FORMATS.md` ("Plan folder"): every file's bytes, ready to be written atomically.
 ///
 /// With a plan: schedule.csv, itineraries.csv, dinners.csv, summary.json, itineraries/ID.ics and
-/// report.html. Without one: summary.json alone, carrying the status and the reasons.
+/// report.html, plus changes.csv in a re-plan. Without one: summary.json alone, carrying the status and the reasons.
 public struct PlanFiles {
     public let instance: PlanningInstance
     public let outcome: PlanOutcome
@@ -25,6 +25,7 @@ public struct PlanFiles {
         out.append(("schedule.csv", Data(schedule(plan).utf8)))
         out.append(("itineraries.csv", Data(itineraries(plan).utf8)))
         out.append(("dinners.csv", Data(dinners(plan).utf8)))
+        if let changes = outcome.changes { out.append(("changes.csv", Data(ChangesReport(changes, penalty: outcome.penalty).csv.utf8))) }
         for (name, cal) in calendars(plan) { out.append(("itineraries/\(name).ics", Data(cal.utf8))) }
         out.append(("report.html", Data(HTMLReport(instance, outcome, plan: plan).html.utf8)))
         return out
@@ -171,7 +172,7 @@ public struct PlanFiles {
             counts.append(("team_dinners", .int(plan.dinners.count)))
         }
         let s = outcome.stats
-        return .object([
+        var pairs: [(String, JSON)] = [
             ("status", .string(outcome.termination.statusWord)),
             ("venue", .string(instance.venue.id.rawValue)),
             ("venue_name", .string(instance.venue.name)),
@@ -191,7 +192,9 @@ public struct PlanFiles {
                                ("travel_groups", .int(s.travelGroups))])),
             ("reasons", .array(outcome.reasons.map(JSON.string))),
             ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
-            ("generated_at", .string(Timestamp(instant: now, offsetMinutes: 0).description)),
-        ])
+        ]
+        if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }
+        pairs.append(("generated_at", .string(Timestamp(instant: now, offsetMinutes: 0).description)))
+        return .object(pairs)
     }
 }

@@ -28,6 +28,7 @@ public struct PlanSummaryText {
             out += "\(s.sessions) sessions in \(Set(plan.placements.map(\.room)).count) rooms, \(plan.dinners.count) team dinners\n"
         }
         for r in outcome.reasons { out += "  reason: \(r)\n" }
+        if let changes = outcome.changes { out += ChangesReport(changes, penalty: outcome.penalty).text }
         if let h = outcome.health { out += HealthReport(h, instance).text() }
         out += "  model: \(fmt(s.variables)) variables (\(fmt(s.integers)) integer), \(fmt(s.constraints)) constraints, "
         out += "\(fmt(s.travelGroups)) travel groups for \(fmt(s.travellers)) travellers\n"

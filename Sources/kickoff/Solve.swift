@@ -35,6 +35,9 @@ struct Solve: ParsableCommand {
     @OptionGroup(title: "Search")
     var search: SearchOptions
 
+    @OptionGroup(title: "Re-plan")
+    var replan: ReplanOptions
+
     @Flag(help: "Show GLPK's own output.")
     var verbose = false
 
@@ -54,10 +57,17 @@ struct Solve: ParsableCommand {
         let url = try ScenarioFolder.url(directory)
         var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
-        let instance = try ScenarioFolder.instance(scenario, venue: venue)
+        let baseline = try replan.load(input.limits)
+        if let baseline, let venue, venue != baseline.venue {
+            throw ValidationError("the baseline was planned at \(baseline.venue); re-plan it there (omit --venue) or drop --baseline")
+        }
+        let instance = try ScenarioFolder.instance(scenario, venue: venue ?? baseline?.venue)
         let destination = out.map { URL(fileURLWithPath: $0) }
+            ?? replan.baseline.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent()
+                .appendingPathComponent(URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent + "-replan") }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
         try PlanFolder.checkReplaceable(destination)
+        let match = baseline.map { BaselineMatch($0, instance: instance, penalties: replan.penalties) }
 
         var options = SolveOptions()
         options.timeLimit = search.timeLimit
@@ -67,7 +77,7 @@ struct Solve: ParsableCommand {
         options.progress = { display.update($0) }
         Interrupts.shared.install()
         options.shouldStop = { Interrupts.shared.requested }
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
         display.finish()
 
         print(PlanSummaryText(instance, outcome).text, terminator: "")
@@ -179,6 +189,57 @@ final class ProgressDisplay: @unchecked Sendable {
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if wroteLive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// `--baseline` and the change penalties of a re-plan.
+struct ReplanOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A published plan folder to keep as much of as the rules allow; changes.csv lists what moves.",
+                               valueName: "plan-dir"), completion: .directory)
+    var baseline: String?
+
+    @Option(help: "Penalty for a session moved to another time.")
+    var movePenalty: Double = ChangePenalties().sessionMove
+
+    @Option(help: "Penalty for a session kept at its time in another room.")
+    var roomPenalty: Double = ChangePenalties().roomChange
+
+    @Option(help: "Penalty for each traveller's leg rebooked (inbound and outbound count apart).")
+    var rebookPenalty: Double = ChangePenalties().legRebook
+
+    @Option(help: "Penalty for a team dinner moved to another restaurant or evening.")
+    var dinnerPenalty: Double = ChangePenalties().dinnerChange
+
+    func validate() throws {
+        for (name, v) in [("--move-penalty", movePenalty), ("--room-penalty", roomPenalty),
+                          ("--rebook-penalty", rebookPenalty), ("--dinner-penalty", dinnerPenalty)] {
+            guard v.isFinite, v >= 0, v <= 1e9 else { throw ValidationError("\(name) must be a number from 0 to 1000000000") }
+        }
+    }
+
+    var penalties: ChangePenalties {
+        var p = ChangePenalties()
+        p.sessionMove = movePenalty
+        p.roomChange = roomPenalty
+        p.legRebook = rebookPenalty
+        p.dinnerChange = dinnerPenalty
+        return p
+    }
+
+    /// The baseline plan, with its warnings printed; prints the errors and exits 65 if it cannot be read.
+    func load(_ limits: CSVLimits) throws -> Baseline? {
+        guard let baseline else { return nil }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: baseline, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("--baseline \(baseline) is not a folder")
+        }
+        let loaded = BaselineLoader.load(directory: URL(fileURLWithPath: baseline), limits: limits)
+        for d in loaded.diagnostics { Console.error(d.description) }
+        guard let plan = loaded.baseline else {
+            Console.error("invalid baseline: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
+            throw ExitCode(65)
+        }
+        return plan
     }
 }
 

@@ -1,0 +1,132 @@
+import Foundation
+import KickoffCore
+
+/// Reads a plan folder written by `kickoff solve` back as a `Baseline` for re-planning.
+///
+/// It reads schedule.csv, itineraries.csv, dinners.csv and summary.json's `venue` and `status`.
+/// Errors name the file (as `FOLDER/file.csv`), line and column, like scenario errors. Cells the
+/// writer neutralised for spreadsheets (`'=…`) are read back as written by the planner.
+public enum BaselineLoader {
+    public struct Result: Sendable {
+        public let baseline: Baseline?
+        public let diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    }
+
+    static let schema: [String: (known: [String], required: Set<String>)] = [
+        "schedule.csv": (["session", "title", "kind", "day", "date", "start", "end", "room", "room_name", "attendees"],
+                         ["session", "date", "start", "room"]),
+        "itineraries.csv": (["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
+                             "dinner", "dinner_date", "sessions"], ["attendee", "team", "inbound", "outbound", "sessions"]),
+        "dinners.csv": (["team", "date", "restaurant", "guests"], ["team", "date", "restaurant"]),
+    ]
+
+    public static func load(directory: URL, limits: CSVLimits = CSVLimits()) -> Result {
+        let folder = directory.standardizedFileURL.lastPathComponent
+        var files: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in ["summary.json"] + schema.keys.sorted() {
+            let url = directory.appendingPathComponent(name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > limits.maxFileBytes {
+                diagnostics.append(.error("\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+            } else if let data = FileManager.default.contents(atPath: url.path) {
+                files[name] = [UInt8](data)
+            }
+        }
+        return load(files: files, folder: folder, diagnostics: diagnostics, limits: limits)
+    }
+
+    /// Reads a baseline from file contents keyed by file name; `folder` prefixes file names in errors.
+    public static func load(files: [String: [UInt8]], folder: String, diagnostics initial: [Diagnostic] = [],
+                            limits: CSVLimits = CSVLimits()) -> Result {
+        var diagnostics = initial
+        func path(_ name: String) -> String { "\(folder)/\(name)" }
+        guard let summary = files["summary.json"] else {
+            if !initial.contains(where: { $0.file == path("summary.json") }) {
+                diagnostics.append(.error(path("summary.json"), nil, nil, "missing: the baseline must be a plan folder written by kickoff solve"))
+            }
+            return Result(baseline: nil, diagnostics: diagnostics)
+        }
+        let json = (try? JSONSerialization.jsonObject(with: Data(summary))) as? [String: Any]
+        guard let json, let venue = json["venue"] as? String, let status = json["status"] as? String else {
+            diagnostics.append(.error(path("summary.json"), nil, nil, "expected a JSON object with \"venue\" and \"status\" strings"))
+            return Result(baseline: nil, diagnostics: diagnostics)
+        }
+        guard status == "optimal" || status == "feasible" else {
+            diagnostics.append(.error(path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(quoted(status)))"))
+            return Result(baseline: nil, diagnostics: diagnostics)
+        }
+        var readers: [String: TableReader] = [:]
+        for name in schema.keys.sorted() {
+            guard let bytes = files[name] else {
+                if !initial.contains(where: { $0.file == path(name) }) { diagnostics.append(.error(path(name), nil, nil, "required file is missing")) }
+                continue
+            }
+            do {
+                let table = try CSVTable(file: path(name), bytes: bytes, limits: limits)
+                let reader = TableReader(table, known: schema[name]!.known, required: schema[name]!.required)
+                if reader.missingRequired.isEmpty { readers[name] = reader } else { diagnostics += reader.diagnostics }
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        var placements: [Baseline.Placement] = [], itineraries: [Baseline.Itinerary] = [], dinners: [Baseline.Dinner] = []
+        if let r = readers["schedule.csv"] {
+            var seen: [String: Int] = [:]
+            for row in r.rows {
+                let session = r.required(row, "session").map(restore), date = r.date(row, "date", required: true)
+                let start = r.requiredTime(row, "start"), room = r.required(row, "room").map(restore)
+                guard let session, let date, let start, let room else { continue }
+                if let first = seen[session] { r.error(row, "session", "\(quoted(session)) is placed twice (first on line \(first))"); continue }
+                seen[session] = row.line
+                placements.append(Baseline.Placement(session: session, date: date, start: start, room: room))
+            }
+            diagnostics += r.diagnostics
+        }
+        if let r = readers["itineraries.csv"] {
+            var seen: [String: Int] = [:]
+            for row in r.rows {
+                guard let attendee = r.required(row, "attendee").map(restore) else { continue }
+                let team = r.text(row, "team").map(restore) ?? ""
+                let inbound = r.required(row, "inbound").map(restore), outbound = r.required(row, "outbound").map(restore)
+                guard let inbound, let outbound else { continue }
+                if (inbound == "local") != (outbound == "local") {
+                    r.error(row, "outbound", "inbound and outbound must both be \"local\" or both travel ids")
+                    continue
+                }
+                if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))"); continue }
+                seen[attendee] = row.line
+                let local = inbound == "local"
+                itineraries.append(Baseline.Itinerary(attendee: attendee, team: team, inbound: local ? nil : inbound,
+                                                      outbound: local ? nil : outbound, sessions: r.list(row, "sessions").map(restore)))
+            }
+            diagnostics += r.diagnostics
+        }
+        if let r = readers["dinners.csv"] {
+            var seen: [String: Int] = [:]
+            for row in r.rows {
+                let team = r.required(row, "team").map(restore), date = r.date(row, "date", required: true)
+                let restaurant = r.required(row, "restaurant").map(restore)
+                guard let team, let date, let restaurant else { continue }
+                if let first = seen[team] { r.error(row, "team", "\(quoted(team)) dines twice (first on line \(first))"); continue }
+                seen[team] = row.line
+                dinners.append(Baseline.Dinner(team: team, date: date, restaurant: restaurant))
+            }
+            diagnostics += r.diagnostics
+        }
+        diagnostics.sort()
+        let ok = !diagnostics.contains(where: \.isError)
+        return Result(baseline: ok ? Baseline(venue: venue, placements: placements, itineraries: itineraries, dinners: dinners) : nil,
+                      diagnostics: diagnostics)
+    }
+
+    /// Undoes `CSVWriter.neutralize`: `'=x` was written for `=x`.
+    static func restore(_ field: String) -> String {
+        let u = field.utf8
+        guard u.count > 1, u.first == 0x27, let second = u.dropFirst().first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(second) else {
+            return field
+        }
+        return String(field.dropFirst())
+    }
+}
