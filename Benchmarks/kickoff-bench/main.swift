@@ -1,6 +1,7 @@
 // kickoff-bench: plans generated scenarios of several sizes and prints a table.
 //
 //   swift run -c release kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue CHI]
+//   swift run -c release kickoff-bench --churn 0.05 [--sizes …]   (re-planning: keep rates after churn)
 //
 // Each size runs in its own child process (this binary with --one), so the peak memory
 // reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
@@ -73,19 +74,68 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?) {
     print(fields.joined(separator: "\t"))
 }
 
+/// Re-planning after churn, in this process: plan, churn `share` of the attendees (`AttendeeChurn`),
+/// re-plan against the first plan's files read back as a baseline, and plan the changed scenario
+/// afresh for the price of stability. Prints one line of tab-separated fields.
+func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: String?) {
+    var generator = ScenarioGenerator(GeneratorOptions(attendees: size, seed: seed))
+    let files = Dictionary(uniqueKeysWithValues: generator.files().map { ($0.name, $0.text) })
+    func plan(_ files: [String: String], baseline: Baseline? = nil) -> (PlanningInstance, PlanOutcome, Double) {
+        let scenario = ScenarioLoader.load(files: files.mapValues { Array($0.utf8) }).scenario!
+        let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+        var options = SolveOptions()
+        options.timeLimit = timeLimit
+        let t = Date()
+        let match = baseline.map { BaselineMatch($0, instance: instance) }
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
+        return (instance, outcome, seconds(since: t))
+    }
+    let (inst0, first, firstSeconds) = plan(files)
+    let written = PlanFiles(inst0, first, now: 0).files
+    let base = BaselineLoader.load(files: Dictionary(written.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
+                                   folder: "base").baseline!
+    let churn = try! AttendeeChurn(files, share: share, seed: seed)
+    let (_, replan, replanSeconds) = plan(churn.files, baseline: base)
+    let (_, fresh, freshSeconds) = plan(churn.files)
+    guard let c = replan.changes, let cost = replan.objective, let freshCost = fresh.objective else {
+        print("error\tno re-plan: \(replan.reasons.first ?? replan.termination.statusWord)")
+        return
+    }
+    func pct(_ t: PlanChanges.Tally) -> String { t.rate.map { String(format: "%.1f %%", $0 * 100) } ?? "–" }
+    let fields: [String] = [
+        "ok", String(size), String(churn.left.count), String(churn.joined.count),
+        first.termination.statusWord, String(format: "%.1f", firstSeconds),
+        replan.termination.statusWord, String(format: "%.1f", replanSeconds), replan.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
+        "\(c.sessions.kept)/\(c.sessions.compared) (\(pct(c.sessions)))",
+        "\(c.unchangedTravellers.kept)/\(c.unchangedTravellers.compared) (\(pct(c.unchangedTravellers)))",
+        "\(c.dinners.kept)/\(c.dinners.compared)", String(format: "%.0f", replan.penalty),
+        String(format: "%.0f", cost), String(format: "%.0f", freshCost), fresh.termination.statusWord, String(format: "%.1f", freshSeconds),
+        String(format: "%.3f %%", (cost - freshCost) / freshCost * 100), String(format: "%.0f", peakRSSMiB()),
+    ]
+    print(fields.joined(separator: "\t"))
+}
+
 let seed = UInt64(arg("--seed") ?? "7") ?? 7
 let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")
 
+let churn = arg("--churn").flatMap(Double.init)
+
 if let one = arg("--one").flatMap(Int.init) {
-    runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue)
+    if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
+        runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue)
+    }
     exit(0)
 }
 
 let sizes = (arg("--sizes") ?? "100,300,1000,2000").split(separator: ",").compactMap { Int($0) }
-let header = ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
-              "peak MiB", "status", "objective", "bound", "gap", "first plan"]
-print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, venue \(venue ?? "first"), GLPK \(GLPK.version)")
+let header = churn != nil
+    ? ["attendees", "left", "joined", "plan", "plan s", "re-plan", "re-plan s", "re-plan gap", "sessions kept",
+       "unchanged travellers kept", "dinners kept", "penalty", "re-plan cost", "fresh cost", "fresh", "fresh s", "price of stability", "peak MiB"]
+    : ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
+       "peak MiB", "status", "objective", "bound", "gap", "first plan"]
+print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, venue \(venue ?? "first"), GLPK \(GLPK.version)"
+      + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
 for size in sizes {
@@ -95,6 +145,7 @@ for size in sizes {
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
     p.arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit)] + (venue.map { ["--venue", $0] } ?? [])
+        + (churn.map { ["--churn", String($0)] } ?? [])
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()

@@ -30,8 +30,9 @@ public struct PlanOutcome: Sendable {
     /// Seconds to build the model, run the heuristic and solve.
     public var buildSeconds: Double = 0
     public var solveSeconds: Double = 0
-    /// The construction heuristic's cost, when it found a plan.
+    /// The construction heuristic's cost, when it found a plan, and its change penalty (0b).
     public var heuristicObjective: Double?
+    public var heuristicPenalty: Double = 0
     /// The agenda-health section, with the plan's figures when there is one.
     public var health: AgendaHealth?
     /// In a re-plan: what changed against the baseline, with the plan's change penalty (0b).
@@ -84,7 +85,8 @@ public struct Planner {
         var incumbent: [Double]?
         if let h = ConstructionHeuristic.plan(f), let x = f.solution(for: h), f.model.violations(x).isEmpty {
             incumbent = x
-            out.heuristicObjective = f.model.objective(x)
+            out.heuristicPenalty = f.penalty(x)
+            out.heuristicObjective = f.model.objective(x) - out.heuristicPenalty  // its cost (0), as `objective`
             options.initialSolution = x
         }
         out.buildSeconds = Date().timeIntervalSince(started)

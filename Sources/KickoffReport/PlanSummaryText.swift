@@ -34,7 +34,11 @@ public struct PlanSummaryText {
         out += "\(fmt(s.travelGroups)) travel groups for \(fmt(s.travellers)) travellers\n"
         out += "  built in \(seconds(outcome.buildSeconds)), solved in \(seconds(outcome.solveSeconds))"
         if let h = outcome.heuristicObjective, let o = outcome.objective, outcome.plan != nil {
-            out += "; first plan \(money(h)), \(percent((h - o) / max(o, 1))) above the final one"
+            // In a re-plan both are compared with their change penalties, which is what was minimised.
+            let first = h + outcome.heuristicPenalty, final = o + outcome.penalty
+            out += "; first plan \(money(h))"
+            if outcome.changes != nil { out += " + penalty \(money(outcome.heuristicPenalty))" }
+            out += ", \(percent((first - final) / max(final, 1))) above the final one"
         }
         return out + "\n"
     }
@@ -48,7 +52,7 @@ public func money(_ v: Double) -> String {
 
 func percent(_ v: Double) -> String {
     let hundredths = Int((v * 10000).rounded())
-    return "\(hundredths / 100).\(zeroPadded(abs(hundredths % 100), 2)) %"
+    return "\(hundredths < 0 ? "-" : "")\(abs(hundredths) / 100).\(zeroPadded(abs(hundredths) % 100, 2)) %"
 }
 
 /// One decimal: `23.5 %`.

@@ -54,6 +54,23 @@ struct GeneratorTests {
         }
     }
 
+    @Test("churn: 5 % leave or join, deterministically; the leavers vanish from every file; the result is valid")
+    func churn() throws {
+        let files = Dictionary(uniqueKeysWithValues: generate(400, seed: 9).map { ($0.name, $0.text) })
+        let c = try AttendeeChurn(files, share: 0.05, seed: 3)
+        #expect(c.left.count == 10 && c.joined == (0..<10).map { "NEW\($0)" })
+        #expect(try AttendeeChurn(files, share: 0.05, seed: 3).files == c.files)
+        #expect(try AttendeeChurn(files, share: 0.05, seed: 4).left != c.left)
+        for id in c.left {
+            #expect(files["attendees.csv"]!.contains("\n\(id),"))
+            for (name, text) in c.files { #expect(!text.contains(id), "\(id) still in \(name)") }
+        }
+        #expect(c.files["attendees.csv"]!.split(separator: "\n").count == files["attendees.csv"]!.split(separator: "\n").count)
+        let loaded = ScenarioLoader.load(files: c.files.mapValues { Array($0.utf8) })
+        #expect(loaded.errors.isEmpty, "\(loaded.errors.prefix(3))")
+        #expect(loaded.scenario?.attendees.filter { $0.id.rawValue.hasPrefix("NEW") }.allSatisfy { $0.role == "rep" } == true)
+    }
+
     @Test("options shape the scenario: teams, venues, airports, electives, cut slots")
     func options() throws {
         let s = try #require(load(generate(400, seed: 9) {

@@ -188,49 +188,24 @@ import Testing
     }
 }
 
-/// 5 % churn on generated scenarios: half of it leaves (reps who manage and present nobody), half
-/// joins (new reps copying a colleague's team, manager and home). The re-plan must keep at least
+/// 5 % churn on generated scenarios (`AttendeeChurn`): half of it leaves, half joins. The re-plan must keep at least
 /// 95 % of sessions and of unchanged travellers' trips (issue 6); the figures are printed.
 @Suite struct ReplanKeepRateTests {
     static let cases: [(attendees: Int, seed: UInt64)] = [(120, 61), (200, 62), (320, 63)]
 
-    /// The generated scenario, and the same with `share` of its attendees churned (seeded).
-    static func churned(_ attendees: Int, seed: UInt64, share: Double = 0.05) -> (before: Fixture, after: Fixture, left: Int, joined: Int) {
+    /// The generated scenario, and the same with 5 % of its attendees churned.
+    static func churned(_ attendees: Int, seed: UInt64) throws -> (before: Fixture, after: Fixture, left: Int, joined: Int) {
         var g = ScenarioGenerator(GeneratorOptions(attendees: attendees, seed: seed))
         let before = Fixture(files: Dictionary(uniqueKeysWithValues: g.files().map { ($0.name, $0.text) }))
-        var rng = SplitMix64(seed: seed ^ 0x5EED)
-        let lines = before.files["attendees.csv"]!.split(separator: "\n").map(String.init)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let col = { (name: String) in header.firstIndex(of: name)! }
-        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let managers = Set(rows.map { $0[col("manager_id")] })
-        let sessions = before.files["sessions.csv"]!
-        let reps = rows.filter { $0[col("role")] == "rep" && !managers.contains($0[col("id")]) && !sessions.contains($0[col("id")]) }
-        let churn = max(2, Int((Double(attendees) * share).rounded()))
-        var leaving = Set<String>()
-        while leaving.count < churn / 2 { leaving.insert(rng.pick(reps)[col("id")]) }
-        var kept = rows.filter { !leaving.contains($0[col("id")]) }
-        for i in 0..<(churn - churn / 2) {
-            var twin = rng.pick(reps)
-            twin[col("id")] = "NEW\(i)"
-            twin[col("name")] = "New Hire \(i)"
-            twin[col("email")] = "new\(i)@acme.example"
-            kept.append(twin)
-        }
-        var after = before
-        after.files["attendees.csv"] = ([lines[0]] + kept.map { $0.joined(separator: ",") }).joined(separator: "\n") + "\n"
-        if let enrollments = after.files["enrollments.csv"] {
-            after.files["enrollments.csv"] = enrollments.split(separator: "\n").filter { row in
-                !leaving.contains(String(row.split(separator: ",", omittingEmptySubsequences: false)[0]))
-            }.joined(separator: "\n") + "\n"
-        }
-        return (before, after, leaving.count, churn - churn / 2)
+        let churn = try AttendeeChurn(before.files, share: 0.05, seed: seed)
+        return (before, Fixture(files: churn.files), churn.left.count, churn.joined.count)
     }
 
     @Test(arguments: ReplanKeepRateTests.cases.indices)
     func fivePercentChurnKeepsNinetyFivePercent(_ i: Int) throws {
         let c = Self.cases[i]
-        let s = Self.churned(c.attendees, seed: c.seed)
+        let s = try Self.churned(c.attendees, seed: c.seed)
+        #expect(s.left + s.joined == Int((Double(c.attendees) * 0.05).rounded()))
         let (inst0, first) = try ReplanTests.plan(s.before)
         let base = try ReplanTests.baseline(inst0, first)
         let (inst, out) = try ReplanTests.plan(s.after, baseline: base)
