@@ -70,7 +70,8 @@ struct ChangesReport {
         var h = "<h2>Changes from the baseline</h2>\n"
         h += "<p>\(fmt(c.joined)) joined, \(fmt(c.left)) left. Kept: \(fmt(c.sessions.kept)) of \(fmt(c.sessions.compared)) sessions (\(rate(c.sessions))), "
         h += "\(fmt(c.unchangedTravellers.kept)) of \(fmt(c.unchangedTravellers.compared)) unchanged travellers' trips (\(rate(c.unchangedTravellers))), "
-        h += "\(fmt(c.dinners.kept)) of \(fmt(c.dinners.compared)) team dinners (\(rate(c.dinners))).</p>\n"
+        h += "\(fmt(c.dinners.kept)) of \(fmt(c.dinners.compared)) team dinners (\(rate(c.dinners))). "
+        h += "Change penalty \(money(penalty)), not part of the cost.</p>\n"
         guard !c.rows.isEmpty else { return h + "<p>Nothing moved.</p>\n" }
         h += "<table><tr><th>What</th><th>Id</th><th>Change</th><th>From</th><th>To</th><th>Why</th></tr>\n"
         for r in c.rows.prefix(200) {
