@@ -1,4 +1,5 @@
 import CGLPK
+import MIP
 
 /// Facts about the linked GLPK library.
 public enum GLPK {
@@ -35,6 +36,22 @@ final class GLPKProblem {
         case (false, true): return (GLP_UP, 0, upper)
         case (true, true): return (lower == upper ? GLP_FX : GLP_DB, lower, upper)
         }
+    }
+
+    /// Loads a checked `MIPModel`, with `names` (one per column, then one per row) in place of
+    /// the model's own when given.
+    func load(_ model: MIPModel, names: [String]? = nil) {
+        let n = model.variables.count
+        load(
+            model.variables.enumerated().map { (k, v) in (names?[k] ?? v.name, v.lower, v.upper, v.kind != .continuous, v.cost) },
+            model.constraints.enumerated().map { (k, c) in
+                // GLPK aborts on a repeated column within a row: merge them, and drop zeros.
+                var merged: [Int: Double] = [:]
+                for t in c.terms { merged[t.variable.index, default: 0] += t.coefficient }
+                let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                return (names?[n + k] ?? c.name, c.lower, c.upper, terms)
+            },
+            constant: model.objectiveConstant)
     }
 
     /// Loads a checked model: columns, rows, objective and the constraint matrix.

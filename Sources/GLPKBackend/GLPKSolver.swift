@@ -33,16 +33,7 @@ public struct GLPKSolver: MIPSolver {
         }
 
         let problem = GLPKProblem()
-        problem.load(
-            model.variables.map { ($0.name, $0.lower, $0.upper, $0.kind != .continuous, $0.cost) },
-            model.constraints.map { c in
-                // GLPK aborts on a repeated column within a row: merge them, and drop zeros.
-                var merged: [Int: Double] = [:]
-                for t in c.terms { merged[t.variable.index, default: 0] += t.coefficient }
-                let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                return (c.name, c.lower, c.upper, terms)
-            },
-            constant: model.objectiveConstant)
+        problem.load(model)
 
         let context = SearchContext(options: options, started: started)
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }

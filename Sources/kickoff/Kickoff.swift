@@ -14,6 +14,6 @@ struct Kickoff: ParsableCommand {
         Exit codes: 0 success, 1 no plan, 64 usage error, 65 invalid input data.
         """,
         version: "kickoff 0.1.0 (GLPK \(GLPK.version))",
-        subcommands: [Validate.self, Solve.self, Compare.self, Explain.self, Generate.self]
+        subcommands: [Validate.self, Solve.self, Compare.self, Explain.self, Generate.self, ExportModel.self]
     )
 }

@@ -69,3 +69,27 @@ struct ReplanCLITests {
         #expect(p.stderr.contains("--rebook-penalty must be a number from 0 to 1000000000"))
     }
 }
+
+@Suite("kickoff export-model, end to end")
+struct ExportModelCLITests {
+    @Test("writes the model file; no possible plan means no file and exit 1; a bad format is a usage error")
+    func export() throws {
+        let dir = try Fixture.plannable.write()
+        let file = dir.appendingPathComponent("chi.lp")
+        let r = try Run("export-model", dir.path, "--format", "lp", "--out", file.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("wrote \(file.path): "))
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("Minimize"))
+
+        let infeasible = try Fixture().write()  // R2 (SFO) has no legs
+        let none = infeasible.appendingPathComponent("x.mps")
+        let n = try Run("export-model", infeasible.path, "--out", none.path)
+        #expect(n.status == 1)
+        #expect(n.stdout.contains("no plan is possible, so no model is written: R2 (from SFO) has no usable inbound leg"))
+        #expect(!FileManager.default.fileExists(atPath: none.path))
+
+        let bad = try Run("export-model", dir.path, "--format", "xls", "--out", file.path)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--format must be mps or lp"))
+    }
+}

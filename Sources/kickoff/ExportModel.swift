@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffModel
+import KickoffReport
+
+/// `kickoff export-model DIR --venue V --format mps|lp --out FILE`: the whole integer program of
+/// one venue as a file other solvers read.
+struct ExportModel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-model",
+        abstract: "Write one venue's complete integer program as an MPS or LP file.",
+        discussion: """
+        The file is the monolithic program of docs/FORMULATION.md — every session, dinner and travel \
+        group in one model, without the block decomposition or the construction heuristic — so its \
+        optimum is the objective `kickoff solve` reports for the same venue (cost, minimised). \
+        The objective constant (the venue's hire) is a column `objective_constant` fixed at 1; names are \
+        made portable. Use it to check Kickoff against another solver, e.g. HiGHS or CBC.
+        """
+    )
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var directory: String
+
+    @Option(help: "The venue id (default: the first in venues.csv).")
+    var venue: String?
+
+    @Option(help: "mps (free MPS, minimisation) or lp (CPLEX LP).")
+    var format: String = "mps"
+
+    @Option(help: "The file to write.", completion: .file())
+    var out: String
+
+    @Option(help: ArgumentHelp("Move the agenda to start on this date (YYYY-MM-DD).", valueName: "date"))
+    var startDate: String?
+
+    @OptionGroup(title: "Input limits")
+    var input: LimitOptions
+
+    func validate() throws {
+        guard ModelFileFormat(rawValue: format) != nil else { throw ValidationError("--format must be mps or lp, got \"\(format)\"") }
+        if let startDate, CivilDate(parsing: startDate) == nil {
+            throw ValidationError("--start-date must be a date like 2027-01-11, got \"\(startDate)\"")
+        }
+    }
+
+    func run() throws {
+        var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
+        if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
+        let instance = try ScenarioFolder.instance(scenario, venue: venue)
+        let reasons = Prechecks.run(instance)
+        let f = reasons.isEmpty ? Formulation(instance) : nil
+        if let why = reasons.first ?? f?.obstacles.first {
+            print("\(instance.venue.id): no plan is possible, so no model is written: \(why)")
+            throw ExitCode(1)
+        }
+        let model = f!.model
+        do {
+            try ModelFileWriter.write(model, format: ModelFileFormat(rawValue: format)!, to: URL(fileURLWithPath: out))
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(73)
+        }
+        print("wrote \(out): \(fmt(model.variables.count)) variables (\(fmt(model.integerCount)) integer), "
+              + "\(fmt(model.constraints.count)) constraints, \(fmt(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")
+    }
+}
