@@ -2,6 +2,12 @@
 //
 //   swift run -c release kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue CHI]
 //   swift run -c release kickoff-bench --churn 0.05 [--sizes …]   (re-planning: keep rates after churn)
+//   swift run -c release kickoff-bench --compare-solvers [--sizes …]  (the same program in HiGHS and CBC)
+//
+// --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
+// solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
+// coinor-cbc) under the same time limit, proving optimality (gap 0) like Kickoff. The ratio is
+// Kickoff's end-to-end seconds (read CSV → plan folder written) over theirs (read file → solve).
 //
 // Each size runs in its own child process (this binary with --one), so the peak memory
 // reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
@@ -35,14 +41,35 @@ func peakRSSMiB() -> Double {
     #endif
 }
 
+/// Solves an exported model file with another solver through `Benchmarks/solvers/NAME.py`:
+/// (status, objective, bound, seconds) as the script prints them.
+func otherSolver(_ name: String, file: URL, timeLimit: Double, gap: Double) -> [String] {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("solvers/\(name).py")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", script.path, file.path, String(timeLimit), String(gap)]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return ["missing", "–", "–", "–"] }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let f = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
+    return f.count == 4 && p.terminationStatus == 0 ? f : ["failed", "–", "–", "–"]
+}
+
 /// One size, in this process; prints one line of tab-separated fields.
-func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?) {
+func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?, compareSolvers: Bool) {
     var generator = ScenarioGenerator(GeneratorOptions(attendees: size, seed: seed))
     let files = generator.files()
-    let bytes = Dictionary(uniqueKeysWithValues: files.map { ($0.name, Array($0.text.utf8)) })
+    // The scenario goes to disk and is read from there, as `kickoff solve` reads it.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-in-\(UUID().uuidString)")
+    try! AtomicFolder.write(files.map { ($0.name, Data($0.text.utf8)) }, to: folder, replace: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
 
     var t = Date()
-    let loaded = ScenarioLoader.load(files: bytes)
+    let loaded = ScenarioLoader.load(directory: folder)
     let load = seconds(since: t)
     guard let scenario = loaded.scenario else {
         print("error\tinvalid generated scenario: \(loaded.diagnostics.first.map(\.description) ?? "")")
@@ -63,6 +90,19 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?) {
     try? FileManager.default.removeItem(at: out)
 
     let s = outcome.stats
+    var others: [String] = []
+    if compareSolvers {
+        // The monolithic program, as `kickoff export-model` writes it; the others get the same limit and gap 0.
+        let mps = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString).mps")
+        defer { try? FileManager.default.removeItem(at: mps) }
+        try! ModelFileWriter.write(Formulation(instance).model, format: .mps, to: mps)
+        let kickoff = load + total + write
+        for name in ["highs", "cbc"] {
+            let r = otherSolver(name, file: mps, timeLimit: timeLimit, gap: 0)
+            let ratio = Double(r[3]).map { String(format: "%.2f", kickoff / $0) } ?? "–"
+            others += [r[0], r[1] == "-" ? "–" : String(format: "%.0f", Double(r[1]) ?? 0), r[3], ratio]
+        }
+    }
     let fields: [String] = [
         "ok", String(size), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
         String(format: "%.2f", load), String(format: "%.2f", outcome.buildSeconds), String(format: "%.2f", total - outcome.buildSeconds),
@@ -70,7 +110,8 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?) {
         outcome.objective.map { String(format: "%.0f", $0) } ?? "–", outcome.bound.map { String(format: "%.0f", $0) } ?? "–",
         outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
         outcome.heuristicObjective.map { String(format: "%.0f", $0) } ?? "–",
-    ]
+        String(format: "%.2f", load + total + write),
+    ] + others
     print(fields.joined(separator: "\t"))
 }
 
@@ -120,10 +161,11 @@ let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")
 
 let churn = arg("--churn").flatMap(Double.init)
+let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
 
 if let one = arg("--one").flatMap(Int.init) {
     if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
-        runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue)
+        runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue, compareSolvers: compareSolvers)
     }
     exit(0)
 }
@@ -133,7 +175,8 @@ let header = churn != nil
     ? ["attendees", "left", "joined", "plan", "plan s", "re-plan", "re-plan s", "re-plan gap", "sessions kept",
        "unchanged travellers kept", "dinners kept", "penalty", "re-plan cost", "fresh cost", "fresh", "fresh s", "price of stability", "peak MiB"]
     : ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
-       "peak MiB", "status", "objective", "bound", "gap", "first plan"]
+       "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"]
+      + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
 print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, venue \(venue ?? "first"), GLPK \(GLPK.version)"
       + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
@@ -145,7 +188,7 @@ for size in sizes {
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
     p.arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit)] + (venue.map { ["--venue", $0] } ?? [])
-        + (churn.map { ["--churn", String($0)] } ?? [])
+        + (churn.map { ["--churn", String($0)] } ?? []) + (compareSolvers ? ["--compare-solvers"] : [])
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()
