@@ -58,8 +58,6 @@ public struct PlanChanges: Sendable {
         func record(_ p: Baseline.Placement) -> String { "\(p.date) \(p.start) \(p.room)" }
 
         // Sessions.
-        var busyAt: [[Int]] = Array(repeating: [], count: sc.attendees.count)  // sessions per attendee (new plan)
-        for (k, s) in agenda.sessions.enumerated() { for a in s.audience { busyAt[a].append(k) } }
         let now = Set(agenda.sessions.map(\.id))
         for (k, choice) in match.sessions.enumerated() {
             guard let choice else {
@@ -159,11 +157,12 @@ public struct PlanChanges: Sendable {
         guard inst.agenda.startSlots(of: k, in: inst.scenario).contains(s), let iv = inst.interval(of: k, startingAt: s) else {
             return "it may no longer start at \(was.record.date) \(was.record.start)"
         }
-        let agenda = inst.agenda
+        let agenda = inst.agenda, audience = Set(agenda.sessions[k].audience)
         for (j, p) in plan.placements.enumerated() where j != k {
             guard let other = inst.interval(of: j, startingAt: p.slot), other.start < iv.end, iv.start < other.end else { continue }
             if p.room == r { return "\(room.id) is taken then by \(agenda.sessions[j].id)" }
-            if let a = agenda.sessions[k].audience.first(where: { Set(agenda.sessions[j].audience).contains($0) }) {
+            // Audiences are ascending, so this is the lowest-numbered attendee in both.
+            if let a = agenda.sessions[j].audience.first(where: audience.contains) {
                 return "\(inst.scenario.attendees[a].id) attends \(agenda.sessions[j].id) then"
             }
         }

@@ -61,9 +61,8 @@ public enum ConstructionHeuristic {
         let partial = Plan(placements: placements, dinners: dinners, trips: trips)
         let event = inst.event
         // Travellers keeping baseline legs go first, so new travellers cannot take their seats.
-        let order = f.groups.indices.sorted { (f.baseline?.trips[f.groups[$0].members[0]] == nil ? 1 : 0, $0)
-            < (f.baseline?.trips[f.groups[$1].members[0]] == nil ? 1 : 0, $1) }
-        for g in order.map({ f.groups[$0] }) {
+        let keeping = { (g: TravelGroup) in f.baseline?.trips[g.members[0]] != nil }
+        for g in f.groups.filter(keeping) + f.groups.filter({ !keeping($0) }) {
             let commitments = inst.commitments(of: g.members[0], in: partial)
             let first = commitments.map(\.start).min() ?? Int.max
             let last = commitments.map(\.end).max() ?? Int.min

@@ -63,8 +63,7 @@ struct Solve: ParsableCommand {
         }
         let instance = try ScenarioFolder.instance(scenario, venue: venue ?? baseline?.venue)
         let destination = out.map { URL(fileURLWithPath: $0) }
-            ?? replan.baseline.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent()
-                .appendingPathComponent(URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent + "-replan") }
+            ?? replan.baseline.map { URL(fileURLWithPath: URL(fileURLWithPath: $0).standardizedFileURL.path + "-replan") }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
         try PlanFolder.checkReplaceable(destination)
         let match = baseline.map { BaselineMatch($0, instance: instance, penalties: replan.penalties) }
