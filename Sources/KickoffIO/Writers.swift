@@ -89,21 +89,63 @@ public enum AtomicFolder {
         return temp
     }
 
-    /// Writes `files` into the staging folder `temp` (paths must stay inside it).
+    /// Writes `files` into the staging folder `temp` (paths must stay inside it), then flushes
+    /// them to disk once for the whole folder.
+    ///
+    /// Each file is written plainly (no temporary file and rename of its own): the folder's
+    /// rename in `commit` is what makes the plan appear whole, and one flush of the file system
+    /// replaces ten thousand per-file ones (10,000 itineraries: seconds → a fraction).
     public static func add(_ files: [(path: String, contents: Data)], to temp: URL, for destination: URL) throws(WriteError) {
         let fm = FileManager.default
+        var made = Set<String>()
+        func fail(_ reason: String) -> WriteError {
+            WriteError(message: "cannot write \(destination.standardizedFileURL.path): \(reason)")
+        }
         for (path, contents) in files {
             guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
                 throw WriteError(message: "refusing to write \(quotedPath(path)) outside \(destination.standardizedFileURL.path)")
             }
             let url = temp.appendingPathComponent(path)
-            do {
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try contents.write(to: url, options: .atomic)
-            } catch {
-                throw WriteError(message: "cannot write \(destination.standardizedFileURL.path): \(error.localizedDescription)")
+            let folder = url.deletingLastPathComponent().path
+            if !made.contains(folder) {
+                do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw fail(error.localizedDescription)
+                }
+                made.insert(folder)
             }
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else { throw fail("\(path): \(String(cString: strerror(errno)))") }
+            var written = 0
+            let ok = contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+                while written < buffer.count {
+                    let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if n < 0 { if errno == EINTR { continue }; return false }
+                    written += n
+                }
+                return true
+            }
+            let reason = ok ? "" : String(cString: strerror(errno))
+            if close(fd) != 0 || !ok { throw fail("\(path): \(ok ? String(cString: strerror(errno)) : reason)") }
         }
+        try flush(temp, fail: fail)
+    }
+
+    #if os(Linux)
+    /// glibc's syncfs(2), which Swift's Glibc module does not export (it needs _GNU_SOURCE).
+    @_silgen_name("syncfs") private static func syncfs(_ fd: Int32) -> Int32
+    #endif
+
+    /// Flushes everything written under `folder` to disk before it is renamed into place.
+    private static func flush(_ folder: URL, fail: (String) -> WriteError) throws(WriteError) {
+        let fd = open(folder.path, O_RDONLY)
+        guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        #if os(Linux)
+        if syncfs(fd) != 0 { throw fail(String(cString: strerror(errno))) }
+        #else
+        if fsync(fd) != 0 { throw fail(String(cString: strerror(errno))) }
+        sync()
+        #endif
     }
 
     /// Renames the complete staging folder `temp` into place. An existing destination is renamed
