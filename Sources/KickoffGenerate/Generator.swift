@@ -67,6 +67,13 @@ public struct GeneratorOptions: Sendable {
 /// and a short close on the last morning so that short-haul travellers fly home that day.
 /// Travel legs are priced from great-circle distance; some depart on weekends or outside
 /// business hours (cheaper), so the rules bite. Output is byte-identical for the same options.
+///
+/// Large events keep three days but compact the agenda (`compactAgenda`): when each team's two
+/// 2-hour blocks and the electives would take more than 60 % of the breakout rooms' hours, the
+/// days run 08:00–18:00 (the opening keynote at 08:00), team blocks are an hour each, the benefits update becomes a pre-read, and
+/// electives are small-group clinics of at most 8 that fit the huddle rooms, and a quarter of them
+/// (not half) are held to the second afternoon. That is how a
+/// 10,000-person kickoff in about 25 rooms stays a plan rather than a queue.
 public struct ScenarioGenerator {
     public let options: GeneratorOptions
     var rng: SplitMix64
@@ -191,12 +198,19 @@ public struct ScenarioGenerator {
         let teamSizes = Dictionary(grouping: people, by: \.team).mapValues(\.count)
         let biggestTeam = teamSizes.values.max() ?? 1
 
+        // The agenda's shape (see `compactAgenda`).
+        let breakouts = max(4, min(20, teamCount / 2 + 3))
+        let electiveCount = o.electives ?? max(2, n / 100)
+        let compact = Self.compactAgenda(teams: teamCount, electives: electiveCount, breakouts: breakouts)
+        let hours = compact ? [8, 9, 10, 11, 13, 14, 15, 16, 17] : [9, 10, 11, 13, 14, 15, 16]
+        let teamBlock = compact ? "1" : "2"
+
         // Files.
         var event = CSVWriter(header: ["name", "start_date", "days", "day_start", "day_end", "slot_minutes",
                                        "travel_earliest", "travel_latest", "arrival_buffer_minutes",
                                        "departure_buffer_minutes", "dinner_time", "dinner_minutes",
                                        "time_away_cost_per_hour", "comp_plan_date", "currency"], neutralizesFormulas: false)
-        event.row([o.name, first.description, String(days), "09:00", "17:00", "60", "08:00", "18:00", "60", "60",
+        event.row([o.name, first.description, String(days), compact ? "08:00" : "09:00", compact ? "18:00" : "17:00", "60", "08:00", "18:00", "60", "60",
                    "19:00", "120", "40", last.adding(days: 11).description, "USD"])
 
         var attendees = CSVWriter(header: ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"], neutralizesFormulas: false)
@@ -207,7 +221,6 @@ public struct ScenarioGenerator {
         var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"], neutralizesFormulas: false)
         var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"], neutralizesFormulas: false)
         var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"], neutralizesFormulas: false)
-        let breakouts = max(4, min(20, teamCount / 2 + 3))
         for (k, v) in venues.enumerated() {
             let ap = venueAirports[k]
             let travellers = people.filter { $0.home != ap.iata }.count
@@ -233,42 +246,43 @@ public struct ScenarioGenerator {
             }
         }
 
-        // Slots with a lunch break: 09–12 and 13–17.
+        // Slots with a lunch break: 09–12 and 13–17 (08–12 and 13–18 when compact).
         var slots = CSVWriter(header: ["id", "day", "start", "end"], neutralizesFormulas: false)
         for day in 1...days {
-            for hour in [9, 10, 11, 13, 14, 15, 16] {
+            for hour in hours {
                 slots.row(["D\(day)-\(zeroPadded(hour, 2))00", String(day), "\(zeroPadded(hour, 2)):00", "\(zeroPadded(hour + 1, 2)):00"])
             }
         }
 
         var sessions = CSVWriter(header: ["id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
                                           "fixed_slot", "allowed_slots", "after", "presenters"], neutralizesFormulas: false)
-        sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", "D1-0900", "", "", "\(ceo.id);\(cro.id)"])
+        sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", compact ? "D1-0800" : "D1-0900", "", "", "\(ceo.id);\(cro.id)"])
         sessions.row(["PRODUCT", "Product roadmap and demo lab", "training", "all", "once", "2", "av", "1", "", "", "OPEN", enablement[0]])
-        sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", "2", "", "", "", "", "PRODUCT", ""])
-        sessions.row(["TERR", "Territory and account planning", "territory", "role:rep|role:manager", "per_team", "2", "", "", "", "", "PRACTICE", ""])
+        sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", teamBlock, "", "", "", "", "PRODUCT", ""])
+        sessions.row(["TERR", "Territory and account planning", "territory", "role:rep|role:manager", "per_team", teamBlock, "", "", "", "", "PRACTICE", ""])
         sessions.row(["MGR", "Manager coaching workshop", "training", "role:manager|role:exec", "once", "2", "av", "2", "", "", "", enablement.last!])
-        sessions.row(["BENEFITS", "Benefits and HR update", "info", "all", "once", "1", "", "2", "", "", "", ""])
+        if !compact { sessions.row(["BENEFITS", "Benefits and HR update", "info", "all", "once", "1", "", "2", "", "", "", ""]) }
         sessions.row(["NORTHWIND", "Welcome, Northwind: systems and processes", "info", "company:Northwind", "once", "1", "", "", "", "", "", cro.id])
         sessions.row(["RECOG", "Presidents and Chairmans club recognition", "recognition",
                       "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo.id])
         sessions.row(["CLOSE", "Closing keynote and commitments", "keynote", "all", "once", "1", "stage", "3", "D3-1100", "", "RECOG", ceo.id])
-        let electiveCount = o.electives ?? max(2, n / 100)
         let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
         var enrollments = CSVWriter(header: ["attendee", "session"], neutralizesFormulas: false)
-        let day2 = (1...7).map { "D2-\(zeroPadded([9, 10, 11, 13, 14, 15, 16][$0 - 1], 2))00" }
+        let day2 = hours.map { "D2-\(zeroPadded($0, 2))00" }
         // Sign-ups: each rep takes at most one elective (so electives never conflict with one
         // another and every generated scenario has a plan), at most a breakout room's worth each.
         var pool = reps
         for i in pool.indices.reversed() where i > 0 { pool.swapAt(i, rng.int(0...i)) }
-        let perElective = min(28, max(4, Int(Double(reps.count) * 0.6) / max(1, electiveCount)))
+        let perElective = min(compact ? 8 : 28, max(4, Int(Double(reps.count) * 0.6) / max(1, electiveCount)))
         var signUps = [[String]](repeating: [], count: electiveCount)
         for (i, a) in pool.prefix(perElective * electiveCount).enumerated() { signUps[i % electiveCount].append(a) }
         for e in 0..<electiveCount {
             let id = "EL\(zeroPadded(e + 1, 2))"
             let title = electiveTitles[e % electiveTitles.count] + (e < electiveTitles.count ? "" : " \(e / electiveTitles.count + 1)")
-            let allowed = e % 2 == 0 ? day2.suffix(4).joined(separator: ";") : ""
+            // Every other elective is held on the second afternoon (every fourth when compact,
+            // where those hours are needed for team blocks).
+            let allowed = e % (compact ? 4 : 2) == 0 ? day2.suffix(4).joined(separator: ";") : ""
             sessions.row([id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
                           allowed, "", enablement[e % enablement.count]])
             for a in signUps[e].sorted() { enrollments.row([a, id]) }
@@ -328,6 +342,12 @@ public struct ScenarioGenerator {
         ]
         if o.slotsFile { out.append(("slots.csv", slots.text)) }
         return out
+    }
+
+    /// Whether the agenda must be compacted: two 2-hour blocks per team plus the electives need
+    /// more than 60 % of the hours the salons and breakouts have outside the plenaries (16 slots).
+    public static func compactAgenda(teams: Int, electives: Int, breakouts: Int) -> Bool {
+        Double(4 * teams + electives) > 0.6 * Double(16 * (breakouts + 2))
     }
 
     static let restaurantNames = ["Chophouse", "Trattoria", "Taqueria", "Oyster Bar", "Smokehouse", "Bistro",
