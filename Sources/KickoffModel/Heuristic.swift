@@ -3,9 +3,10 @@ import MIP
 
 /// A fast construction heuristic: a complete plan that GLPK takes as its first incumbent.
 ///
-/// 1. Sessions with one possible start go first, then the rest in precedence order; each takes
-///    the earliest start and the smallest fitting room where its room, its audience and its
-///    placed predecessors and successors allow.
+/// 1. Sessions with one possible start go first, then the rest in precedence order (four
+///    variants of it, see `SessionOrder`); each takes the earliest start inside its audience's
+///    stay so far (else the earliest at all) and the smallest fitting room where its room, its
+///    audience and its placed predecessors and successors allow.
 /// 2. Teams, largest first, take the cheapest restaurant evening with room left that clashes with
 ///    none of their members' sessions.
 /// 3. Each traveller takes the cheapest inbound and outbound leg (price, hotel nights and time
@@ -14,11 +15,37 @@ import MIP
 /// In a re-plan every step tries the baseline's choice first (sessions that had one are placed
 /// first), so the first incumbent already keeps what still fits.
 ///
-/// Returns nil when a greedy step finds nothing; the solver then starts without an incumbent.
+/// The cheapest of the four complete plans is returned; nil when a greedy step finds nothing in
+/// every variant, and the solver then starts without an incumbent.
 public enum ConstructionHeuristic {
+    /// The order sessions are placed in (see `placeSessions`). No order wins everywhere: placing
+    /// large audiences first keeps them out of the last afternoon, but an early company-wide
+    /// session can also split the hours small teams need, so every order is tried.
+    struct SessionOrder: CaseIterable {
+        /// Sessions held to a few slots go before the rest.
+        var restrictedFirst: Bool
+        /// Among sessions whose predecessors are placed, larger audiences first (else by index).
+        var largestFirst: Bool
+
+        static let allCases = [false, true].flatMap { r in [false, true].map { SessionOrder(restrictedFirst: r, largestFirst: $0) } }
+    }
+
+    /// The cheapest complete plan (cost (0) plus change penalties (0b)) the greedy steps build over
+    /// every session order; nil when none completes.
     public static func plan(_ f: Formulation) -> Plan? {
+        var best: (plan: Plan, objective: Double)?
+        for order in SessionOrder.allCases {
+            guard let placements = placeSessions(f, order: order), let plan = complete(f, placements),
+                  let x = f.solution(for: plan) else { continue }
+            let objective = f.model.objective(x)
+            if objective < best?.objective ?? .infinity { best = (plan, objective) }
+        }
+        return best?.plan
+    }
+
+    /// Steps 2 and 3 for placed sessions.
+    static func complete(_ f: Formulation, _ placements: [Placement]) -> Plan? {
         let inst = f.instance, agenda = inst.agenda
-        guard let placements = placeSessions(f) else { return nil }
 
         // Dinners.
         var dinners: [String: DinnerBooking] = [:]
@@ -84,23 +111,37 @@ public enum ConstructionHeuristic {
     }
 
     /// Greedy earliest-start placement; nil if some session finds no start.
-    static func placeSessions(_ f: Formulation) -> [Placement]? {
+    static func placeSessions(_ f: Formulation, order rule: SessionOrder) -> [Placement]? {
         let inst = f.instance, agenda = inst.agenda
         let n = agenda.sessions.count
         var preds = [[Int]](repeating: [], count: n), succs = [[Int]](repeating: [], count: n)
         for p in agenda.precedence { preds[p.after].append(p.before); succs[p.before].append(p.after) }
-        // Precedence order (Kahn, lowest index first), then single-start sessions moved to the front.
+        // Most constrained first: (a) single-start sessions; (b) with `restrictedFirst`, sessions
+        // limited to some of the slots (a day, allowed slots) and tied by precedence only to
+        // single-start sessions, fewest starts first — placed later they may find every audience
+        // member or room taken; (c) the rest in precedence order, with `largestFirst` larger
+        // audiences first among those ready, so a company-wide session finds a free hour before
+        // small groups have scattered through the day.
+        let audienceSize = agenda.sessions.map(\.audience.count)
+        let most = f.start.map(\.count).max() ?? 0
+        let single = { (k: Int) in f.start[k].count == 1 }
+        let restricted = { (k: Int) in
+            rule.restrictedFirst && f.start[k].count > 1 && f.start[k].count < most && (preds[k] + succs[k]).allSatisfy(single)
+        }
         var indegree = preds.map(\.count)
         var ready = (0..<n).filter { indegree[$0] == 0 }
-        var order: [Int] = []
+        var precedenceOrder: [Int] = []
         while !ready.isEmpty {
-            ready.sort(by: >)
-            let k = ready.removeLast()
-            order.append(k)
+            let size = { (k: Int) in rule.largestFirst ? audienceSize[k] : 0 }
+            let pick = ready.indices.max { (size(ready[$0]), -ready[$0]) < (size(ready[$1]), -ready[$1]) }!
+            let k = ready.remove(at: pick)
+            precedenceOrder.append(k)
             for a in succs[k] { indegree[a] -= 1; if indegree[a] == 0 { ready.append(a) } }
         }
-        guard order.count == n else { return nil }
-        order = order.filter { f.start[$0].count == 1 } + order.filter { f.start[$0].count != 1 }
+        guard precedenceOrder.count == n else { return nil }
+        var order = precedenceOrder.filter(single)
+            + precedenceOrder.filter(restricted).sorted { (f.start[$0].count, -audienceSize[$0], $0) < (f.start[$1].count, -audienceSize[$1], $1) }
+            + precedenceOrder.filter { !single($0) && !restricted($0) }
         let was = f.baseline?.sessions ?? []
         if !was.isEmpty { order = order.filter { was[$0] != nil } + order.filter { was[$0] == nil } }
 
@@ -108,6 +149,7 @@ public enum ConstructionHeuristic {
         var interval = [(start: Int, end: Int)?](repeating: nil, count: n)
         var roomBusy = [[(start: Int, end: Int)]](repeating: [], count: inst.rooms.count)
         var personBusy = [[(start: Int, end: Int)]](repeating: [], count: inst.scenario.attendees.count)
+        var span = [(start: Int, end: Int)?](repeating: nil, count: inst.scenario.attendees.count)
         func free(_ list: [(start: Int, end: Int)], _ iv: (start: Int, end: Int)) -> Bool {
             !list.contains { $0.start < iv.end && iv.start < $0.end }
         }
@@ -118,8 +160,17 @@ public enum ConstructionHeuristic {
                 if let iv = inst.interval(of: k, startingAt: o.slot) { options.append((iv, i)) }
             }
             let wasSlot = was.isEmpty ? nil : was[k]?.slot, wasRoom = was.isEmpty ? nil : was[k]?.room
-            options.sort { (f.start[k][$0.index].slot == wasSlot ? 0 : 1, $0.iv.start, $0.index)
-                < (f.start[k][$1.index].slot == wasSlot ? 0 : 1, $1.iv.start, $1.index) }
+            // Prefer starts inside the audience's stay so far (between their first and last
+            // placed commitment): a session after the closing keynote costs its audience a night.
+            var extends = [Int](repeating: 0, count: f.start[k].count)
+            for (iv, i) in options {
+                extends[i] = audience.reduce(0) { n, a in
+                    guard let span = span[a] else { return n }
+                    return iv.start < span.start || iv.end > span.end ? n + 1 : n
+                }
+            }
+            options.sort { (f.start[k][$0.index].slot == wasSlot ? 0 : 1, extends[$0.index], $0.iv.start, $0.index)
+                < (f.start[k][$1.index].slot == wasSlot ? 0 : 1, extends[$1.index], $1.iv.start, $1.index) }
             var done = false
             for (iv, i) in options {
                 guard preds[k].allSatisfy({ interval[$0].map { $0.end <= iv.start } ?? true }),
@@ -131,7 +182,10 @@ public enum ConstructionHeuristic {
                 placed[k] = Placement(slot: f.start[k][i].slot, room: r)
                 interval[k] = iv
                 roomBusy[r].append(iv)
-                for a in audience { personBusy[a].append(iv) }
+                for a in audience {
+                    personBusy[a].append(iv)
+                    span[a] = span[a].map { (min($0.start, iv.start), max($0.end, iv.end)) } ?? iv
+                }
                 done = true
                 break
             }
@@ -140,3 +194,4 @@ public enum ConstructionHeuristic {
         return placed.map { $0! }
     }
 }
+
