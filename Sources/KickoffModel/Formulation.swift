@@ -50,6 +50,8 @@ public struct Formulation: Sendable {
     public let baseline: BaselineMatch?
     /// The part of each variable's cost that is a change penalty (0b), by variable index.
     public private(set) var penaltyCost: [Int: Double] = [:]
+    /// The assignment rows kept by the relaxation bound (R): dinners (6), (7) and travel (9), (13).
+    private var assignmentRows: [Int] = []
 
     /// Builds the whole program. Complexity: roughly linear in sessions × starts × rooms plus
     /// groups × usable legs × commitments.
@@ -224,11 +226,11 @@ public struct Formulation: Sendable {
                     here.append((q, 1))
                     for team in names { covering[team, default: []].append((q, 1)) }
                 }
-                if here.count > hosts[ri].count { model.addConstraint("restaurant[\(r.id)]", here, upper: Double(hosts[ri].count)) }
+                if here.count > hosts[ri].count { keepForBound { $0.model.addConstraint("restaurant[\(r.id)]", here, upper: Double(hosts[ri].count)) } }
             }
             for (t, team) in teams.enumerated() {
                 if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
-                model.addEquality("dinner[\(team)]", covering[team] ?? [], 1)  // (6)
+                keepForBound { $0.model.addEquality("dinner[\(team)]", covering[team] ?? [], 1) }  // (6)
             }
             return
         }
@@ -237,7 +239,7 @@ public struct Formulation: Sendable {
             let evenings = Set(instance.restaurants.indices.filter { instance.restaurants[$0].capacity >= size[t] }.flatMap { hosts[$0] }).sorted()
             if evenings.isEmpty { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
             let ws = evenings.map { e in (evening: e, w: model.addVariable("w[\(team),\(e)]", kind: .binary)) }
-            model.addEquality("dinner[\(team)]", ws.map { ($0.w, 1) }, 1)
+            keepForBound { $0.model.addEquality("dinner[\(team)]", ws.map { ($0.w, 1) }, 1) }
             evening[team] = ws
         }
         var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
@@ -257,7 +259,7 @@ public struct Formulation: Sendable {
                         here.append((p, 1))
                         for team in names { served["\(team)|\(e)", default: []].append((p, 1)) }
                     }
-                    if here.count > 1 { model.addConstraint("restaurant[\(r.id),\(e)]", here, upper: 1) }
+                    if here.count > 1 { keepForBound { $0.model.addConstraint("restaurant[\(r.id),\(e)]", here, upper: 1) } }
                 }
             }
         } else {
@@ -280,12 +282,12 @@ public struct Formulation: Sendable {
             for (b, terms) in load.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
             where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
                 let r = instance.restaurants[b.restaurant]
-                model.addConstraint("restaurant[\(r.id),\(b.evening)]", terms, upper: Double(r.capacity))
+                keepForBound { $0.model.addConstraint("restaurant[\(r.id),\(b.evening)]", terms, upper: Double(r.capacity)) }
             }
         }
         for team in teams {
             for (e, w) in evening[team] ?? [] {
-                model.addEquality("seated[\(team),\(e)]", (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0)
+                keepForBound { $0.model.addEquality("seated[\(team),\(e)]", (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0) }
             }
         }
         // (8) a dinner on evening e excludes every overlapping start of a member's session.
@@ -438,8 +440,8 @@ public struct Formulation: Sendable {
                                  + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
             }
             // (9)
-            model.addEquality("inbound[\(name)]", g.inbound.map { ($0.count, 1) }, n)
-            model.addEquality("outbound[\(name)]", g.outbound.map { ($0.count, 1) }, n)
+            keepForBound { $0.model.addEquality("inbound[\(name)]", g.inbound.map { ($0.count, 1) }, n) }
+            keepForBound { $0.model.addEquality("outbound[\(name)]", g.outbound.map { ($0.count, 1) }, n) }
 
             // (10) for each arrival threshold a: legs arriving at a or later exclude commitments starting before a.
             let ready = g.inbound.map { (at: legs[$0.leg].arrive.instant + buffer.arrive, u: $0.count) }
@@ -487,7 +489,7 @@ public struct Formulation: Sendable {
             guard let seats = legs[l].seats else { continue }
             let terms = seatTerms[l]!
             if terms.reduce(0, { $0 + model.variables[$1.0.index].upper }) <= Double(seats) { continue }
-            model.addConstraint("seats[\(legs[l].id)]", terms, upper: Double(seats))
+            keepForBound { $0.model.addConstraint("seats[\(legs[l].id)]", terms, upper: Double(seats)) }
         }
         // (14) travellers staying on night n = arrived by n − departed by n.
         if let block = instance.venue.hotelRooms, !arrivals.isEmpty {
@@ -499,6 +501,27 @@ public struct Formulation: Sendable {
             }
         }
         // Objective (0): each leg's cost is `PlanningInstance.legCost`.
+    }
+
+    // MARK: bound
+
+    /// Adds rows and marks them as kept by the relaxation bound (R).
+    private mutating func keepForBound(_ add: (inout Formulation) -> Void) {
+        let before = model.constraints.count
+        add(&self)
+        assignmentRows += before..<model.constraints.count
+    }
+
+    /// (R) The relaxation behind Kickoff's own lower bound: only the assignment rows — one
+    /// evening and one table per team (6), (7) with restaurant seats, one inbound and one
+    /// outbound leg per traveller (9) with leg seats (13) — and no integrality. The agenda, its
+    /// links to travel and dinners (8), (10)–(12) and the hotel block (14) are dropped. Its
+    /// optimum is a lower bound on (0) + (0b); it splits
+    /// into a linear program per home airport and one for dinners, so it is solved in seconds
+    /// even when the full program's LP is not.
+    public var relaxation: MIPModel {
+        let keep = Set(assignmentRows)
+        return model.relaxation { keep.contains($0) }
     }
 
     /// A readable venue-local label for an instant, used in constraint names (`D2-1400`).

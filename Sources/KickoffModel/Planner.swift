@@ -89,10 +89,28 @@ public struct Planner {
             out.heuristicObjective = f.model.objective(x) - out.heuristicPenalty  // its cost (0), as `objective`
             options.initialSolution = x
         }
+        // The relaxation (R) bounds the plan even where the search cannot (its LP too big to end
+        // in time), and lets it stop once the incumbent is close enough; with the first plan
+        // already that close, GLPK is not needed at all.
+        if incumbent != nil {
+            var lp = SolveOptions()
+            lp.timeLimit = min(10, max(1, (options.timeLimit ?? 100) / 10))
+            lp.shouldStop = options.shouldStop
+            let r = solver.solve(f.relaxation, options: lp)
+            if r.termination == .optimal { options.knownBound = r.objective }
+        }
         out.buildSeconds = Date().timeIntervalSince(started)
         if let limit = options.timeLimit { options.timeLimit = max(1, limit - out.buildSeconds) }
 
-        var result = solver.solve(f.model, options: options)
+        var result: SolveResult
+        if let x = incumbent, let known = options.knownBound,
+           relativeGap(incumbent: f.model.objective(x), bound: known) <= max(options.relativeGap, 1e-9) {
+            let o = f.model.objective(x)
+            result = SolveResult(termination: relativeGap(incumbent: o, bound: known) <= 1e-9 ? .optimal : .feasible,
+                                 objective: o, bound: known, values: x)
+        } else {
+            result = solver.solve(f.model, options: options)
+        }
         out.solveSeconds = result.seconds
         out.log = result.log
         if !result.termination.hasSolution, case .timeLimit = result.termination, let x = incumbent {
@@ -101,7 +119,7 @@ public struct Planner {
                                  values: x, seconds: result.seconds, log: result.log)
         }
         out.termination = result.termination
-        out.bound = result.bound
+        out.bound = [result.bound, options.knownBound].compactMap { $0 }.max()
         switch result.termination {
         case .optimal, .feasible:
             let plan = f.plan(from: result.values)

@@ -2,7 +2,8 @@ import Foundation
 
 extension MIPModel {
     /// The model split into independent blocks: variables that share no constraint, directly or
-    /// through others, land in different blocks. Each block keeps its variables' costs; the
+    /// through others, land in different blocks (except that variables in no constraint at all
+    /// share one). Each block keeps its variables' costs; the
     /// objective constant goes to the first block.
     ///
     /// Returns the blocks and, for each, the original index of each of its variables.
@@ -21,6 +22,13 @@ extension MIPModel {
                 let r = find(t.variable.index)
                 if r != root { parent[r] = root }
             }
+        }
+        // Variables in no row share one block: each is simply at its cheapest bound, and one
+        // block for them all spares a solver call per variable.
+        var inRow = [Bool](repeating: false, count: variables.count)
+        for c in constraints { for t in c.terms { inRow[t.variable.index] = true } }
+        if let free = inRow.firstIndex(of: false) {
+            for i in variables.indices where !inRow[i] { parent[i] = free }
         }
         var blockOf: [Int: Int] = [:]
         var columns: [[Int]] = []
@@ -72,9 +80,37 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         var bound = 0.0, boundKnown = true, optimal = true
         var log = ""
         let order = parts.indices.sorted { (parts[$0].model.variables.count, $0) < (parts[$1].model.variables.count, $1) }
-        var partial = [Double](repeating: 0, count: parts.count)  // objective of each solved block
+        // Each block's part of the first plan (nil: none, or it breaks the block's rows), and
+        // then of the best solution found: their sum is the whole model's incumbent.
+        let first: [[Double]?] = parts.map { m, cols in
+            options.initialSolution.map { x in cols.map { x[$0] } }.flatMap { m.violations($0).isEmpty ? $0 : nil }
+        }
+        var current: [Double?] = parts.indices.map { b in first[b].map { parts[b].model.objective($0) } }
+        /// The model's objective if block `b` stood at `value` and every other at its current part.
+        func total(with value: Double, at b: Int) -> Double? {
+            var sum = value
+            for (c, v) in current.enumerated() where c != b {
+                guard let v else { return nil }
+                sum += v
+            }
+            return sum
+        }
+        /// Whether a known bound already proves this incumbent within the requested gap.
+        func closeEnough(_ incumbent: Double?) -> Bool {
+            guard let known = options.knownBound, let incumbent else { return false }
+            return relativeGap(incumbent: incumbent, bound: known) <= max(options.relativeGap, 1e-9)
+        }
+        var stoppedByBound = false
         for (n, b) in order.enumerated() {
             let (m, cols) = parts[b]
+            if closeEnough(current.allSatisfy { $0 != nil } ? current.reduce(0) { $0 + $1! } : nil) {
+                // The first plan's remaining blocks are already good enough: keep them.
+                for b in order[n...] {
+                    for (j, i) in parts[b].columns.enumerated() { values[i] = first[b]![j] }
+                }
+                stoppedByBound = true
+                break
+            }
             var o = options
             if let limit = options.timeLimit {
                 // Later blocks keep what earlier ones did not use; the biggest block (last) gets the rest.
@@ -82,29 +118,43 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
                 let share = n == order.count - 1 ? left : max(1, left / Double(order.count - n))
                 o.timeLimit = max(0.5, share)
             }
-            o.initialSolution = options.initialSolution.map { x in cols.map { x[$0] } }
-            if let progress = options.progress {
-                let done = partial, blockIndex = b
-                o.progress = { p in
-                    let others = done.enumerated().filter { $0.offset != blockIndex }.reduce(0) { $0 + $1.element }
-                    progress(SearchProgress(elapsed: Date().timeIntervalSince(started),
-                                            incumbent: p.incumbent.map { $0 + others },
-                                            bound: p.bound.map { $0 + others }))
+            o.initialSolution = first[b]
+            o.knownBound = nil  // it bounds the whole model, not this block
+            let tracker = BlockTracker()
+            let others = current
+            let progress = options.progress
+            o.progress = { p in
+                tracker.incumbent = p.incumbent
+                guard let progress else { return }
+                var rest = 0.0
+                for (c, v) in others.enumerated() where c != b { rest += v ?? 0 }
+                progress(SearchProgress(elapsed: Date().timeIntervalSince(started),
+                                        incumbent: p.incumbent.map { $0 + rest }, bound: p.bound.map { max($0 + rest, options.knownBound ?? -.infinity) }))
+            }
+            let outerStop = options.shouldStop
+            let knownBound = options.knownBound
+            if knownBound != nil {
+                let gap = max(options.relativeGap, 1e-9)
+                let rest = total(with: 0, at: b)
+                o.shouldStop = {
+                    if outerStop?() == true { return true }
+                    guard let rest, let known = knownBound, let inc = tracker.incumbent else { return false }
+                    return relativeGap(incumbent: inc + rest, bound: known) <= gap
                 }
             }
-            // Stopped (a signal, or the time is up before this block found anything): the block
-            // keeps its part of the first plan, so the blocks already improved are not lost. A
-            // stopped solve still runs the block's root LP, whose bound keeps the gap known.
-            let first = o.initialSolution.flatMap { m.violations($0).isEmpty ? $0 : nil }
+            // Stopped (a signal, the time is up before this block found anything, or the known
+            // bound is met): the block keeps its part of the first plan, so the blocks already
+            // improved are not lost. A stopped solve still runs the block's root LP, whose bound
+            // keeps the gap known.
             var r = inner.solve(m, options: o)
-            if case .timeLimit = r.termination, let x = first {
+            if case .timeLimit = r.termination, let x = first[b] {
                 r = SolveResult(termination: .feasible, objective: m.objective(x), bound: r.bound, values: x, seconds: r.seconds, log: r.log)
             }
             log += r.log
             switch r.termination {
             case .optimal, .feasible:
                 for (j, i) in cols.enumerated() { values[i] = r.values[j] }
-                partial[b] = r.objective ?? m.objective(r.values)
+                current[b] = r.objective ?? m.objective(r.values)
                 if r.termination != .optimal { optimal = false }
                 if let bb = r.bound { bound += bb } else { boundKnown = false }
             default:
@@ -112,10 +162,21 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             }
         }
         let objective = model.objective(values)
+        if stoppedByBound { optimal = false }
+        var best = optimal ? objective : (boundKnown && !stoppedByBound ? bound : nil)
+        if let known = options.knownBound { best = max(best ?? known, known) }
+        // A known bound equal to the incumbent proves it optimal, as the blocks' own proofs would.
+        if !optimal, let b = best, relativeGap(incumbent: objective, bound: b) <= 1e-9 { optimal = true }
         return SolveResult(termination: optimal ? .optimal : .feasible, objective: objective,
-                           bound: optimal ? objective : (boundKnown ? bound : nil), values: values,
+                           bound: optimal ? objective : best, values: values,
                            seconds: Date().timeIntervalSince(started), log: log)
     }
+}
+
+/// The incumbent of the block being solved, as its progress reports it (callbacks and the stop
+/// check run on the solving thread, one after another).
+private final class BlockTracker: @unchecked Sendable {
+    var incumbent: Double?
 }
 
 extension MIPModel {

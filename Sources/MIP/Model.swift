@@ -114,3 +114,18 @@ public struct MIPModel: Sendable {
         return out
     }
 }
+
+extension MIPModel {
+    /// A relaxation: the same variables, bounds and costs, all continuous, with only the rows
+    /// `keep` accepts (by index). Dropping rows and integrality only enlarges the feasible set,
+    /// so the relaxation's optimum is a lower bound on this model's (for minimisation).
+    public func relaxation(keeping keep: (Int) -> Bool) -> MIPModel {
+        var m = MIPModel()
+        for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: .continuous, cost: v.cost) }
+        for (i, c) in constraints.enumerated() where keep(i) {
+            m.addConstraint(c.name, c.terms.map { ($0.variable, $0.coefficient) }, lower: c.lower, upper: c.upper)
+        }
+        m.objectiveConstant = objectiveConstant
+        return m
+    }
+}

@@ -65,6 +65,9 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SearchProgress) -> Void)?
     /// Polled during the search; returning true stops it (the best solution so far is kept).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// A lower bound on the optimum proven elsewhere (a relaxation's): the search may stop as
+    /// soon as its incumbent is within `relativeGap` of it, and reports it if it bounds better.
+    public var knownBound: Double?
 
     public init() {}
 }
