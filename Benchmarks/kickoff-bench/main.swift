@@ -1,13 +1,16 @@
 // kickoff-bench: plans generated scenarios of several sizes and prints a table.
 //
 //   swift run -c release kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue CHI]
+//                                      [--gap 0] [--teams N]
 //   swift run -c release kickoff-bench --churn 0.05 [--sizes …]   (re-planning: keep rates after churn)
 //   swift run -c release kickoff-bench --compare-solvers [--sizes …]  (the same program in HiGHS and CBC)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
-// coinor-cbc) under the same time limit, proving optimality (gap 0) like Kickoff. The ratio is
-// Kickoff's end-to-end seconds (read CSV → plan folder written) over theirs (read file → solve).
+// coinor-cbc) under the same time limit and relative gap as Kickoff (--gap, default 0: prove
+// optimality). The ratio is Kickoff's end-to-end seconds (read CSV → plan folder written) over
+// theirs (read file → solve). --teams overrides the generator's team count (about √attendees)
+// for every size: `--sizes 10000 --teams 148` is issue 5's 10,000 / 400 sessions / 25 rooms shape.
 //
 // Each size runs in its own child process (this binary with --one), so the peak memory
 // reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
@@ -60,8 +63,10 @@ func otherSolver(_ name: String, file: URL, timeLimit: Double, gap: Double) -> [
 }
 
 /// One size, in this process; prints one line of tab-separated fields.
-func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?, compareSolvers: Bool) {
-    var generator = ScenarioGenerator(GeneratorOptions(attendees: size, seed: seed))
+func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?, venue: String?, compareSolvers: Bool) {
+    var generation = GeneratorOptions(attendees: size, seed: seed)
+    generation.teams = teams
+    var generator = ScenarioGenerator(generation)
     let files = generator.files()
     // The scenario goes to disk and is read from there, as `kickoff solve` reads it.
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-in-\(UUID().uuidString)")
@@ -78,6 +83,7 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?, compareS
     let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) })
     var options = SolveOptions()
     options.timeLimit = timeLimit
+    options.relativeGap = gap
     t = Date()
     let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
     let total = seconds(since: t)
@@ -92,13 +98,13 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, venue: String?, compareS
     let s = outcome.stats
     var others: [String] = []
     if compareSolvers {
-        // The monolithic program, as `kickoff export-model` writes it; the others get the same limit and gap 0.
+        // The monolithic program, as `kickoff export-model` writes it; the others get the same limit and gap.
         let mps = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString).mps")
         defer { try? FileManager.default.removeItem(at: mps) }
         try! ModelFileWriter.write(Formulation(instance).model, format: .mps, to: mps)
         let kickoff = load + total + write
         for name in ["highs", "cbc"] {
-            let r = otherSolver(name, file: mps, timeLimit: timeLimit, gap: 0)
+            let r = otherSolver(name, file: mps, timeLimit: timeLimit, gap: gap)
             let ratio = Double(r[3]).map { String(format: "%.2f", kickoff / $0) } ?? "–"
             others += [r[0], r[1] == "-" ? "–" : String(format: "%.0f", Double(r[1]) ?? 0), r[3], ratio]
         }
@@ -159,13 +165,15 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
 let seed = UInt64(arg("--seed") ?? "7") ?? 7
 let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")
+let gap = Double(arg("--gap") ?? "0") ?? 0
+let teams = arg("--teams").flatMap(Int.init)
 
 let churn = arg("--churn").flatMap(Double.init)
 let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
 
 if let one = arg("--one").flatMap(Int.init) {
     if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
-        runOne(size: one, seed: seed, timeLimit: timeLimit, venue: venue, compareSolvers: compareSolvers)
+        runOne(size: one, seed: seed, timeLimit: timeLimit, gap: gap, teams: teams, venue: venue, compareSolvers: compareSolvers)
     }
     exit(0)
 }
@@ -177,7 +185,8 @@ let header = churn != nil
     : ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
        "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"]
       + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
-print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, venue \(venue ?? "first"), GLPK \(GLPK.version)"
+print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), venue \(venue ?? "first"), GLPK \(GLPK.version)"
+      + (teams.map { ", \($0) teams" } ?? "")
       + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
@@ -187,8 +196,12 @@ for size in sizes {
     if !FileManager.default.isExecutableFile(atPath: p.executableURL!.path) {
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
-    p.arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit)] + (venue.map { ["--venue", $0] } ?? [])
-        + (churn.map { ["--churn", String($0)] } ?? []) + (compareSolvers ? ["--compare-solvers"] : [])
+    var arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit), "--gap", String(gap)]
+    if let venue { arguments += ["--venue", venue] }
+    if let teams { arguments += ["--teams", String(teams)] }
+    if let churn { arguments += ["--churn", String(churn)] }
+    if compareSolvers { arguments.append("--compare-solvers") }
+    p.arguments = arguments
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()
