@@ -93,9 +93,14 @@ extension AudienceRule.Term {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     public var trimmedSpaces: String {
-        let scalars = unicodeScalars
+        let sub = Substring(self)
+        // Fast path: most cells start and end with a visible ASCII character, and are kept whole.
+        if let head = sub.utf8.first, let tail = sub.utf8.last, head > 0x20, head < 0x7F, tail > 0x20, tail < 0x7F {
+            return String(sub)
+        }
+        let scalars = sub.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(Substring(scalars[first...last]))
     }
 }
