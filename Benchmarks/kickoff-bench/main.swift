@@ -1,7 +1,7 @@
 // kickoff-bench: plans generated scenarios of several sizes and prints a table.
 //
 //   swift run -c release kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue CHI]
-//                                      [--gap 0] [--teams N]
+//                                      [--gap 0] [--teams N] [--venues 3] [--weeks 1]
 //   swift run -c release kickoff-bench --churn 0.05 [--sizes …]   (re-planning: keep rates after churn)
 //   swift run -c release kickoff-bench --compare-solvers [--sizes …]  (the same program in HiGHS and CBC)
 //
@@ -10,7 +10,8 @@
 // coinor-cbc) under the same time limit and relative gap as Kickoff (--gap, default 0: prove
 // optimality). The ratio is Kickoff's end-to-end seconds (read CSV → plan folder written) over
 // theirs (read file → solve). --teams overrides the generator's team count (about √attendees)
-// for every size: `--sizes 10000 --teams 148` is issue 5's 10,000 / 400 sessions / 25 rooms shape.
+// for every size: `--sizes 10000 --teams 148` is issue 5's 10,000 / 400 sessions / 25 rooms shape;
+// --venues and --weeks multiply travel.csv (8 venues × 8 weeks: 211,000 rows at 10,000 attendees).
 //
 // Each size runs in its own child process (this binary with --one), so the peak memory
 // reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
@@ -63,9 +64,12 @@ func otherSolver(_ name: String, file: URL, timeLimit: Double, gap: Double) -> [
 }
 
 /// One size, in this process; prints one line of tab-separated fields.
-func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?, venue: String?, compareSolvers: Bool) {
+func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?, venues: Int, weeks: Int, venue: String?,
+            compareSolvers: Bool) {
     var generation = GeneratorOptions(attendees: size, seed: seed)
     generation.teams = teams
+    generation.venues = venues
+    generation.weeks = weeks
     var generator = ScenarioGenerator(generation)
     let files = generator.files()
     // The scenario goes to disk and is read from there, as `kickoff solve` reads it.
@@ -110,7 +114,7 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?
         }
     }
     let fields: [String] = [
-        "ok", String(size), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
+        "ok", String(size), String(scenario.travel.count), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
         String(format: "%.2f", load), String(format: "%.2f", outcome.buildSeconds), String(format: "%.2f", total - outcome.buildSeconds),
         String(format: "%.2f", write), String(format: "%.0f", peakRSSMiB()), outcome.termination.statusWord,
         outcome.objective.map { String(format: "%.0f", $0) } ?? "–", outcome.bound.map { String(format: "%.0f", $0) } ?? "–",
@@ -167,13 +171,16 @@ let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")
 let gap = Double(arg("--gap") ?? "0") ?? 0
 let teams = arg("--teams").flatMap(Int.init)
+let venues = arg("--venues").flatMap(Int.init) ?? 3
+let weeks = arg("--weeks").flatMap(Int.init) ?? 1
 
 let churn = arg("--churn").flatMap(Double.init)
 let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
 
 if let one = arg("--one").flatMap(Int.init) {
     if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
-        runOne(size: one, seed: seed, timeLimit: timeLimit, gap: gap, teams: teams, venue: venue, compareSolvers: compareSolvers)
+        runOne(size: one, seed: seed, timeLimit: timeLimit, gap: gap, teams: teams, venues: venues, weeks: weeks, venue: venue,
+               compareSolvers: compareSolvers)
     }
     exit(0)
 }
@@ -182,11 +189,11 @@ let sizes = (arg("--sizes") ?? "100,300,1000,2000").split(separator: ",").compac
 let header = churn != nil
     ? ["attendees", "left", "joined", "plan", "plan s", "re-plan", "re-plan s", "re-plan gap", "sessions kept",
        "unchanged travellers kept", "dinners kept", "penalty", "re-plan cost", "fresh cost", "fresh", "fresh s", "price of stability", "peak MiB"]
-    : ["attendees", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
+    : ["attendees", "travel rows", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
        "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"]
       + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
 print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), venue \(venue ?? "first"), GLPK \(GLPK.version)"
-      + (teams.map { ", \($0) teams" } ?? "")
+      + (teams.map { ", \($0) teams" } ?? "") + ", \(venues) venues, \(weeks) week\(weeks == 1 ? "" : "s") of legs"
       + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
@@ -199,6 +206,7 @@ for size in sizes {
     var arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit), "--gap", String(gap)]
     if let venue { arguments += ["--venue", venue] }
     if let teams { arguments += ["--teams", String(teams)] }
+    arguments += ["--venues", String(venues), "--weeks", String(weeks)]
     if let churn { arguments += ["--churn", String(churn)] }
     if compareSolvers { arguments.append("--compare-solvers") }
     p.arguments = arguments
