@@ -45,4 +45,71 @@ import Testing
         m.addConstraint("impossible", [(g, 1)], lower: 2)
         #expect(DecomposingSolver(GLPKSolver()).solve(m, options: SolveOptions()).termination == .infeasible)
     }
+
+    @Test("variables in no row share one block")
+    func freeVariablesShareABlock() {
+        var m = MIPModel()
+        let x = m.addVariable("x", kind: .binary, cost: 1)
+        m.addVariable("free1", upper: 2, cost: 3)
+        let y = m.addVariable("y", kind: .binary, cost: 1)
+        m.addVariable("free2", upper: 2, cost: -1)
+        m.addConstraint("cover", [(x, 1), (y, 1)], lower: 1)
+        let parts = m.blocks()
+        #expect(parts.map(\.columns) == [[0, 2], [1, 3]])
+        // free1 at 0, free2 at its upper bound 2, one of x, y: 1 − 2.
+        #expect(DecomposingSolver(GLPKSolver()).solve(m, options: SolveOptions()).objective == -1)
+    }
+
+    /// min x + y over binaries with x + y ≥ 1 and x − y = 0: the optimum is 2 (both), while the
+    /// relaxation keeping only the cover row has 1 (either, or halves).
+    @Test("a relaxation drops rows and integrality, and bounds the optimum from below")
+    func relaxationBounds() {
+        var m = MIPModel()
+        let x = m.addVariable("x", kind: .binary, cost: 1)
+        let y = m.addVariable("y", kind: .binary, cost: 1)
+        m.addConstraint("cover", [(x, 1), (y, 1)], lower: 1)
+        m.addEquality("same", [(x, 1), (y, -1)], 0)
+        m.objectiveConstant = 10
+        let r = m.relaxation { $0 == 0 }
+        #expect(r.constraints.map(\.name) == ["cover"])
+        #expect(r.integerCount == 0)
+        #expect(r.variables.map(\.upper) == [1, 1])
+        let solver = DecomposingSolver(GLPKSolver())
+        #expect(solver.solve(r, options: SolveOptions()).objective == 11)
+        #expect(solver.solve(m, options: SolveOptions()).objective == 12)
+    }
+
+    /// The two knapsacks of `model()` with a first plan worth −13 (a, c and e) against an optimum
+    /// of −14 (a, c and d). Columns: a, d, b, e, c, f.
+    func firstPlan() -> [Double] { [1, 0, 0, 1, 1, 0] }
+
+    @Test("a known bound within the gap keeps the first plan without searching; equal to it, proves it optimal")
+    func knownBoundStopsTheSearch() {
+        let m = Self.model()
+        var o = SolveOptions()
+        o.initialSolution = firstPlan()
+        o.knownBound = 100 - 14
+        o.relativeGap = 0.02  // 87 is within 1.2 % of 86
+        let r = DecomposingSolver(GLPKSolver()).solve(m, options: o)
+        #expect(r.termination == .feasible)
+        #expect(r.objective == 87)
+        #expect(r.bound == 86)
+        #expect(r.log.isEmpty, "no block was searched")
+
+        o.knownBound = 87
+        o.relativeGap = 0
+        let proven = DecomposingSolver(GLPKSolver()).solve(m, options: o)
+        #expect(proven.termination == .optimal)
+        #expect(proven.objective == 87 && proven.values == firstPlan())
+    }
+
+    @Test("a known bound outside the gap leaves the search to find the optimum, and never lowers the bound")
+    func knownBoundFarAway() {
+        var o = SolveOptions()
+        o.initialSolution = firstPlan()
+        o.knownBound = 50
+        let r = DecomposingSolver(GLPKSolver()).solve(Self.model(), options: o)
+        #expect(r.termination == .optimal)
+        #expect(r.objective == 86 && r.bound == 86)
+    }
 }

@@ -115,3 +115,19 @@ struct AgendaTests {
                            source: SourceLine(file: "dinners.csv", line: 2)).hostedEvenings(days: 1) == [])
     }
 }
+
+@Suite("Trimming cell text")
+struct TrimmingTests {
+    @Test("visible ASCII at both ends is kept whole; Unicode spaces and line breaks at the ends go, inner ones stay")
+    func trimmed() {
+        #expect("ORD".trimmedSpaces == "ORD")
+        #expect("a b".trimmedSpaces == "a b")
+        #expect("  a b \t".trimmedSpaces == "a b")
+        #expect("\u{00A0}Zoë\u{2003}".trimmedSpaces == "Zoë")   // no-break and em spaces
+        #expect("é ".trimmedSpaces == "é")                      // non-ASCII first byte, slow path
+        #expect(" \r\n ".trimmedSpaces == "")
+        #expect("".trimmedSpaces == "")
+        #expect("x\u{0301} ".trimmedSpaces == "x\u{0301}")      // a combining mark stays with its letter
+        #expect(Substring("  OR D  ").trimmedSpaces == "OR D")
+    }
+}

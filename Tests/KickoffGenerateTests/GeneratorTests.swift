@@ -125,4 +125,26 @@ struct GeneratorTests {
         var u = SplitMix64(seed: 7)
         for _ in 0..<1000 { #expect((3...9).contains(u.int(3...9))) }
     }
+
+    @Test("large events get the compact agenda; up to 2,000 attendees keep two-hour team blocks")
+    func compactAgenda() throws {
+        // 2,000 attendees by default: 45 teams, 20 electives, 20 breakouts: 200 of 352 breakout hours.
+        #expect(!ScenarioGenerator.compactAgenda(teams: 45, electives: 20, breakouts: 20))
+        #expect(ScenarioGenerator.compactAgenda(teams: 100, electives: 100, breakouts: 20))  // 10,000
+
+        let compact = try #require(load(generate(600, seed: 3) { $0.teams = 60 }).scenario)
+        #expect(compact.event.dayStart == TimeOfDay(hour: 8, minute: 0) && compact.event.dayEnd == TimeOfDay(hour: 18, minute: 0))
+        #expect(compact.slots?.count == 27)
+        #expect(!compact.sessions.contains { $0.id.rawValue == "BENEFITS" })
+        #expect(compact.sessions.filter { ["PRACTICE", "TERR"].contains($0.id.rawValue) }.map(\.slots) == [1, 1])
+        #expect(compact.sessions.first { $0.id.rawValue == "OPEN" }?.fixedSlot?.rawValue == "D1-0800")
+        let signUps = Dictionary(grouping: compact.enrollments, by: \.session).mapValues(\.count)
+        #expect(!signUps.isEmpty && signUps.values.allSatisfy { $0 <= 8 })
+        #expect(compact.sessions.filter { !$0.allowedSlots.isEmpty }.count == 2)  // EL01, EL05 of 6
+
+        let usual = try #require(load(generate(600, seed: 3)).scenario)
+        #expect(usual.slots?.count == 21)
+        #expect(usual.sessions.contains { $0.id.rawValue == "BENEFITS" })
+        #expect(usual.sessions.filter { ["PRACTICE", "TERR"].contains($0.id.rawValue) }.map(\.slots) == [2, 2])
+    }
 }
