@@ -55,6 +55,14 @@ public struct Planner {
 
     public init(solver: any MIPSolver) { self.solver = solver }
 
+    /// What is left of a whole run's `limit` (reading to writing) for building and searching,
+    /// `elapsed` seconds in: it keeps back time to check and write the plan and for GLPK to notice
+    /// the deadline (it cannot inside one simplex run), 1.5 s plus 0.3 ms per attendee — 4.5 s at
+    /// 10,000, where writing took 1 s and the deadline was overrun by up to 1.6 s. At least 1 s.
+    public static func searchSeconds(within limit: Double, after elapsed: Double, attendees: Int) -> Double {
+        max(1, limit - elapsed - (1.5 + 0.0003 * Double(attendees)))
+    }
+
     /// - Parameter baseline: in a re-plan, the published plan to keep as much of as the rules
     ///   allow; the outcome then carries `changes`.
     public func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, options: SolveOptions = SolveOptions()) -> PlanOutcome {

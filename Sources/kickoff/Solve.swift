@@ -254,13 +254,9 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
     var now: String?
 
-    /// What is left of `--time-limit` for building and searching, `elapsed` seconds after the run
-    /// began (reading the scenario), keeping back time to check and write the plan and for GLPK
-    /// to notice the deadline (it cannot inside one simplex run): 1.5 s plus 0.3 ms per attendee,
-    /// 4.5 s at 10,000, where writing takes 1 s and the deadline was overrun by up to 1.6 s. At
-    /// least 1 s.
+    /// What is left of `--time-limit` for building and searching (`Planner.searchSeconds`).
     func searchSeconds(after elapsed: Double, attendees: Int) -> Double {
-        max(1, timeLimit - elapsed - (1.5 + 0.0003 * Double(attendees)))
+        Planner.searchSeconds(within: timeLimit, after: elapsed, attendees: attendees)
     }
 
     func validate() throws {
