@@ -124,8 +124,8 @@ public enum AtomicFolder {
                 }
                 return true
             }
-            let reason = ok ? "" : String(cString: strerror(errno))
-            if close(fd) != 0 || !ok { throw fail("\(path): \(ok ? String(cString: strerror(errno)) : reason)") }
+            let writeError = ok ? nil : String(cString: strerror(errno))
+            if close(fd) != 0 || !ok { throw fail("\(path): \(writeError ?? String(cString: strerror(errno)))") }
         }
         try flush(temp, fail: fail)
     }

@@ -112,10 +112,8 @@ public struct Planner {
 
         var result: SolveResult
         if let x = incumbent, let known = options.knownBound,
-           relativeGap(incumbent: f.model.objective(x), bound: known) <= max(options.relativeGap, 1e-9) {
-            let o = f.model.objective(x)
-            result = SolveResult(termination: relativeGap(incumbent: o, bound: known) <= 1e-9 ? .optimal : .feasible,
-                                 objective: o, bound: known, values: x)
+           case let gap = relativeGap(incumbent: f.model.objective(x), bound: known), gap <= max(options.relativeGap, 1e-9) {
+            result = SolveResult(termination: gap <= 1e-9 ? .optimal : .feasible, objective: f.model.objective(x), bound: known, values: x)
         } else {
             result = solver.solve(f.model, options: options)
         }

@@ -86,24 +86,20 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             options.initialSolution.map { x in cols.map { x[$0] } }.flatMap { m.violations($0).isEmpty ? $0 : nil }
         }
         var current: [Double?] = parts.indices.map { b in first[b].map { parts[b].model.objective($0) } }
-        /// The model's objective if block `b` stood at `value` and every other at its current part.
-        func total(with value: Double, at b: Int) -> Double? {
-            var sum = value
-            for (c, v) in current.enumerated() where c != b {
-                guard let v else { return nil }
-                sum += v
-            }
-            return sum
-        }
+        // Their running sum over the blocks that have a part, and how many have none, kept as
+        // `current` changes (there can be thousands of blocks: no pass over all per block).
+        var knownSum = current.reduce(0) { $0 + ($1 ?? 0) }
+        var missing = current.filter { $0 == nil }.count
         /// Whether a known bound already proves this incumbent within the requested gap.
-        func closeEnough(_ incumbent: Double?) -> Bool {
-            guard let known = options.knownBound, let incumbent else { return false }
-            return relativeGap(incumbent: incumbent, bound: known) <= max(options.relativeGap, 1e-9)
+        let known = options.knownBound, gap = max(options.relativeGap, 1e-9)
+        @Sendable func closeEnough(_ incumbent: Double?) -> Bool {
+            guard let known, let incumbent else { return false }
+            return relativeGap(incumbent: incumbent, bound: known) <= gap
         }
         var stoppedByBound = false
         for (n, b) in order.enumerated() {
             let (m, cols) = parts[b]
-            if closeEnough(current.allSatisfy { $0 != nil } ? current.reduce(0) { $0 + $1! } : nil) {
+            if missing == 0, closeEnough(knownSum) {
                 // The first plan's remaining blocks are already good enough: keep them.
                 for b in order[n...] {
                     for (j, i) in parts[b].columns.enumerated() { values[i] = first[b]![j] }
@@ -120,26 +116,21 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             }
             o.initialSolution = first[b]
             o.knownBound = nil  // it bounds the whole model, not this block
+            // The other blocks' parts: all of them for the stop test, the known ones for display.
+            let shown = knownSum - (current[b] ?? 0)
+            let rest = missing - (current[b] == nil ? 1 : 0) == 0 ? shown : nil
             let tracker = BlockTracker()
-            let others = current
             let progress = options.progress
             o.progress = { p in
                 tracker.incumbent = p.incumbent
-                guard let progress else { return }
-                var rest = 0.0
-                for (c, v) in others.enumerated() where c != b { rest += v ?? 0 }
-                progress(SearchProgress(elapsed: Date().timeIntervalSince(started),
-                                        incumbent: p.incumbent.map { $0 + rest }, bound: p.bound.map { max($0 + rest, options.knownBound ?? -.infinity) }))
+                progress?(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent.map { $0 + shown },
+                                         bound: p.bound.map { max($0 + shown, options.knownBound ?? -.infinity) }))
             }
-            let outerStop = options.shouldStop
-            let knownBound = options.knownBound
-            if knownBound != nil {
-                let gap = max(options.relativeGap, 1e-9)
-                let rest = total(with: 0, at: b)
+            if known != nil, let rest {
+                let outerStop = options.shouldStop
                 o.shouldStop = {
                     if outerStop?() == true { return true }
-                    guard let rest, let known = knownBound, let inc = tracker.incumbent else { return false }
-                    return relativeGap(incumbent: inc + rest, bound: known) <= gap
+                    return closeEnough(tracker.incumbent.map { $0 + rest })
                 }
             }
             // Stopped (a signal, the time is up before this block found anything, or the known
@@ -154,7 +145,10 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             switch r.termination {
             case .optimal, .feasible:
                 for (j, i) in cols.enumerated() { values[i] = r.values[j] }
-                current[b] = r.objective ?? m.objective(r.values)
+                let part = r.objective ?? m.objective(r.values)
+                knownSum += part - (current[b] ?? 0)
+                if current[b] == nil { missing -= 1 }
+                current[b] = part
                 if r.termination != .optimal { optimal = false }
                 if let bb = r.bound { bound += bb } else { boundKnown = false }
             default:
