@@ -4,6 +4,9 @@
 //                                      [--gap 0] [--teams N] [--venues 3] [--weeks 1]
 //   swift run -c release kickoff-bench --churn 0.05 [--sizes …]   (re-planning: keep rates after churn)
 //   swift run -c release kickoff-bench --compare-solvers [--sizes …]  (the same program in HiGHS and CBC)
+//   swift run -c release kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--compare-solvers]
+//                                      (scenario folders from elsewhere: each folder, or each subfolder with event.csv,
+//                                       at every venue; `vs best` against the best-known table when given)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
@@ -170,6 +173,131 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
     print(fields.joined(separator: "\t"))
 }
 
+/// Best known costs by "scenario|venue", read from a BEST-KNOWN.md table
+/// (`| scenario | attendees | venue | best known | how | … |`).
+func bestKnown(_ path: String?) -> [String: (cost: Double, how: String)] {
+    guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+    var out: [String: (Double, String)] = [:]
+    for line in text.split(separator: "\n") where line.hasPrefix("|") {
+        let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard cells.count > 5, let cost = Double(cells[4].replacingOccurrences(of: ",", with: "")) else { continue }
+        out["\(cells[1])|\(cells[3])"] = (cost, cells[5])
+    }
+    return out
+}
+
+/// Scenario folders named on the command line: a folder with event.csv, or each such subfolder.
+func scenarioFolders(_ paths: [String]) -> [URL] {
+    let fm = FileManager.default
+    return paths.flatMap { path -> [URL] in
+        let url = URL(fileURLWithPath: path)
+        if fm.fileExists(atPath: url.appendingPathComponent("event.csv").path) { return [url] }
+        let children = (try? fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+        return children.filter { fm.fileExists(atPath: $0.appendingPathComponent("event.csv").path) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}
+
+/// One scenario folder and venue, in this process, end to end as `kickoff solve` runs it;
+/// prints one line of tab-separated fields.
+func runScenario(_ folder: URL, venue: String, timeLimit: Double, gap: Double, compareSolvers: Bool) {
+    let began = Date()
+    let loaded = ScenarioLoader.load(directory: folder)
+    let load = seconds(since: began)
+    guard let scenario = loaded.scenario else {
+        print("error\tinvalid scenario: \(loaded.errors.first.map(\.description) ?? "")")
+        return
+    }
+    let instance = try! PlanningInstance(scenario, venue: VenueID(venue))
+    var options = SolveOptions()
+    options.timeLimit = Planner.searchSeconds(within: timeLimit, after: load, attendees: scenario.attendees.count)
+    options.relativeGap = gap
+    let t = Date()
+    let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+    let plan = seconds(since: t)
+    let w = Date()
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString)")
+    try? AtomicFolder.write(PlanFiles(instance, outcome, now: 0).files, to: out, replace: false)
+    let write = seconds(since: w)
+    try? FileManager.default.removeItem(at: out)
+    let kickoff = seconds(since: began)
+    var others: [String] = []
+    if compareSolvers {
+        let mps = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString).mps")
+        defer { try? FileManager.default.removeItem(at: mps) }
+        try! ModelFileWriter.write(Formulation(instance).model, format: .mps, to: mps)
+        for name in ["highs", "cbc"] {
+            let r = otherSolver(name, file: mps, timeLimit: timeLimit, gap: gap)
+            let ratio = Double(r[3]).map { String(format: "%.2f", kickoff / $0) } ?? "–"
+            others += [r[0], r[1] == "-" ? "–" : String(format: "%.2f", Double(r[1]) ?? 0), r[3], ratio]
+        }
+    }
+    let s = outcome.stats
+    let fields: [String] = [
+        "ok", String(scenario.attendees.count), String(s.sessions), String(instance.rooms.count), outcome.termination.statusWord,
+        outcome.objective.map { String(format: "%.2f", $0) } ?? "–", outcome.bound.map { String(format: "%.2f", $0) } ?? "–",
+        outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
+        outcome.heuristicObjective.map { String(format: "%.2f", $0) } ?? "–",
+        outcome.heuristicSeconds.map { String(format: "%.2f", $0 + load) } ?? "–",
+        outcome.partial.map { "\($0.unplaced.count) / \($0.affectedAttendees)" } ?? "–",
+        String(format: "%.2f", load), String(format: "%.2f", plan), String(format: "%.2f", write), String(format: "%.2f", kickoff),
+        String(format: "%.0f", peakRSSMiB()),
+    ] + others
+    print(fields.joined(separator: "\t"))
+}
+
+/// Prints a line unbuffered, so each row shows as soon as its run ends (also into a file).
+func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+/// The benchmark over scenario folders: every venue of each (or `--venue`), each in a child process.
+func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Double, compareSolvers: Bool, best: [String: (cost: Double, how: String)]) {
+    emit("kickoff-bench: scenario folders, time limit \(Int(timeLimit)) s (whole run), gap \(gap), GLPK \(GLPK.version)")
+    let header = ["scenario", "venue", "attendees", "sessions", "rooms", "status", "objective", "best known", "vs best", "bound", "gap",
+                  "first plan", "first plan s", "unplaced / attendees", "load s", "plan s", "write s", "end to end s", "peak MiB"]
+        + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
+    emit("| " + header.joined(separator: " | ") + " |")
+    emit("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
+    for folder in scenarioFolders(paths) {
+        let name = folder.lastPathComponent
+        guard let scenario = ScenarioLoader.load(directory: folder).scenario else {
+            emit("| \(name) | – | invalid scenario |")
+            continue
+        }
+        for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v {
+            var arguments = ["--one-scenario", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--gap", String(gap)]
+            if compareSolvers { arguments.append("--compare-solvers") }
+            let f = child(arguments)
+            guard f.first == "ok" else {
+                emit("| \(name) | \(v) | failed: \(f.joined(separator: " ")) |")
+                continue
+            }
+            var known = ["–", "–"]
+            if let b = best["\(name)|\(v)"] {
+                known[0] = String(format: "%.2f", b.cost) + (b.how == "optimal" ? " (opt)" : "")
+                if let o = Double(f[5]) { known[1] = String(format: "%+.3f %%", (o - b.cost) / b.cost * 100) }
+            }
+            emit("| " + ([name, v] + f[1...5] + known + f[6...]).joined(separator: " | ") + " |")
+        }
+    }
+}
+
+/// Runs this binary with `arguments` and returns the tab-separated fields of its last line.
+func child(_ arguments: [String]) -> [String] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    if !FileManager.default.isExecutableFile(atPath: p.executableURL!.path) {
+        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    }
+    p.arguments = arguments
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    guard (try? p.run()) != nil else { return ["failed to start"] }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "exit \(p.terminationStatus)"
+    return line.split(separator: "\t").map(String.init)
+}
+
 let seed = UInt64(arg("--seed") ?? "7") ?? 7
 let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")
@@ -180,6 +308,16 @@ let weeks = arg("--weeks").flatMap(Int.init) ?? 1
 
 let churn = arg("--churn").flatMap(Double.init)
 let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
+
+if let one = arg("--one-scenario") {
+    runScenario(URL(fileURLWithPath: one), venue: venue!, timeLimit: timeLimit, gap: gap, compareSolvers: compareSolvers)
+    exit(0)
+}
+if let i = CommandLine.arguments.firstIndex(of: "--scenarios") {
+    let paths = CommandLine.arguments[(i + 1)...].prefix { !$0.hasPrefix("--") }
+    runScenarios(Array(paths), venue: venue, timeLimit: timeLimit, gap: gap, compareSolvers: compareSolvers, best: bestKnown(arg("--best-known")))
+    exit(0)
+}
 
 if let one = arg("--one").flatMap(Int.init) {
     if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
@@ -202,28 +340,16 @@ print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), 
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
 for size in sizes {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    if !FileManager.default.isExecutableFile(atPath: p.executableURL!.path) {
-        p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    }
     var arguments = ["--one", String(size), "--seed", String(seed), "--time-limit", String(timeLimit), "--gap", String(gap)]
     if let venue { arguments += ["--venue", venue] }
     if let teams { arguments += ["--teams", String(teams)] }
     arguments += ["--venues", String(venues), "--weeks", String(weeks)]
     if let churn { arguments += ["--churn", String(churn)] }
     if compareSolvers { arguments.append("--compare-solvers") }
-    p.arguments = arguments
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-    let f = line.split(separator: "\t").map(String.init)
+    let f = child(arguments)
     if f.first == "ok" {
         print("| " + f.dropFirst().joined(separator: " | ") + " |")
     } else {
-        print("| \(size) | failed: \(line) |")
+        print("| \(size) | failed: \(f.joined(separator: " ")) |")
     }
 }

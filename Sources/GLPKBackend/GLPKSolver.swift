@@ -9,8 +9,9 @@ import MIP
 /// - Enforces a wall-clock deadline itself from the search callback (GLPK's `tm_lim` does not
 ///   count presolve and the root LP), and still passes `tm_lim` as a backstop.
 /// - Captures GLPK's terminal output; it reaches standard error only with `verbose`.
-/// - Offers `initialSolution` as an incumbent through `glp_ios_heur_sol`; GLPK's MIP presolver
-///   would renumber columns, so in that case the root LP is solved by `glp_simplex` instead.
+/// - Solves the root LP itself with `glp_simplex` in steps of a second (deadline and stop requests
+///   are checked between steps), then runs `glp_intopt` without its MIP presolver, which would
+///   renumber columns: `initialSolution` is offered as an incumbent through `glp_ios_heur_sol`.
 /// - Reports `optimal` only when GLPK proves it; a stop at the gap tolerance is `feasible`.
 public struct GLPKSolver: MIPSolver {
     /// GLPK's cut families (Gomory, MIR, cover, clique). On by default: they matter on tight models.
@@ -62,30 +63,37 @@ public struct GLPKSolver: MIPSolver {
             parm.tm_lim = Int32(clamping: Int(max(1, limit * 1000)))
         }
 
-        if options.initialSolution != nil {
-            // Root LP ourselves, so the tree's columns are the model's and our incumbent fits.
-            var smcp = glp_smcp()
-            glp_init_smcp(&smcp)
-            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
-            smcp.presolve = GLP_ON
-            if let limit = options.timeLimit { smcp.tm_lim = Int32(clamping: Int(max(1, limit * 1000))) }
-            let lp = glp_simplex(problem.handle, &smcp)
-            let status = glp_get_status(problem.handle)
-            if lp != 0 || status != GLP_OPT {
-                if status == GLP_NOFEAS || lp == GLP_ENOPFS { return context.result(.infeasible) }
-                if status == GLP_UNBND || lp == GLP_ENODFS { return context.result(.unbounded) }
-                if lp == GLP_ETMLIM { return context.result(.timeLimit) }
-                return context.result(.error("GLPK simplex failed (code \(lp), status \(status))"))
-            }
-            // The relaxation's optimum bounds the block from below until the search does better.
-            let relaxation = glp_get_obj_val(problem.handle)
-            if relaxation.isFinite { context.bound = relaxation }
-            parm.presolve = GLP_OFF
-            if let limit = options.timeLimit {
-                parm.tm_lim = Int32(clamping: Int(max(1, (limit - Date().timeIntervalSince(started)) * 1000)))
-            }
-        } else {
-            parm.presolve = GLP_ON
+        // The root LP ourselves, in steps of at most a second that resume from the last basis, so
+        // the deadline and a stop request are honoured inside it too (`glp_intopt`'s own root LP
+        // runs outside `tm_lim` and its callback). It also keeps the tree's columns the model's,
+        // so an incumbent offered through the callback fits.
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
+        smcp.presolve = GLP_OFF
+        glp_scale_prob(problem.handle, GLP_SF_AUTO)
+        glp_adv_basis(problem.handle, 0)
+        var lp: Int32
+        repeat {
+            let left = options.timeLimit.map { $0 - Date().timeIntervalSince(started) } ?? 1
+            if left <= 0 || options.shouldStop?() == true { return context.result(.timeLimit) }
+            smcp.tm_lim = Int32(clamping: Int(max(1, min(1, left) * 1000)))
+            lp = glp_simplex(problem.handle, &smcp)
+        } while lp == GLP_ETMLIM
+        let lpStatus = glp_get_status(problem.handle)
+        if lp != 0 || lpStatus != GLP_OPT {
+            if lpStatus == GLP_NOFEAS || lp == GLP_ENOPFS { return context.result(.infeasible) }
+            if lpStatus == GLP_UNBND || lp == GLP_ENODFS { return context.result(.unbounded) }
+            return context.result(.error("GLPK simplex failed (code \(lp), status \(lpStatus))"))
+        }
+        // The relaxation's optimum bounds the block from below until the search does better.
+        let relaxation = glp_get_obj_val(problem.handle)
+        if relaxation.isFinite { context.bound = relaxation }
+        parm.presolve = GLP_OFF
+        if let limit = options.timeLimit {
+            let left = limit - Date().timeIntervalSince(started)
+            if left <= 0 { return context.result(.timeLimit) }
+            parm.tm_lim = Int32(clamping: Int(max(1, left * 1000)))
         }
 
         let code = glp_intopt(problem.handle, &parm)

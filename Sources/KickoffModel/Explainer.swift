@@ -10,7 +10,8 @@ import MIP
 /// that cannot hold together; each is translated back into sessions, rooms, teams and travellers,
 /// with what to relax.
 public enum Explainer {
-    public static func explain(_ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60) -> [String] {
+    public static func explain(_ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60,
+                               shouldStop: (@Sendable () -> Bool)? = nil) -> [String] {
         let pre = Prechecks.run(inst)
         if !pre.isEmpty { return pre }
         let f = Formulation(inst)
@@ -19,9 +20,15 @@ public enum Explainer {
         // dinner, a leg each way), stay hard: breaking them would "explain" everything by
         // dropping a session or a traveller, which is not what a coordinator can act on.
         let structural: Set<String> = ["room", "seated", "start", "dinner", "inbound", "outbound"]
-        let (elastic, slack) = f.model.elastic { structural.contains(family(f.model.constraints[$0].name).name) }
+        // A unit of slack is measured in the row's own scale: a travel group's buffer row (10),
+        // (11) has its size n as coefficient, so breaking it for the group costs 1, as breaking
+        // any other single requirement does, not n.
+        let rows = f.model.constraints
+        let (elastic, slack) = f.model.elastic(keep: { structural.contains(family(rows[$0].name).name) },
+                                               cost: { 1 / max(1, rows[$0].terms.map { abs($0.coefficient) }.max() ?? 1) })
         var options = SolveOptions()
         options.timeLimit = timeLimit
+        options.shouldStop = shouldStop
         let r = solver.solve(elastic, options: options)
         guard r.termination.hasSolution else {
             return ["no explanation found within \(Int(timeLimit)) s (the elastic model ended \(r.termination.statusWord))"]

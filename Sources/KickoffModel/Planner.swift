@@ -33,6 +33,8 @@ public struct PlanOutcome: Sendable {
     /// The construction heuristic's cost, when it found a plan, and its change penalty (0b).
     public var heuristicObjective: Double?
     public var heuristicPenalty: Double = 0
+    /// Seconds from the start of planning until the first plan was known.
+    public var heuristicSeconds: Double?
     /// The agenda-health section, with the plan's figures when there is one.
     public var health: AgendaHealth?
     /// In a re-plan: what changed against the baseline, with the plan's change penalty (0b).
@@ -40,6 +42,8 @@ public struct PlanOutcome: Sendable {
     /// The change penalties (0b) the plan pays on top of `objective` (0 without a baseline).
     public var penalty: Double = 0
     public var log = ""
+    /// Without a plan: the best partial agenda the search found, with the sessions it left out.
+    public var partial: AgendaSearch.Result?
 
     /// The solver's gap: of cost + penalties against the bound, which covers both.
     public var gap: Double? {
@@ -74,6 +78,7 @@ public struct Planner {
 
     private func solve(_ instance: PlanningInstance, baseline: BaselineMatch?, options: SolveOptions) -> PlanOutcome {
         let started = Date()
+        let deadline = options.timeLimit.map { started.addingTimeInterval($0) }
         let prechecks = Prechecks.run(instance)
         if !prechecks.isEmpty {
             var out = PlanOutcome(termination: .infeasible)
@@ -91,10 +96,39 @@ public struct Planner {
         }
         var options = options
         var incumbent: [Double]?
-        if let h = ConstructionHeuristic.plan(f), let x = f.solution(for: h), f.model.violations(x).isEmpty {
+        let remaining = { deadline.map { $0.timeIntervalSinceNow } ?? .infinity }
+        var first = ConstructionHeuristic.plan(f)
+        // A search of the whole program that already ended: it proved there is no plan, or found one.
+        var probe: SolveResult?
+        if first == nil {
+            // The greedy orders all gave up: repair the agenda instead (`AgendaSearch`). First
+            // briefly, so that a scenario with no plan at all does not wait for it; then GLPK may
+            // prove there is none, or find one; then the repair again, with most of what is left.
+            let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
+            var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
+            if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
+                var o = options
+                o.timeLimit = min(remaining() * 0.25, 30)
+                let p = solver.solve(f.model, options: o)
+                if p.termination != .timeLimit {
+                    probe = p
+                } else if remaining() > 1 {
+                    r = AgendaSearch.run(f, from: partial.placements, seed: 2, deadline: Date().addingTimeInterval(remaining() * 0.7),
+                                         shouldStop: options.shouldStop)
+                }
+            }
+            if let r, probe == nil {
+                if r.unplaced.isEmpty { first = ConstructionHeuristic.complete(f, r.placements) } else { out.partial = r }
+            }
+        }
+        if first == nil, let p = probe, p.termination.hasSolution, f.model.violations(p.values).isEmpty {
+            first = f.plan(from: p.values)
+        }
+        if let h = first, let x = f.solution(for: h), f.model.violations(x).isEmpty {
             incumbent = x
             out.heuristicPenalty = f.penalty(x)
             out.heuristicObjective = f.model.objective(x) - out.heuristicPenalty  // its cost (0), as `objective`
+            out.heuristicSeconds = Date().timeIntervalSince(started)
             options.initialSolution = x
         }
         // The relaxation (R) bounds the plan even where the search cannot (its LP too big to end
@@ -108,10 +142,12 @@ public struct Planner {
             if r.termination == .optimal { options.knownBound = r.objective }
         }
         out.buildSeconds = Date().timeIntervalSince(started)
-        if let limit = options.timeLimit { options.timeLimit = max(1, limit - out.buildSeconds) }
+        if let limit = options.timeLimit { options.timeLimit = max(0, limit - out.buildSeconds) }
 
         var result: SolveResult
-        if let x = incumbent, let known = options.knownBound,
+        if let p = probe, !p.termination.hasSolution || p.termination == .optimal {
+            result = p  // proven: no plan, or this one
+        } else if let x = incumbent, let known = options.knownBound,
            case let gap = relativeGap(incumbent: f.model.objective(x), bound: known), gap <= max(options.relativeGap, 1e-9) {
             result = SolveResult(termination: gap <= 1e-9 ? .optimal : .feasible, objective: f.model.objective(x), bound: known, values: x)
         } else {
@@ -151,10 +187,18 @@ public struct Planner {
                 out.objective = check.costs.total
             }
         case .infeasible, .unbounded:
+            // The explanation gets what is left of the run's time, at most a minute.
+            let left = deadline.map { $0.timeIntervalSinceNow } ?? 60
             out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
-                + Explainer.explain(instance, solver: solver, timeLimit: min(60, options.timeLimit ?? 60))
+                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop)
+                             : ["no time was left to find which rules conflict: run `kickoff explain`"])
         case .timeLimit:
             out.reasons = ["no plan found within the time limit"]
+            if let p = out.partial {
+                out.reasons.append("the best agenda found leaves out \(p.unplaced.count) session\(p.unplaced.count == 1 ? "" : "s") "
+                                   + "(\(p.affectedAttendees) attendee\(p.affectedAttendees == 1 ? "" : "s") affected; see unplaced.csv); "
+                                   + "a longer --time-limit may place them")
+            }
         case .error(let message):
             out.reasons = [message]
         }

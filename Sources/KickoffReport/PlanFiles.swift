@@ -21,7 +21,10 @@ public struct PlanFiles {
 
     public var files: [(path: String, contents: Data)] {
         var out: [(String, Data)] = [("summary.json", Data(summary.rendered().appending("\n").utf8))]
-        guard let plan = outcome.plan else { return out }
+        guard let plan = outcome.plan else {
+            if let partial = outcome.partial, !partial.unplaced.isEmpty { out.append(("unplaced.csv", Data(unplaced(partial).utf8))) }
+            return out
+        }
         out.append(("schedule.csv", Data(schedule(plan).utf8)))
         out.append(("itineraries.csv", Data(itineraries(plan).utf8)))
         out.append(("dinners.csv", Data(dinners(plan).utf8)))
@@ -53,6 +56,20 @@ public struct PlanFiles {
             w.row([agenda.sessions[k].id, s.title, s.kind.rawValue, String(slot.day), sc.event.date(ofDay: slot.day).description,
                    slot.start.description, agenda.slots[last].end.description, room.id.rawValue, room.name,
                    String(agenda.sessions[k].audience.count)])
+        }
+        return w.text
+    }
+
+    // MARK: unplaced.csv
+
+    /// Without a complete plan: the sessions the best partial agenda leaves out, largest audience
+    /// first, each with the start and room it was tried at and what blocks it there.
+    public func unplaced(_ partial: AgendaSearch.Result) -> String {
+        var w = CSVWriter(header: ["session", "title", "kind", "attendees", "tried_day", "tried_start", "tried_room", "blocked_by"])
+        for u in partial.unplaced.sorted(by: { ($0.audience, agenda.sessions[$1.session].id) > ($1.audience, agenda.sessions[$0.session].id) }) {
+            let k = u.session, s = instance.session(k), p = partial.placements[k], slot = agenda.slots[p.slot]
+            w.row([agenda.sessions[k].id, s.title, s.kind.rawValue, String(u.audience), String(slot.day), slot.start.description,
+                   instance.rooms[p.room].id.rawValue, u.blockedBy.joined(separator: "; ")])
         }
         return w.text
     }
@@ -194,6 +211,11 @@ public struct PlanFiles {
             ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
         ]
         if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }
+        if outcome.plan == nil, let partial = outcome.partial {
+            // ITC2007's distance to feasibility: what the best partial agenda leaves out.
+            pairs.append(("unplaced", .object([("sessions", .int(partial.unplaced.count)),
+                                               ("attendees_affected", .int(partial.affectedAttendees))])))
+        }
         pairs.append(("generated_at", .string(Timestamp(instant: now, offsetMinutes: 0).description)))
         return .object(pairs)
     }

@@ -66,7 +66,8 @@ extension MIPModel {
 /// results: the optimum of a separable model is the sum of its blocks' optima, so `optimal` is
 /// claimed only when every block is proven optimal, and the bound is the sum of block bounds.
 ///
-/// Blocks are solved one after another on the calling thread, smallest first, sharing the time limit.
+/// Blocks are solved one after another on the calling thread, smallest first, sharing the time
+/// limit; then the blocks not proven optimal again, largest first, with whatever time is left.
 public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
     public var inner: Inner
 
@@ -77,7 +78,6 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         let parts = model.blocks()
         if parts.count <= 1 { return inner.solve(model, options: options) }
         var values = [Double](repeating: 0, count: model.variables.count)
-        var bound = 0.0, boundKnown = true, optimal = true
         var log = ""
         let order = parts.indices.sorted { (parts[$0].model.variables.count, $0) < (parts[$1].model.variables.count, $1) }
         // Each block's part of the first plan (nil: none, or it breaks the block's rows), and
@@ -85,7 +85,10 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         let first: [[Double]?] = parts.map { m, cols in
             options.initialSolution.map { x in cols.map { x[$0] } }.flatMap { m.violations($0).isEmpty ? $0 : nil }
         }
+        var best: [[Double]?] = first
         var current: [Double?] = parts.indices.map { b in first[b].map { parts[b].model.objective($0) } }
+        var blockBound = [Double?](repeating: nil, count: parts.count)
+        var proven = [Bool](repeating: false, count: parts.count)
         // Their running sum over the blocks that have a part, and how many have none, kept as
         // `current` changes (there can be thousands of blocks: no pass over all per block).
         var knownSum = current.reduce(0) { $0 + ($1 ?? 0) }
@@ -96,25 +99,15 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             guard let known, let incumbent else { return false }
             return relativeGap(incumbent: incumbent, bound: known) <= gap
         }
-        var stoppedByBound = false
-        for (n, b) in order.enumerated() {
+        func left() -> Double? { options.timeLimit.map { $0 - Date().timeIntervalSince(started) } }
+
+        /// Solves block b within `seconds` from its best part so far; false when it ends
+        /// without a solution (infeasible, unbounded, an error, or stopped with none).
+        func solveBlock(_ b: Int, seconds: Double?) -> SolveResult? {
             let (m, cols) = parts[b]
-            if missing == 0, closeEnough(knownSum) {
-                // The first plan's remaining blocks are already good enough: keep them.
-                for b in order[n...] {
-                    for (j, i) in parts[b].columns.enumerated() { values[i] = first[b]![j] }
-                }
-                stoppedByBound = true
-                break
-            }
             var o = options
-            if let limit = options.timeLimit {
-                // Later blocks keep what earlier ones did not use; the biggest block (last) gets the rest.
-                let left = limit - Date().timeIntervalSince(started)
-                let share = n == order.count - 1 ? left : max(1, left / Double(order.count - n))
-                o.timeLimit = max(0.5, share)
-            }
-            o.initialSolution = first[b]
+            o.timeLimit = seconds.map { max(0, $0) }
+            o.initialSolution = best[b]
             o.knownBound = nil  // it bounds the whole model, not this block
             // The other blocks' parts: all of them for the stop test, the known ones for display.
             let shown = knownSum - (current[b] ?? 0)
@@ -134,35 +127,67 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
                 }
             }
             // Stopped (a signal, the time is up before this block found anything, or the known
-            // bound is met): the block keeps its part of the first plan, so the blocks already
+            // bound is met): the block keeps its best part so far, so the blocks already
             // improved are not lost. A stopped solve still runs the block's root LP, whose bound
             // keeps the gap known.
             var r = inner.solve(m, options: o)
-            if case .timeLimit = r.termination, let x = first[b] {
+            if case .timeLimit = r.termination, let x = best[b] {
                 r = SolveResult(termination: .feasible, objective: m.objective(x), bound: r.bound, values: x, seconds: r.seconds, log: r.log)
             }
             log += r.log
-            switch r.termination {
-            case .optimal, .feasible:
+            guard r.termination.hasSolution else { return r }
+            let part = r.objective ?? m.objective(r.values)
+            if current[b].map({ part <= $0 }) ?? true {
                 for (j, i) in cols.enumerated() { values[i] = r.values[j] }
-                let part = r.objective ?? m.objective(r.values)
+                best[b] = r.values
                 knownSum += part - (current[b] ?? 0)
                 if current[b] == nil { missing -= 1 }
                 current[b] = part
-                if r.termination != .optimal { optimal = false }
-                if let bb = r.bound { bound += bb } else { boundKnown = false }
-            default:
+            }
+            if r.termination == .optimal { proven[b] = true; blockBound[b] = current[b] }
+            if let bb = r.bound { blockBound[b] = max(blockBound[b] ?? bb, bb) }
+            return r
+        }
+
+        var stoppedByBound = false
+        for (n, b) in order.enumerated() {
+            if missing == 0, closeEnough(knownSum) {
+                // The first plan's remaining blocks are already good enough: keep them.
+                for b in order[n...] {
+                    for (j, i) in parts[b].columns.enumerated() { values[i] = first[b]![j] }
+                }
+                stoppedByBound = true
+                break
+            }
+            // Later blocks keep what earlier ones did not use; the biggest block (last) gets the rest.
+            // Once the time is up, each block gets none: it keeps its part of the first plan.
+            let share = left().map { n == order.count - 1 ? $0 : max(min(1, $0), $0 / Double(order.count - n)) }
+            let r = solveBlock(b, seconds: share)!
+            if !r.termination.hasSolution {
                 return SolveResult(termination: r.termination, bound: nil, seconds: Date().timeIntervalSince(started), log: log)
             }
         }
+        // A second pass for the blocks not proven optimal, largest first, with the time the
+        // first pass left over (a block that finished early leaves its share to the others).
+        if !stoppedByBound, options.shouldStop?() != true {
+            let unproven = order.reversed().filter { !proven[$0] }
+            for (n, b) in unproven.enumerated() {
+                guard let l = left(), l >= 1 else { break }
+                if missing == 0, closeEnough(knownSum) { break }
+                _ = solveBlock(b, seconds: l / Double(unproven.count - n))
+                if options.shouldStop?() == true { break }
+            }
+        }
+        let optimal = !stoppedByBound && proven.allSatisfy { $0 }
+        let boundKnown = !stoppedByBound && blockBound.allSatisfy { $0 != nil }
+        let bound = blockBound.reduce(0) { $0 + ($1 ?? 0) }
         let objective = model.objective(values)
-        if stoppedByBound { optimal = false }
-        var best = optimal ? objective : (boundKnown && !stoppedByBound ? bound : nil)
-        if let known = options.knownBound { best = max(best ?? known, known) }
+        var lower = optimal ? objective : (boundKnown ? bound : nil)
+        if let known = options.knownBound { lower = max(lower ?? known, known) }
         // A known bound equal to the incumbent proves it optimal, as the blocks' own proofs would.
-        if !optimal, let b = best, relativeGap(incumbent: objective, bound: b) <= 1e-9 { optimal = true }
-        return SolveResult(termination: optimal ? .optimal : .feasible, objective: objective,
-                           bound: optimal ? objective : best, values: values,
+        let proved = optimal || lower.map { relativeGap(incumbent: objective, bound: $0) <= 1e-9 } == true
+        return SolveResult(termination: proved ? .optimal : .feasible, objective: objective,
+                           bound: proved ? objective : lower, values: values,
                            seconds: Date().timeIntervalSince(started), log: log)
     }
 }
@@ -179,9 +204,12 @@ extension MIPModel {
     /// violation; the constraints whose slack is positive there are a small set of requirements
     /// that cannot all hold together.
     ///
-    /// - Parameter keep: constraints (by index) kept hard, without slack.
+    /// - Parameters:
+    ///   - keep: constraints (by index) kept hard, without slack.
+    ///   - cost: what a unit of slack on each constraint costs (default 1).
     /// - Returns: the model and, per slack variable, the index of the constraint it relaxes.
-    public func elastic(keep: (Int) -> Bool = { _ in false }) -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)]) {
+    public func elastic(keep: (Int) -> Bool = { _ in false }, cost: (Int) -> Double = { _ in 1 })
+        -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)]) {
         var m = MIPModel()
         for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: 0) }
         var slack: [(Int, Variable)] = []
@@ -189,12 +217,12 @@ extension MIPModel {
             var terms = c.terms.map { ($0.variable, $0.coefficient) }
             if !keep(i) {
                 if c.lower.isFinite {
-                    let s = m.addVariable("slack+[\(c.name)]", cost: 1)
+                    let s = m.addVariable("slack+[\(c.name)]", cost: cost(i))
                     terms.append((s, 1))
                     slack.append((i, s))
                 }
                 if c.upper.isFinite {
-                    let s = m.addVariable("slack-[\(c.name)]", cost: 1)
+                    let s = m.addVariable("slack-[\(c.name)]", cost: cost(i))
                     terms.append((s, -1))
                     slack.append((i, s))
                 }

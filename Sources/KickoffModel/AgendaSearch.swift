@@ -1,0 +1,488 @@
+import Foundation
+import KickoffCore
+
+/// A conflict-repairing search for an agenda when the greedy placement gives up: every session
+/// gets a start and a room, and a tabu search moves the sessions in conflict until none is.
+///
+/// The hard rules it repairs are the agenda's own — (3) no room holds two sessions at once,
+/// (4) nobody attends two sessions at once, (5) precedence — over each session's starts that
+/// every member of its audience can reach: a start before the earliest arrival (+ buffer) of some
+/// traveller in the audience, or an end after their latest departure (− buffer), is never
+/// considered, so a conflict-free agenda always has legs that fit it (seats aside).
+///
+/// It is the min-conflicts tabu search of the ITC2007 timetabling finalists, over start times,
+/// with rooms by matching:
+/// - a session that covers one overlap point (a one-slot session, the usual case) has no room of
+///   its own in the search: at each point, the sessions there get rooms by a maximum bipartite
+///   matching (sessions × fitting rooms), kept up to date by augmenting paths, and a session
+///   left without a room is a violation. So a move never fails for want of shuffling rooms;
+/// - a longer session holds one room over all its points, which the matching then leaves out;
+/// - each step picks a session in conflict at random and moves it to the start (and, if long,
+///   room) that breaks the fewest weighted rules, and forbids moving it back for a while (tabu);
+/// - at a local minimum the rules it still breaks weigh one more (breakout), so the search
+///   moves the sessions around a stubborn clash rather than cycling.
+/// When the deadline comes first, the best agenda found is returned with the sessions that still
+/// conflict, the most conflicting left out first until the rest holds.
+public struct AgendaSearch {
+    /// Where a session may go: a start slot, its interval, the overlap points it covers and the rooms that fit.
+    struct Option {
+        var slot: Int
+        var start: Int
+        var end: Int
+        /// Overlap points covered: `firstPoint ..< endPoint`.
+        var firstPoint: Int
+        var endPoint: Int
+    }
+
+    /// A session the search could not place without breaking a rule, and what it clashes with.
+    public struct Unplaced: Sendable, Equatable {
+        public var session: Int
+        /// Attendees of the session.
+        public var audience: Int
+        /// What keeps it where it was tried, in the user's words.
+        public var blockedBy: [String]
+    }
+
+    public struct Result: Sendable {
+        /// One per session: the best agenda found (the unplaced sessions where they were tried).
+        public var placements: [Placement]
+        /// Sessions that must be left out for the rest to hold (empty: the agenda is complete).
+        public var unplaced: [Unplaced]
+        /// Distinct attendees of the unplaced sessions.
+        public var affectedAttendees: Int
+        public var iterations: Int
+    }
+
+    /// The fixed relations of each session k: another session j and how they relate (they share
+    /// attendees, j must end before k starts, or j must start after k ends); `mirror` is the
+    /// pair's index at j.
+    struct Link {
+        enum Kind { case shared, before, after }
+        var to: Int
+        var kind: Kind
+        var mirror = 0
+    }
+
+    let f: Formulation
+    let options: [[Option]]
+    /// Rooms that fit each session (capacity and features).
+    let fits: [[Int]]
+    /// True when every option of the session covers exactly one point: its room comes from the matching.
+    let short: [Bool]
+    let links: [[Link]]
+    let shared: [[Int: Int]]
+    let roomCount: Int
+
+    // State.
+    var choice: [Int]  // option index per session, -1 while unplaced
+    /// The room: chosen for a long session, matched (or -1) for a short one.
+    var room: [Int]
+    /// Broken links per session, and in all.
+    var linkConflicts: [Int]
+    var linkTotal = 0
+    /// Per point: the short sessions there, and which holds each room (-1: free).
+    var shortAt: [[Int]]
+    var holder: [[Int]]
+    /// Per point and room: how many long sessions hold it.
+    var longIn: [[Int]]
+    /// Long sessions by room.
+    var longInRoom: [[Int]]
+    /// Room clashes among long sessions, per session and in all; unmatched short sessions in all.
+    var longClashes: [Int]
+    var longClashTotal = 0
+    var unmatchedTotal = 0
+    /// How much evicting each session costs the repair: one more each time it is evicted.
+    var evictWeight: [Int]
+
+    var total: Int { linkTotal + longClashTotal + unmatchedTotal }
+
+    /// - Returns: nil when some session has no start its whole audience can reach, or no room
+    ///   (the pre-checks and the formulation report why).
+    init?(_ f: Formulation) {
+        self.f = f
+        let inst = f.instance, agenda = inst.agenda, legs = inst.scenario.travel, event = inst.event
+        let n = agenda.sessions.count
+        let points = Array(Set(inst.slotStart)).sorted()
+        // The earliest every traveller can be ready and the latest they can stay.
+        var ready = [Int](repeating: Int.min, count: inst.scenario.attendees.count)
+        var leave = [Int](repeating: Int.max, count: inst.scenario.attendees.count)
+        for g in f.groups {
+            let r = g.inbound.map { legs[$0.leg].arrive.instant + event.arrivalBufferMinutes }.min() ?? Int.max
+            let l = g.outbound.map { legs[$0.leg].depart.instant - event.departureBufferMinutes }.max() ?? Int.min
+            for a in g.members { ready[a] = r; leave[a] = l }
+        }
+        var options: [[Option]] = [], fits: [[Int]] = []
+        for k in 0..<n {
+            let audience = agenda.sessions[k].audience
+            let lo = audience.reduce(Int.min) { max($0, ready[$1]) }
+            let hi = audience.reduce(Int.max) { min($0, leave[$1]) }
+            var here: [Option] = []
+            for o in f.start[k] {
+                guard let iv = inst.interval(of: k, startingAt: o.slot), iv.start >= lo, iv.end <= hi else { continue }
+                let first = points.firstIndex { $0 >= iv.start } ?? points.count, end = points.firstIndex { $0 >= iv.end } ?? points.count
+                here.append(Option(slot: o.slot, start: iv.start, end: iv.end, firstPoint: first, endPoint: end))
+            }
+            let rooms = (f.room[k].first ?? []).map(\.room)
+            if here.isEmpty || rooms.isEmpty { return nil }
+            options.append(here)
+            fits.append(rooms)
+        }
+        self.options = options
+        self.fits = fits
+        self.short = options.map { $0.allSatisfy { $0.endPoint - $0.firstPoint == 1 } }
+        var shared = [[Int: Int]](repeating: [:], count: n)
+        for sessions in inst.sessionsOf where sessions.count > 1 {
+            for (x, a) in sessions.enumerated() {
+                for b in sessions[(x + 1)...] {
+                    shared[a][b, default: 0] += 1
+                    shared[b][a, default: 0] += 1
+                }
+            }
+        }
+        self.shared = shared
+        var links = [[Link]](repeating: [], count: n)
+        func link(_ a: Int, _ b: Int, _ ka: Link.Kind, _ kb: Link.Kind) {
+            links[a].append(Link(to: b, kind: ka, mirror: links[b].count))
+            links[b].append(Link(to: a, kind: kb, mirror: links[a].count - 1))
+        }
+        for a in 0..<n { for b in shared[a].keys.sorted() where b > a { link(a, b, .shared, .shared) } }
+        for p in agenda.precedence { link(p.after, p.before, .before, .after) }
+        self.links = links
+        roomCount = inst.rooms.count
+        choice = [Int](repeating: -1, count: n)
+        room = [Int](repeating: -1, count: n)
+        linkConflicts = [Int](repeating: 0, count: n)
+        shortAt = [[Int]](repeating: [], count: points.count)
+        holder = [[Int]](repeating: [Int](repeating: -1, count: roomCount), count: points.count)
+        longIn = [[Int]](repeating: [Int](repeating: 0, count: roomCount), count: points.count)
+        longInRoom = [[Int]](repeating: [], count: roomCount)
+        longClashes = [Int](repeating: 0, count: n)
+        evictWeight = [Int](repeating: 1, count: n)
+    }
+
+    /// Finds a conflict-free agenda, starting from `start` when given (one placement per session),
+    /// or says which sessions are left over when the deadline or a stop request comes first.
+    public static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1,
+                           deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
+        guard var s = AgendaSearch(f) else { return nil }
+        var rng = SplitMix64(seed: seed)
+        s.construct(from: start)
+        return s.search(rng: &rng, deadline: deadline, shouldStop: shouldStop)
+    }
+
+    // MARK: rules
+
+    @inline(__always) func interval(_ k: Int) -> (start: Int, end: Int)? {
+        choice[k] < 0 ? nil : (options[k][choice[k]].start, options[k][choice[k]].end)
+    }
+
+    /// Whether a link is broken with k over [start, end) and its other end over jv.
+    @inline(__always) static func broken(_ kind: Link.Kind, _ start: Int, _ end: Int, _ jv: (start: Int, end: Int)) -> Bool {
+        switch kind {
+        case .shared: return start < jv.end && jv.start < end
+        case .before: return start < jv.end
+        case .after: return jv.start < end
+        }
+    }
+
+    /// Long sessions (other than k) in room r overlapping [start, end).
+    func longClash(_ k: Int, _ r: Int, _ start: Int, _ end: Int) -> [Int] {
+        longInRoom[r].filter { j in j != k && interval(j).map { start < $0.end && $0.start < end } == true }
+    }
+
+    // MARK: matching
+
+    /// Kuhn's augmenting path at point p for short session s over `holder` (a copy or the real
+    /// one), rooms held by long sessions excluded — and `blocked` too, but `freed` counted free.
+    /// Returns whether s got a room.
+    func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool], blocked: Int = -1, freed: Int = -1) -> Bool {
+        for r in fits[s] where !seen[r] && (longIn[p][r] == 0 || r == freed) && r != blocked {
+            seen[r] = true
+            if holder[r] < 0 || augment(holder[r], p, &holder, &seen, blocked: blocked, freed: freed) {
+                holder[r] = s
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The short sessions at p without a room.
+    func unmatched(_ p: Int, _ holder: [Int]) -> [Int] {
+        shortAt[p].filter { !holder.contains($0) }
+    }
+
+    /// Rebuilds `room` for the short sessions at p from `holder[p]` and recounts its unmatched.
+    mutating func settle(_ p: Int, before: Int) {
+        for s in shortAt[p] { room[s] = -1 }
+        for (r, s) in holder[p].enumerated() where s >= 0 { room[s] = r }
+        let after = shortAt[p].filter { room[$0] < 0 }.count
+        unmatchedTotal += after - before
+    }
+
+    /// Tries to give every unmatched short session at p a room.
+    mutating func rematch(_ p: Int) {
+        for u in unmatched(p, holder[p]) {
+            var seen = [Bool](repeating: false, count: roomCount)
+            _ = augment(u, p, &holder[p], &seen)
+        }
+    }
+
+    // MARK: moves
+
+    mutating func remove(_ k: Int) {
+        guard let iv = interval(k) else { return }
+        let o = options[k][choice[k]]
+        for l in links[k] {
+            if let jv = interval(l.to), Self.broken(l.kind, iv.start, iv.end, jv) {
+                linkConflicts[l.to] -= 1; linkConflicts[k] -= 1; linkTotal -= 1
+            }
+        }
+        if short[k] {
+            let p = o.firstPoint, before = shortAt[p].filter { room[$0] < 0 }.count
+            if room[k] >= 0 { holder[p][room[k]] = -1 }
+            shortAt[p].removeAll { $0 == k }
+            room[k] = -1
+            rematch(p)
+            settle(p, before: before)
+        } else {
+            let r = room[k]
+            for j in longClash(k, r, iv.start, iv.end) { longClashes[j] -= 1; longClashes[k] -= 1; longClashTotal -= 1 }
+            longInRoom[r].removeAll { $0 == k }
+            for p in o.firstPoint..<o.endPoint {
+                longIn[p][r] -= 1
+                if longIn[p][r] == 0 {
+                    let before = shortAt[p].filter { room[$0] < 0 }.count
+                    rematch(p)
+                    settle(p, before: before)
+                }
+            }
+            room[k] = -1
+        }
+        choice[k] = -1
+    }
+
+    mutating func place(_ k: Int, _ oi: Int, _ r: Int) {
+        let o = options[k][oi]
+        choice[k] = oi
+        for l in links[k] {
+            if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv) {
+                linkConflicts[l.to] += 1; linkConflicts[k] += 1; linkTotal += 1
+            }
+        }
+        if short[k] {
+            let p = o.firstPoint, before = shortAt[p].filter { room[$0] < 0 }.count
+            shortAt[p].append(k)
+            room[k] = -1
+            var seen = [Bool](repeating: false, count: roomCount)
+            _ = augment(k, p, &holder[p], &seen)
+            settle(p, before: before)
+        } else {
+            for j in longClash(k, r, o.start, o.end) { longClashes[j] += 1; longClashes[k] += 1; longClashTotal += 1 }
+            longInRoom[r].append(k)
+            room[k] = r
+            for p in o.firstPoint..<o.endPoint {
+                longIn[p][r] += 1
+                let s = holder[p][r]
+                if s >= 0 {
+                    let before = shortAt[p].filter { room[$0] < 0 }.count
+                    holder[p][r] = -1
+                    var seen = [Bool](repeating: false, count: roomCount)
+                    _ = augment(s, p, &holder[p], &seen)
+                    settle(p, before: before)
+                }
+            }
+        }
+    }
+
+    /// Whether k breaks a rule where it is.
+    func inConflict(_ k: Int) -> Bool {
+        choice[k] >= 0 && (linkConflicts[k] > 0 || longClashes[k] > 0 || (short[k] && room[k] < 0))
+    }
+
+    /// The long session holding room r at point p, if any.
+    func longHolder(_ r: Int, _ p: Int) -> Int? {
+        longIn[p][r] == 0 ? nil : longInRoom[r].first { options[$0][choice[$0]].firstPoint <= p && p < options[$0][choice[$0]].endPoint }
+    }
+
+    /// The placed sessions that placing k at option o (in room r, if long) would evict so that
+    /// every placed session keeps every rule: those it would clash with or break a precedence
+    /// with, and for rooms, whoever the matching cannot re-seat.
+    func evictions(_ k: Int, _ oi: Int, _ r: Int) -> [Int] {
+        let o = options[k][oi]
+        var out: [Int] = []
+        for l in links[k] where l.to != k {
+            if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv), !out.contains(l.to) { out.append(l.to) }
+        }
+        if short[k] {
+            let p = o.firstPoint
+            var h = holder[p]
+            for (x, s) in h.enumerated() where s >= 0 && out.contains(s) { h[x] = -1 }
+            var seen = [Bool](repeating: false, count: roomCount)
+            if !augment(k, p, &h, &seen) {
+                // Every fitting room is held: evict the lightest holder among them.
+                var lightest: Int?
+                for x in fits[k] {
+                    guard let s = longHolder(x, p) ?? (h[x] >= 0 ? h[x] : nil), !out.contains(s) else { continue }
+                    if lightest.map({ evictWeight[s] < evictWeight[$0] }) ?? true { lightest = s }
+                }
+                if let s = lightest { out.append(s) }
+            }
+        } else {
+            for j in longClash(k, r, o.start, o.end) where !out.contains(j) { out.append(j) }
+            for p in o.firstPoint..<o.endPoint {
+                let s = holder[p][r]
+                guard s >= 0, !out.contains(s) else { continue }
+                var h = holder[p], seen = [Bool](repeating: false, count: roomCount)
+                for (x, e) in h.enumerated() where e >= 0 && out.contains(e) { h[x] = -1 }
+                h[r] = -1
+                if !augment(s, p, &h, &seen, blocked: r) { out.append(s) }
+            }
+        }
+        return out
+    }
+
+    /// Takes sessions out until no placed session breaks a rule (a safety net: moves are chosen
+    /// so that this finds nothing). Returns those taken out.
+    mutating func restoreInvariant() -> [Int] {
+        var out: [Int] = []
+        while let k = choice.indices.first(where: inConflict) {
+            remove(k)
+            out.append(k)
+        }
+        return out
+    }
+
+    // MARK: construction
+
+    /// Every session placed where it evicts nobody, most constrained first (a given start first,
+    /// where it fits); the others stay unplaced for the repair.
+    mutating func construct(from start: [Placement]?) {
+        let n = options.count
+        if let start, start.count == n {
+            for k in 0..<n {
+                guard let o = options[k].firstIndex(where: { $0.slot == start[k].slot }), fits[k].contains(start[k].room),
+                      evictions(k, o, start[k].room).isEmpty else { continue }
+                place(k, o, short[k] ? -1 : start[k].room)
+            }
+        }
+        let audience = f.instance.agenda.sessions.map(\.audience.count)
+        let order = (0..<n).filter { choice[$0] < 0 }.sorted {
+            (options[$0].count, -audience[$0], $0) < (options[$1].count, -audience[$1], $1)
+        }
+        let capacity = f.instance.rooms.map(\.capacity)
+        for k in order {
+            // The earliest start, then the smallest room, that evicts nobody.
+            search: for oi in options[k].indices {
+                for r in short[k] ? [-1] : fits[k].sorted(by: { (capacity[$0], $0) < (capacity[$1], $1) }) where evictions(k, oi, r).isEmpty {
+                    place(k, oi, r)
+                    break search
+                }
+            }
+        }
+        _ = restoreInvariant()
+    }
+
+    // MARK: repair
+
+    /// Inserts unplaced sessions one at a time, evicting whatever they clash with, until none is
+    /// left: each step takes an unplaced session at random to the start (and room) whose
+    /// evictions weigh least. A session weighs one more each time it is evicted, and may not
+    /// return to the start it was evicted from for a while (tabu).
+    mutating func search(rng: inout SplitMix64, deadline: Date, shouldStop: (@Sendable () -> Bool)?) -> Result {
+        let n = options.count
+        var base = [Int](repeating: 0, count: n + 1)
+        for k in 0..<n { base[k + 1] = base[k] + options[k].count }
+        var tabu = [Int](repeating: 0, count: base[n])
+        var unplaced = (0..<n).filter { choice[$0] < 0 }
+        var best = (count: unplaced.count, choice: choice, room: room)
+        var iteration = 0
+        let tenure = 10, spread = 9
+        while !unplaced.isEmpty {
+            iteration += 1
+            if iteration & 15 == 0, Date() >= deadline || shouldStop?() == true { break }
+            let ui = rng.int(0...(unplaced.count - 1)), u = unplaced[ui]
+            var pick: (cost: Int, o: Int, r: Int, out: [Int])?, ties = 0
+            for oi in options[u].indices {
+                let isTabu = tabu[base[u] + oi] > iteration
+                for r in short[u] ? [-1] : fits[u] {
+                    let out = evictions(u, oi, r)
+                    if isTabu && !out.isEmpty { continue }
+                    let cost = out.reduce(0) { $0 + evictWeight[$1] }
+                    if cost < pick?.cost ?? .max {
+                        pick = (cost, oi, r, out)
+                        ties = 1
+                    } else if cost == pick?.cost {
+                        ties += 1
+                        if rng.int(1...ties) == 1 { pick = (cost, oi, r, out) }
+                    }
+                }
+            }
+            guard let pick else { continue }  // every start tabu for now
+            unplaced.remove(at: ui)
+            for e in pick.out {
+                tabu[base[e] + choice[e]] = iteration + tenure + rng.int(0...spread)
+                remove(e)
+                evictWeight[e] += 1
+                unplaced.append(e)
+            }
+            place(u, pick.o, pick.r)
+            unplaced += restoreInvariant()
+            if unplaced.count < best.count { best = (unplaced.count, choice, room) }
+        }
+        if unplaced.count > best.count {
+            for k in 0..<n { remove(k) }
+            // Long sessions first, so the matching sees their rooms taken.
+            for k in (0..<n).sorted(by: { (short[$0] ? 1 : 0, $0) < (short[$1] ? 1 : 0, $1) }) where best.choice[k] >= 0 {
+                place(k, best.choice[k], short[k] ? -1 : best.room[k])
+            }
+            _ = restoreInvariant()
+        }
+        return result(iterations: iteration)
+    }
+
+    /// The agenda: placed sessions where they are (every rule kept among them); each unplaced one
+    /// at the start and room that would evict least, with what it would clash with there.
+    mutating func result(iterations: Int) -> Result {
+        let agenda = f.instance.agenda
+        let n = options.count
+        var placements = (0..<n).map { k in
+            Placement(slot: options[k][max(0, choice[k])].slot, room: room[k] >= 0 ? room[k] : fits[k][0])
+        }
+        var unplaced: [Unplaced] = []
+        for u in (0..<n) where choice[u] < 0 {
+            var best: (cost: Int, o: Int, r: Int)?
+            for oi in options[u].indices {
+                for r in short[u] ? [-1] : fits[u] {
+                    let cost = evictions(u, oi, r).reduce(0) { $0 + evictWeight[$1] }
+                    if cost < best?.cost ?? .max { best = (cost, oi, r) }
+                }
+            }
+            let b = best!
+            let out = evictions(u, b.o, b.r)
+            placements[u] = Placement(slot: options[u][b.o].slot, room: b.r >= 0 ? b.r : (fits[u].first { r in out.contains { room[$0] == r } } ?? fits[u][0]))
+            unplaced.append(Unplaced(session: u, audience: agenda.sessions[u].audience.count, blockedBy: reasons(u, b.o, out)))
+        }
+        let affected = Set(unplaced.flatMap { agenda.sessions[$0.session].audience }).count
+        return Result(placements: placements, unplaced: unplaced, affectedAttendees: affected, iterations: iterations)
+    }
+
+    /// Why unplaced session k cannot start at option o: each placed session it would evict, and how.
+    func reasons(_ k: Int, _ oi: Int, _ out: [Int]) -> [String] {
+        let o = options[k][oi], agenda = f.instance.agenda, rooms = f.instance.rooms
+        return out.map { j -> String in
+            let other = agenda.sessions[j].id
+            if let jv = interval(j) {
+                for l in links[k] where l.to == j && Self.broken(l.kind, o.start, o.end, jv) {
+                    switch l.kind {
+                    case .before: return "must come after \(other)"
+                    case .after: return "must come before \(other)"
+                    case .shared:
+                        let people = shared[k][j] ?? 0
+                        return "\(people) attendee\(people == 1 ? "" : "s") also in \(other)"
+                    }
+                }
+            }
+            return "room \(room[j] >= 0 ? rooms[room[j]].id.rawValue : "?") taken by \(other)"
+        }
+    }
+}

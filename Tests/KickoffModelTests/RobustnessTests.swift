@@ -1,0 +1,71 @@
+import Foundation
+import GLPKBackend
+import KickoffCore
+import KickoffIO
+@testable import KickoffModel
+import KickoffTestSupport
+import MIP
+import Testing
+
+/// Scenarios of the kinds `kickoff generate` does not write: a timetabling agenda where the
+/// greedy placement gives up, a run whose time runs out before any plan, and what is left then.
+@Suite struct RobustnessTests {
+    func outcome(_ fixture: Fixture, timeLimit: Double = 60, stop: (@Sendable () -> Bool)? = nil) throws -> (PlanningInstance, PlanOutcome) {
+        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
+        var options = SolveOptions()
+        options.timeLimit = timeLimit
+        options.shouldStop = stop
+        return (instance, Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options))
+    }
+
+    /// The weakness: the greedy placement (all four orders) gives up on a timetable that has a
+    /// clash-free solution by construction; the repair search finds one, and the planner writes
+    /// a checked plan (cost 0: no travel, no venue fee, so (R) proves it optimal).
+    @Test("a timetable the greedy orders give up on is repaired into a checked plan", arguments: [UInt64(1), 2, 4, 5])
+    func repairsWhatTheGreedyCannotPlace(seed: UInt64) throws {
+        let fixture = Fixture.timetable(seed: seed)
+        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
+        let f = Formulation(instance)
+        #expect(ConstructionHeuristic.plan(f) == nil, "the greedy orders fail here; otherwise this test no longer covers the repair")
+        let r = try #require(AgendaSearch.run(f, deadline: Date().addingTimeInterval(60)))
+        #expect(r.unplaced.isEmpty)
+        let (_, out) = try outcome(fixture)
+        let plan = try #require(out.plan)
+        #expect(PlanChecker.check(plan, instance).isValid)
+        #expect(out.termination == .optimal)
+        // Every room full every hour: 24 sessions in 3 rooms × 8 hours.
+        #expect(Set(plan.placements).count == 24)
+    }
+
+    /// Nine sessions for one person in eight hours: one is always left over, and it says why.
+    @Test("an agenda with no room for everything leaves the fewest sessions out, each with its reason")
+    func leavesTheFewestOut() throws {
+        var fixture = Fixture.timetable(seed: 1)
+        fixture.files["enrollments.csv"] = "attendee,session\n" + (0..<9).map { "P1,E\($0)\n" }.joined()
+        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
+        let r = try #require(AgendaSearch.run(Formulation(instance), deadline: Date().addingTimeInterval(0.5)))
+        #expect(r.unplaced.count == 1)
+        #expect(r.affectedAttendees == 1)
+        let u = try #require(r.unplaced.first)
+        #expect(u.audience == 1)
+        #expect(u.blockedBy.count == 1 && u.blockedBy[0].hasPrefix("1 attendee also in E"), "\(u.blockedBy)")
+        // The eight placed ones keep every rule: one per hour.
+        let placed = r.placements.indices.filter { $0 != u.session }.map { r.placements[$0].slot }
+        #expect(Set(placed).count == 8)
+    }
+
+    /// Stopped before any complete plan (here a stop request, as Ctrl-C or the time limit would):
+    /// the status is `time_limit`, not `infeasible`, and the best partial agenda is kept with
+    /// what it leaves out — for unplaced.csv and summary.json's `unplaced`.
+    @Test("no complete plan in time: time_limit with the best partial agenda, never a claim of infeasibility")
+    func stoppedKeepsThePartialAgenda() throws {
+        let fixture = Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5)
+        let (_, out) = try outcome(fixture, stop: { true })
+        #expect(out.termination == .timeLimit)
+        #expect(out.plan == nil)
+        let partial = try #require(out.partial)
+        #expect(!partial.unplaced.isEmpty)
+        #expect(partial.affectedAttendees > 0)
+        #expect(out.reasons.contains { $0.contains("unplaced.csv") }, "\(out.reasons)")
+    }
+}
