@@ -298,6 +298,18 @@ func child(_ arguments: [String]) -> [String] {
     return line.split(separator: "\t").map(String.init)
 }
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    // The usage is this file's opening comment.
+    print("""
+    usage: kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue V] [--gap 0]
+                         [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]
+           kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
+                         [--compare-solvers]
+    Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
+    """)
+    exit(0)
+}
+
 let seed = UInt64(arg("--seed") ?? "7") ?? 7
 let timeLimit = Double(arg("--time-limit") ?? "120") ?? 120
 let venue = arg("--venue")

@@ -10,19 +10,22 @@ import KickoffCore
 /// traveller in the audience, or an end after their latest departure (− buffer), is never
 /// considered, so a conflict-free agenda always has legs that fit it (seats aside).
 ///
-/// It is the min-conflicts tabu search of the ITC2007 timetabling finalists, over start times,
-/// with rooms by matching:
+/// It is a partial-agenda tabu search in the manner of the ITC2007 timetabling finalists, over
+/// start times, with rooms by matching. The placed sessions always keep every rule; the others
+/// wait, unplaced:
 /// - a session that covers one overlap point (a one-slot session, the usual case) has no room of
 ///   its own in the search: at each point, the sessions there get rooms by a maximum bipartite
-///   matching (sessions × fitting rooms), kept up to date by augmenting paths, and a session
-///   left without a room is a violation. So a move never fails for want of shuffling rooms;
+///   matching (sessions × fitting rooms), kept up to date by augmenting paths. So a move never
+///   fails for want of shuffling rooms;
 /// - a longer session holds one room over all its points, which the matching then leaves out;
-/// - each step picks a session in conflict at random and moves it to the start (and, if long,
-///   room) that breaks the fewest weighted rules, and forbids moving it back for a while (tabu);
-/// - at a local minimum the rules it still breaks weigh one more (breakout), so the search
-///   moves the sessions around a stubborn clash rather than cycling.
-/// When the deadline comes first, the best agenda found is returned with the sessions that still
-/// conflict, the most conflicting left out first until the rest holds.
+/// - each step takes an unplaced session at random and inserts it at the start (and, if long,
+///   room) whose evictions weigh least: the placed sessions it would clash with, break a
+///   precedence with, or leave without a room go back to the unplaced, and may not return to
+///   the start they left for a while (tabu);
+/// - a session weighs one more each time it is evicted, so the search learns which sessions are
+///   hard to re-seat and moves the others around them rather than cycling.
+/// When the deadline comes first, the best partial agenda found is returned with the sessions it
+/// leaves out and what blocks each one.
 public struct AgendaSearch {
     /// Where a session may go: a start slot, its interval, the overlap points it covers and the rooms that fit.
     struct Option {

@@ -52,6 +52,37 @@ struct SolveTests {
                                                   "R2 (from SFO) has no usable outbound leg: travel.csv has no ORD→SFO leg"])
     }
 
+    @Test("no plan in time is not infeasible: exit 1, time_limit, summary.json and unplaced.csv with what blocks each session")
+    func unplacedWhenTimeRunsOut() throws {
+        // 28 one-hour sessions in 8 hours and 4 rooms, 40 people with 5 sign-ups each at random:
+        // the greedy orders give up, the repair search cannot place them all in 3 s, and nobody
+        // has proved there is no timetable. This used to report "no plan" with nothing to act on.
+        let dir = try Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5).write()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("plan")
+        let r = try Run("solve", dir.path, "--out", out.path, "--quiet", "--time-limit", "3")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains(": time_limit\n"))
+        #expect(r.stdout.contains("see unplaced.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["summary.json", "unplaced.csv"])
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "time_limit")
+        let unplaced = try #require(summary["unplaced"] as? [String: Any])
+        let rows = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["session", "title", "kind", "attendees", "tried_day", "tried_start", "tried_room", "blocked_by"])
+        let body = rows.dropFirst()
+        #expect(!body.isEmpty)
+        #expect(unplaced["sessions"] as? Int == body.count)
+        let affected = try #require(unplaced["attendees_affected"] as? Int)
+        #expect(affected >= body.map { Int($0[3])! }.max()! && affected <= 40)
+        for row in body {
+            #expect(row.count == 8)
+            #expect(row[0].hasPrefix("E") && row[4] == "1" && row[6].hasPrefix("R"), "\(row)")
+            #expect(row[7].contains("also in E") || row[7].contains("room R"), "no reason: \(row)")
+        }
+    }
+
     @Test("the default plan folder is plan-<venue> beside the scenario; --venue picks the venue")
     func defaultOutput() throws {
         let parent = try temporaryFolder()
