@@ -21,6 +21,10 @@ public struct GLPKSolver: MIPSolver {
 
     public init() {}
 
+    /// `glp_free_env`: GLPK's environment of the calling thread, with every problem still in it.
+    /// Only for a thread of one's own, after its last solve (its problems are gone by then).
+    public func releaseThreadResources() { glp_free_env() }
+
     public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
         let started = Date()
         if let defect = model.defects().first { return SolveResult(termination: .error("invalid model: \(defect)")) }

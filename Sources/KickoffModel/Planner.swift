@@ -102,20 +102,37 @@ public struct Planner {
         var probe: SolveResult?
         if first == nil {
             // The greedy orders all gave up: repair the agenda instead (`AgendaSearch`). First
-            // briefly, so that a scenario with no plan at all does not wait for it; then GLPK may
-            // prove there is none, or find one; then the repair again, with most of what is left.
+            // briefly, so that a scenario with no plan at all does not wait for it; then on both
+            // cores until 85 % of what is left has passed: the repair search on one; on the other
+            // GLPK on the whole program for a quarter of that time (at most 30 s) — on a small
+            // program it proves there is no plan, or finds one — then a second repair search from
+            // another seed. Whatever settles it first stops the rest.
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
+                let settled = Flag(), userStop = options.shouldStop
+                let stop: @Sendable () -> Bool = { userStop?() == true || settled.isRaised }
+                let until = Date().addingTimeInterval(remaining() * 0.85)
                 var o = options
                 o.timeLimit = min(remaining() * 0.25, 30)
-                let p = solver.solve(f.model, options: o)
-                if p.termination != .timeLimit {
-                    probe = p
-                } else if remaining() > 1 {
-                    r = AgendaSearch.run(f, from: partial.placements, seed: 2, deadline: Date().addingTimeInterval(remaining() * 0.7),
-                                         shouldStop: options.shouldStop)
+                o.shouldStop = stop
+                let job = Unchecked((solver, f, o))
+                let other = OnOwnThread { () -> (SolveResult, AgendaSearch.Result?) in
+                    let (solver, f, o) = job.value
+                    let p = solver.solve(f.model, options: o)
+                    solver.releaseThreadResources()
+                    if p.termination != .timeLimit { settled.raise() }
+                    if stop() { return (p, nil) }
+                    let r = AgendaSearch.run(f, from: partial.placements, seed: 3, deadline: until, shouldStop: stop)
+                    if r?.unplaced.isEmpty == true { settled.raise() }
+                    return (p, r)
                 }
+                r = AgendaSearch.run(f, from: partial.placements, seed: 2, deadline: until, shouldStop: stop)
+                if r?.unplaced.isEmpty == true { settled.raise() }
+                let (p, second) = other.wait()
+                if let s = second, s.unplaced.count < r?.unplaced.count ?? .max { r = s }
+                // A proof stands; a plan GLPK found is used when the searches found no agenda.
+                if p.termination != .timeLimit, p.termination != .feasible || r?.unplaced.isEmpty != true { probe = p }
             }
             if let r, probe == nil {
                 if r.unplaced.isEmpty { first = ConstructionHeuristic.complete(f, r.placements) } else { out.partial = r }
@@ -136,7 +153,7 @@ public struct Planner {
         // already that close, GLPK is not needed at all.
         if incumbent != nil {
             var lp = SolveOptions()
-            lp.timeLimit = min(10, max(1, (options.timeLimit ?? 100) / 10))
+            lp.timeLimit = min(10, max(1, (options.timeLimit ?? 100) / 10), remaining() * 0.5)
             lp.shouldStop = options.shouldStop
             let r = solver.solve(f.relaxation, options: lp)
             if r.termination == .optimal { options.knownBound = r.objective }

@@ -73,6 +73,8 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
 
     public init(_ inner: Inner) { self.inner = inner }
 
+    public func releaseThreadResources() { inner.releaseThreadResources() }
+
     public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
         let started = Date()
         let parts = model.blocks()

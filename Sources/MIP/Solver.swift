@@ -105,4 +105,11 @@ public struct SolveResult: Sendable {
 /// A MIP solver backend. Implementations must be usable from any one thread at a time.
 public protocol MIPSolver {
     func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult
+    /// Frees what the backend keeps per thread (GLPK's environment is thread-local). Call it on
+    /// a thread of one's own, after its last solve, before the thread ends.
+    func releaseThreadResources()
+}
+
+extension MIPSolver {
+    public func releaseThreadResources() {}
 }
