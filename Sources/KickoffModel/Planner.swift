@@ -177,6 +177,12 @@ public struct Planner {
             result = SolveResult(termination: .feasible, objective: f.model.objective(x), bound: result.bound,
                                  values: x, seconds: result.seconds, log: result.log)
         }
+        if result.termination.hasSolution, let x = incumbent, !f.model.violations(result.values).isEmpty {
+            // A solver answer that breaks a row (a backend fault) never replaces a checked first
+            // plan; the checker would reject it and leave the user with no plan at all.
+            result = SolveResult(termination: .feasible, objective: f.model.objective(x), bound: options.knownBound,
+                                 values: x, seconds: result.seconds, log: result.log)
+        }
         out.termination = result.termination
         out.bound = [result.bound, options.knownBound].compactMap { $0 }.max()
         switch result.termination {

@@ -88,6 +88,13 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             options.initialSolution.map { x in cols.map { x[$0] } }.flatMap { m.violations($0).isEmpty ? $0 : nil }
         }
         var best: [[Double]?] = first
+        // `values` always holds each block's best part: a block whose search ends with a worse
+        // solution than the first plan's part (GLPK may find its own before the callback offers
+        // that part, then run out of time) keeps the first plan's.
+        for (b, part) in first.enumerated() {
+            guard let part else { continue }
+            for (j, i) in parts[b].columns.enumerated() { values[i] = part[j] }
+        }
         var current: [Double?] = parts.indices.map { b in first[b].map { parts[b].model.objective($0) } }
         var blockBound = [Double?](repeating: nil, count: parts.count)
         var proven = [Bool](repeating: false, count: parts.count)

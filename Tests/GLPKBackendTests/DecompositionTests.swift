@@ -103,6 +103,29 @@ import Testing
         #expect(proven.objective == 87 && proven.values == firstPlan())
     }
 
+    /// Ends each block with the worst feasible solution there is, not the incumbent it was offered:
+    /// what GLPK does when it finds a solution of its own before its callback offers the first
+    /// plan's part, and then runs out of time.
+    struct WorseThanOffered: MIPSolver {
+        func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+            var flipped = MIPModel()
+            for v in model.variables { flipped.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: -v.cost) }
+            for c in model.constraints { flipped.addConstraint(c.name, c.terms.map { ($0.variable, $0.coefficient) }, lower: c.lower, upper: c.upper) }
+            let worst = BruteForceSolver().solve(flipped, options: SolveOptions())
+            return SolveResult(termination: .feasible, objective: model.objective(worst.values), bound: nil, values: worst.values)
+        }
+    }
+
+    @Test("a block whose search ends worse than the first plan keeps the first plan's part")
+    func worseSearchKeepsFirstPlan() {
+        var o = SolveOptions()
+        o.initialSolution = firstPlan()
+        let r = DecomposingSolver(WorseThanOffered()).solve(Self.model(), options: o)
+        #expect(r.termination == .feasible)
+        #expect(r.values == firstPlan())
+        #expect(r.objective == 87)
+    }
+
     @Test("a known bound outside the gap leaves the search to find the optimum, and never lowers the bound")
     func knownBoundFarAway() {
         var o = SolveOptions()
