@@ -23,7 +23,11 @@ import KickoffCore
 ///   precedence with, or leave without a room go back to the unplaced, and may not return to
 ///   the start they left for a while (tabu);
 /// - a session weighs one more each time it is evicted, so the search learns which sessions are
-///   hard to re-seat and moves the others around them rather than cycling.
+///   hard to re-seat and moves the others around them rather than cycling. Weighed `.byAudience`,
+///   it starts at its audience (the people an eviction disturbs) instead of 1, so company-wide
+///   sessions stay where they are and the small ones move around them: on large-11 that placed
+///   the 2,000-seat reception at all four venues where counting evictions alone placed it at two,
+///   and on xl-11 the other way round, so the planner runs both (`Planner`).
 /// When the deadline comes first, the best partial agenda found is returned with the sessions it
 /// leaves out and what blocks each one.
 public struct AgendaSearch {
@@ -97,6 +101,14 @@ public struct AgendaSearch {
     /// How much evicting each session costs the repair: one more each time it is evicted.
     var evictWeight: [Int]
 
+    /// What evicting a session costs at first.
+    public enum Weighing: Sendable {
+        /// 1: the search counts evictions.
+        case perEviction
+        /// 1 + its audience: the search counts the people it disturbs.
+        case byAudience
+    }
+
     var total: Int { linkTotal + longClashTotal + unmatchedTotal }
 
     /// - Returns: nil when some session has no start its whole audience can reach, or no room
@@ -165,9 +177,10 @@ public struct AgendaSearch {
 
     /// Finds a conflict-free agenda, starting from `start` when given (one placement per session),
     /// or says which sessions are left over when the deadline or a stop request comes first.
-    public static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1,
+    public static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
                            deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
         guard var s = AgendaSearch(f) else { return nil }
+        if weighing == .byAudience { s.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }
         var rng = SplitMix64(seed: seed)
         s.construct(from: start)
         return s.search(rng: &rng, deadline: deadline, shouldStop: shouldStop)
@@ -397,7 +410,10 @@ public struct AgendaSearch {
         for k in 0..<n { base[k + 1] = base[k] + options[k].count }
         var tabu = [Int](repeating: 0, count: base[n])
         var unplaced = (0..<n).filter { choice[$0] < 0 }
-        var best = (count: unplaced.count, choice: choice, room: room)
+        // Fewest sessions left out, then fewest people in them (counted per session).
+        let audience = f.instance.agenda.sessions.map(\.audience.count)
+        func worth(_ out: [Int]) -> (sessions: Int, people: Int) { (out.count, out.reduce(0) { $0 + audience[$1] }) }
+        var best = (worth: worth(unplaced), choice: choice, room: room)
         var iteration = 0
         let tenure = 10, spread = 9
         while !unplaced.isEmpty {
@@ -430,9 +446,9 @@ public struct AgendaSearch {
             }
             place(u, pick.o, pick.r)
             unplaced += restoreInvariant()
-            if unplaced.count < best.count { best = (unplaced.count, choice, room) }
+            if unplaced.count <= best.worth.sessions, case let w = worth(unplaced), w < best.worth { best = (w, choice, room) }
         }
-        if unplaced.count > best.count {
+        if worth(unplaced) > best.worth {
             for k in 0..<n { remove(k) }
             // Long sessions first, so the matching sees their rooms taken.
             for k in (0..<n).sorted(by: { (short[$0] ? 1 : 0, $0) < (short[$1] ? 1 : 0, $1) }) where best.choice[k] >= 0 {

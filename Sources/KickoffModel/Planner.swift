@@ -102,11 +102,12 @@ public struct Planner {
         var probe: SolveResult?
         if first == nil {
             // The greedy orders all gave up: repair the agenda instead (`AgendaSearch`). First
-            // briefly, so that a scenario with no plan at all does not wait for it; then on both
-            // cores until 85 % of what is left has passed: the repair search on one; on the other
-            // GLPK on the whole program for a quarter of that time (at most 30 s) — on a small
-            // program it proves there is no plan, or finds one — then a second repair search from
-            // another seed. Whatever settles it first stops the rest.
+            // briefly, so that a scenario with no plan at all does not wait for it; then, until
+            // 85 % of what is left has passed, three threads on the two cores: the repair search
+            // counting evictions, the repair search counting the people they disturb (each wins
+            // where the other stalls), and GLPK on the whole program for a quarter of that time
+            // (at most 30 s), which on a small program proves there is no plan or finds one.
+            // Whichever settles it first stops the rest.
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
@@ -116,21 +117,23 @@ public struct Planner {
                 var o = options
                 o.timeLimit = min(remaining() * 0.25, 30)
                 o.shouldStop = stop
-                let job = Unchecked((solver, f, o))
-                let other = OnOwnThread { () -> (SolveResult, AgendaSearch.Result?) in
-                    let (solver, f, o) = job.value
+                let job = Unchecked((solver, o))
+                let glpk = OnOwnThread { () -> SolveResult in
+                    let (solver, o) = job.value
                     let p = solver.solve(f.model, options: o)
                     solver.releaseThreadResources()
                     if p.termination != .timeLimit { settled.raise() }
-                    if stop() { return (p, nil) }
-                    let r = AgendaSearch.run(f, from: partial.placements, seed: 3, deadline: until, shouldStop: stop)
+                    return p
+                }
+                let byAudience = OnOwnThread { () -> AgendaSearch.Result? in
+                    let r = AgendaSearch.run(f, from: partial.placements, seed: 3, weighing: .byAudience, deadline: until, shouldStop: stop)
                     if r?.unplaced.isEmpty == true { settled.raise() }
-                    return (p, r)
+                    return r
                 }
                 r = AgendaSearch.run(f, from: partial.placements, seed: 2, deadline: until, shouldStop: stop)
                 if r?.unplaced.isEmpty == true { settled.raise() }
-                let (p, second) = other.wait()
-                if let s = second, s.unplaced.count < r?.unplaced.count ?? .max { r = s }
+                let p = glpk.wait()
+                if let s = byAudience.wait(), s.unplaced.count < r?.unplaced.count ?? .max { r = s }
                 // A proof stands; a plan GLPK found is used when the searches found no agenda.
                 if p.termination != .timeLimit, p.termination != .feasible || r?.unplaced.isEmpty != true { probe = p }
             }

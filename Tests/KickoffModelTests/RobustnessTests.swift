@@ -54,6 +54,34 @@ import Testing
         #expect(Set(placed).count == 8)
     }
 
+    /// When one of P1's nine sessions must go, the search leaves out one that only P1 attends,
+    /// not the one thirty people attend, whichever way evictions are weighed (it returns, of the
+    /// agendas leaving out fewest sessions, one leaving out fewest people).
+    @Test("the session left out is a small one, never the 30-person one", arguments: [AgendaSearch.Weighing.perEviction, .byAudience])
+    func keepsTheLargeSession(weighing: AgendaSearch.Weighing) throws {
+        var fixture = Fixture.timetable(seed: 1)
+        fixture.files["enrollments.csv"] = "attendee,session\n" + (0..<9).map { "P1,E\($0)\n" }.joined()
+            + (2...30).map { "P\($0),E0\n" }.joined()
+        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
+        for seed in UInt64(1)...5 {
+            let r = try #require(AgendaSearch.run(Formulation(instance), seed: seed, weighing: weighing,
+                                                  deadline: Date().addingTimeInterval(0.3)))
+            #expect(r.unplaced.count == 1)
+            #expect(r.unplaced.first?.audience == 1, "seed \(seed) left out \(r.unplaced.map(\.session))")
+            #expect(r.affectedAttendees == 1)
+        }
+    }
+
+    @Test("weighed by audience, the repair search also completes the planted timetables", arguments: [UInt64(1), 2, 4, 5])
+    func byAudienceRepairs(seed: UInt64) throws {
+        let instance = try PlanningInstance(try Fixture.timetable(seed: seed).scenario(), venue: nil)
+        let f = Formulation(instance)
+        let r = try #require(AgendaSearch.run(f, seed: seed, weighing: .byAudience, deadline: Date().addingTimeInterval(60)))
+        #expect(r.unplaced.isEmpty)
+        let plan = try #require(ConstructionHeuristic.complete(f, r.placements))
+        #expect(PlanChecker.check(plan, instance).isValid)
+    }
+
     /// Stopped before any complete plan (here a stop request, as Ctrl-C or the time limit would):
     /// the status is `time_limit`, not `infeasible`, and the best partial agenda is kept with
     /// what it leaves out — for unplaced.csv and summary.json's `unplaced`.
