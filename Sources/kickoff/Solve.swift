@@ -80,14 +80,18 @@ struct Solve: ParsableCommand {
         let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
         display.finish()
 
-        print(PlanSummaryText(instance, outcome).text, terminator: "")
         if let code = Interrupts.shared.exitCode {
-            // Interrupted: the best plan so far is written whole, or nothing is; the old folder stays.
+            // Interrupted: the best plan so far is written whole, or nothing is (no unplaced.csv
+            // either); the old folder stays.
             guard outcome.plan != nil else {
+                var shown = outcome
+                shown.reasons = shown.reasons.map { $0.replacingOccurrences(of: "; see unplaced.csv", with: "") }
+                print(PlanSummaryText(instance, shown).text, terminator: "")
                 print("stopped before any plan was found; nothing written")
                 throw ExitCode(code)
             }
         }
+        print(PlanSummaryText(instance, outcome).text, terminator: "")
         let stamp = search.now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
         let files = PlanFiles(instance, outcome, now: stamp).files
         do {

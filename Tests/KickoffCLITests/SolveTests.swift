@@ -187,9 +187,12 @@ struct InjectionTests {
 struct SignalTests {
     /// Starts `kickoff solve` on a 2,000-attendee scenario (minutes to prove optimal), waits for
     /// its first progress line — the search is running — sends `sig`, and returns the exit status.
-    func interrupt(with sig: Int32, out: URL) throws -> (status: Int32, stdout: String) {
-        let dir = try temporaryFolder().appendingPathComponent("big")
-        try #require(try Run("generate", dir.path, "--attendees", "2000", "--seed", "11").status == 0)
+    func interrupt(with sig: Int32, out: URL, scenario: URL? = nil) throws -> (status: Int32, stdout: String) {
+        let dir: URL
+        if let scenario { dir = scenario } else {
+            dir = try temporaryFolder().appendingPathComponent("big")
+            try #require(try Run("generate", dir.path, "--attendees", "2000", "--seed", "11").status == 0)
+        }
         let p = Process()
         p.executableURL = Run.binary
         p.arguments = ["solve", dir.path, "--out", out.path, "--now", "2027-01-04T09:00+00:00"]
@@ -230,6 +233,22 @@ struct SignalTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).count == 2000)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["plan"], "no staging folder left")
+    }
+
+    @Test("SIGINT before any plan (the repair search and GLPK still racing): exit 130, nothing written, the earlier folder stays")
+    func sigintWithoutPlan() throws {
+        let dir = try Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5).write()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("plan")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("{\"status\":\"old\"}".utf8).write(to: out.appendingPathComponent("summary.json"))
+        let r = try interrupt(with: SIGINT, out: out, scenario: dir)
+        #expect(r.status == 130)
+        #expect(r.stdout.contains(": time_limit\n"))
+        #expect(r.stdout.hasSuffix("stopped before any plan was found; nothing written\n"))
+        #expect(!r.stdout.contains("unplaced.csv"), "promises a file it does not write: \(r.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
+        #expect(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8) == "{\"status\":\"old\"}")
     }
 
     @Test("SIGTERM does the same with exit 143")
