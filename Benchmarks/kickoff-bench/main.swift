@@ -299,7 +299,7 @@ func child(_ arguments: [String]) -> [String] {
 }
 
 if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
-    // The usage is this file's opening comment.
+    // The opening comment of this file says what each option does.
     print("""
     usage: kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue V] [--gap 0]
                          [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]

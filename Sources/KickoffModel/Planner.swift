@@ -117,10 +117,9 @@ public struct Planner {
                 var o = options
                 o.timeLimit = min(remaining() * 0.25, 30)
                 o.shouldStop = stop
-                let job = Unchecked((solver, o))
+                let probeOptions = o
                 let glpk = OnOwnThread { () -> SolveResult in
-                    let (solver, o) = job.value
-                    let p = solver.solve(f.model, options: o)
+                    let p = solver.solve(f.model, options: probeOptions)
                     solver.releaseThreadResources()
                     if p.termination != .timeLimit { settled.raise() }
                     return p

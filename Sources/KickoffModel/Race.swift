@@ -33,7 +33,7 @@ final class OnOwnThread<T>: @unchecked Sendable {
 }
 
 /// Hands a value to another thread that alone uses it meanwhile.
-struct Unchecked<T>: @unchecked Sendable {
+private struct Unchecked<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }

@@ -9,6 +9,11 @@ extension Fixture {
     ///   room full every hour — are a timetable without clashes.
     /// - otherwise: `sessions` sessions and `rooms` rooms, each person signed up for `each`
     ///   sessions drawn at random: dense enough that no search places them all quickly.
+    /// A timetable dense enough that the greedy orders give up and no search places every session
+    /// in a few seconds, with nothing proving there is no timetable: 28 sessions in 8 hours and 4
+    /// rooms, 40 people with 5 random sign-ups each.
+    public static var denseTimetable: Fixture { timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5) }
+
     public static func timetable(seed: UInt64, planted: Bool = true, sessions: Int = 24, rooms: Int = 3, each: Int = 4) -> Fixture {
         var rng = SplitMix64(seed: seed)
         var f = Fixture()

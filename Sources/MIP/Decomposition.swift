@@ -161,10 +161,7 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         var stoppedByBound = false
         for (n, b) in order.enumerated() {
             if missing == 0, closeEnough(knownSum) {
-                // The first plan's remaining blocks are already good enough: keep them.
-                for b in order[n...] {
-                    for (j, i) in parts[b].columns.enumerated() { values[i] = first[b]![j] }
-                }
+                // The first plan's remaining blocks are already good enough: `values` holds them.
                 stoppedByBound = true
                 break
             }

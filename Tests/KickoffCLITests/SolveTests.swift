@@ -57,7 +57,7 @@ struct SolveTests {
         // 28 one-hour sessions in 8 hours and 4 rooms, 40 people with 5 sign-ups each at random:
         // the greedy orders give up, the repair search cannot place them all in 3 s, and nobody
         // has proved there is no timetable. This used to report "no plan" with nothing to act on.
-        let dir = try Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5).write()
+        let dir = try Fixture.denseTimetable.write()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("plan")
         let r = try Run("solve", dir.path, "--out", out.path, "--quiet", "--time-limit", "3")
@@ -237,7 +237,7 @@ struct SignalTests {
 
     @Test("SIGINT before any plan (the repair search and GLPK still racing): exit 130, nothing written, the earlier folder stays")
     func sigintWithoutPlan() throws {
-        let dir = try Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5).write()
+        let dir = try Fixture.denseTimetable.write()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("plan")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

@@ -87,7 +87,7 @@ import Testing
     /// what it leaves out — for unplaced.csv and summary.json's `unplaced`.
     @Test("no complete plan in time: time_limit with the best partial agenda, never a claim of infeasibility")
     func stoppedKeepsThePartialAgenda() throws {
-        let fixture = Fixture.timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5)
+        let fixture = Fixture.denseTimetable
         let (_, out) = try outcome(fixture, stop: { true })
         #expect(out.termination == .timeLimit)
         #expect(out.plan == nil)
