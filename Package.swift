@@ -30,15 +30,17 @@ let package = Package(
         // CSV reading with file/line/column tracking and the scenario folder loader.
         .target(name: "KickoffIO", dependencies: ["KickoffCore"]),
         // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
-        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel"]),
+        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "Airports"]),
         // Solver-neutral integer programs: variables, named constraints, terminations, `protocol MIPSolver`.
         .target(name: "MIP"),
         // The only module that imports CGLPK.
         .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
+        // The bundled OpenFlights airport table (ODbL): codes, coordinates and IANA time zones.
+        .target(name: "Airports", dependencies: ["KickoffIO"]),
         // The integer program built from the data, the construction heuristic, the plan and its checker.
         .target(name: "KickoffModel", dependencies: ["KickoffCore", "MIP"]),
         // Deterministic scenario generator built on a bundled OpenFlights subset.
-        .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO"]),
+        .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO", "Airports"]),
         // The command-line tool: argument parsing, printing and exit codes only.
         .executableTarget(
             name: "kickoff",
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
         .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "Airports", "KickoffTestSupport"]),
         .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "MIP"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.

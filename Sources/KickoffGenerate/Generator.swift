@@ -1,6 +1,7 @@
 import Foundation
 import KickoffCore
 import KickoffIO
+import Airports
 
 /// What to generate. Every default scales with `attendees`.
 public struct GeneratorOptions: Sendable {

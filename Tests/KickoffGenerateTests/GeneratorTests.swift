@@ -4,6 +4,7 @@ import KickoffCore
 import KickoffIO
 import KickoffTestSupport
 @testable import KickoffGenerate
+import Airports
 
 @Suite("Scenario generator")
 struct GeneratorTests {
