@@ -264,6 +264,8 @@ public struct Scenario: Sendable {
     /// Nil when dinners.csv is absent (no team dinners are planned).
     public var restaurants: [Restaurant]?
     public var enrollments: [Enrollment] = []
+    /// followups.csv's rows (empty when the file is absent); see `effectiveFollowUps`.
+    public var followUps: [FollowUp] = []
     public var columns = ColumnMap()
 
     public init(event: Event) { self.event = event }

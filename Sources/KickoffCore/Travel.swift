@@ -31,8 +31,12 @@ public struct VenueClock: Sendable {
 
     /// The venue-local date of an instant.
     public func localDate(ofInstant instant: Int) -> CivilDate {
-        let offset = timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant * 60))) / 60
-        return Timestamp(instant: instant, offsetMinutes: offset).date
+        Timestamp(instant: instant, offsetMinutes: offsetMinutes(atInstant: instant)).date
+    }
+
+    /// UTC offset in minutes in force at an instant.
+    public func offsetMinutes(atInstant instant: Int) -> Int {
+        timezone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant * 60))) / 60
     }
 }
 

@@ -41,6 +41,7 @@ extension Scenario {
             }
         }
         validateEnrollments(&out, attendees: attendeeLines)
+        validateFollowUps(&out)
         return out.sorted()
     }
 
@@ -155,6 +156,25 @@ extension Scenario {
                 } else {
                     out.append(at(e.source, "session", "unknown session id \(quoted(sid))"))
                 }
+            }
+        }
+    }
+
+    private func validateFollowUps(_ out: inout [Diagnostic]) {
+        _ = unique(followUps.map { ($0.id, $0.source) }, "followups.csv", "follow-up", &out)
+        let day = event.dayEnd.minutes - event.dayStart.minutes
+        for f in followUps {
+            if f.latestDaysAfter < f.earliestDaysAfter {
+                out.append(at(f.source, "latest_days_after", "the window ends \(f.latestDaysAfter) days after the event, before it starts (\(f.earliestDaysAfter))"))
+            } else if f.windowDates(after: event.lastDate).isEmpty {
+                let first = event.lastDate.adding(days: f.earliestDaysAfter), last = event.lastDate.adding(days: f.latestDaysAfter)
+                out.append(at(f.source, "latest_days_after", "the window \(first) to \(last) holds no weekday; widen it"))
+            }
+            if day > 0, f.minutes > day {
+                out.append(at(f.source, "minutes", "\(f.minutes) minutes do not fit the working day day_start–day_end (\(event.dayStart)–\(event.dayEnd), \(day) minutes)"))
+            }
+            if !attendees.contains(where: f.audience.matches) {
+                out.append(at(f.source, "audience", .warning, "the rule \(quoted(f.audience.description)) matches no attendee; the follow-up is left out"))
             }
         }
     }

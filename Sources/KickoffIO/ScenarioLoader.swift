@@ -23,7 +23,7 @@ public struct LoadResult: Sendable {
 /// report under follow-on "unknown id" errors.
 public enum ScenarioLoader {
     public static let requiredFiles = ["event.csv", "attendees.csv", "venues.csv", "rooms.csv", "sessions.csv", "travel.csv"]
-    public static let optionalFiles = ["slots.csv", "dinners.csv", "enrollments.csv"]
+    public static let optionalFiles = ["slots.csv", "dinners.csv", "enrollments.csv", "followups.csv"]
 
     /// Columns of each file, in the contract's order, and which are required.
     static let schema: [String: (known: [String], required: Set<String>)] = [
@@ -43,6 +43,8 @@ public enum ScenarioLoader {
         "travel.csv": (["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"],
                        ["id", "origin", "destination", "depart", "arrive", "price"]),
         "enrollments.csv": (["attendee", "session"], ["attendee", "session"]),
+        "followups.csv": (["id", "title", "kind", "audience", "minutes", "earliest_days_after", "latest_days_after"],
+                          ["id", "title", "audience", "earliest_days_after", "latest_days_after"]),
     ]
 
     /// Reads and validates the folder at `directory`.
@@ -128,6 +130,7 @@ public enum ScenarioLoader {
         } else if files["slots.csv"] != nil { scenario.slots = [] }
         if let r = readers["dinners.csv"] { scenario.restaurants = b.readRestaurants(r) } else if files["dinners.csv"] != nil { scenario.restaurants = [] }
         if let r = readers["enrollments.csv"] { scenario.enrollments = b.readEnrollments(r) }
+        if let r = readers["followups.csv"] { scenario.followUps = b.readFollowUps(r) }
         for name in readers.keys.sorted() { b.diagnostics += readers[name]!.diagnostics }
         scenario.columns = b.columns
 
@@ -290,6 +293,26 @@ private struct Builder {
         r.rows.compactMap { row in
             guard let a = r.required(row, "attendee"), let s = r.required(row, "session") else { return nil }
             return Enrollment(attendee: AttendeeID(a), session: SessionID(s), source: r.source(row))
+        }
+    }
+
+    func readFollowUps(_ r: TableReader) -> [FollowUp] {
+        r.rows.compactMap { row in
+            let id = r.required(row, "id"), title = r.required(row, "title")
+            var audience = AudienceRule.none
+            if let text = r.required(row, "audience") {
+                do throws(AudienceRule.ParseError) { audience = try AudienceRule(parsing: text) } catch {
+                    r.error(row, "audience", error.message)
+                }
+            }
+            let earliest = r.int(row, "earliest_days_after", min: 1, max: 366, required: true)
+            let latest = r.int(row, "latest_days_after", min: 1, max: 366, required: true)
+            guard let id, let title, let earliest, let latest else { return nil }
+            var f = FollowUp(id: id, title: title, audience: audience, earliestDaysAfter: earliest, latestDaysAfter: latest,
+                             source: r.source(row))
+            if let k = r.text(row, "kind") { f.kind = k.lowercased() }
+            if let m = r.int(row, "minutes", min: 1, max: 1440) { f.minutes = m }
+            return f
         }
     }
 }
