@@ -3,7 +3,8 @@ import KickoffCore
 
 /// Reads a plan folder written by `kickoff solve` back as a `Baseline` for re-planning.
 ///
-/// It reads schedule.csv, itineraries.csv, dinners.csv and summary.json's `venue` and `status`.
+/// It reads schedule.csv, itineraries.csv, dinners.csv, summary.json's `venue` and `status`, and
+/// the published calendars itineraries/ID.ics (by itineraries.csv's order, as the writer names them).
 /// Errors name the file (as `FOLDER/file.csv`), line and column, like scenario errors. Cells the
 /// writer neutralised for spreadsheets (`'=…`) are read back as written by the planner.
 public enum BaselineLoader {
@@ -34,10 +35,23 @@ public enum BaselineLoader {
                 files[name] = [UInt8](data)
             }
         }
+        let calendars = directory.appendingPathComponent("itineraries")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: calendars.path) {
+            for name in names.sorted() where name.hasSuffix(".ics") {
+                let url = calendars.appendingPathComponent(name)
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+                if size > limits.maxFileBytes {
+                    diagnostics.append(.error("\(folder)/itineraries/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                } else if let data = FileManager.default.contents(atPath: url.path) {
+                    files["itineraries/\(name)"] = [UInt8](data)
+                }
+            }
+        }
         return load(files: files, folder: folder, diagnostics: diagnostics, limits: limits)
     }
 
-    /// Reads a baseline from file contents keyed by file name; `folder` prefixes file names in errors.
+    /// Reads a baseline from file contents keyed by file name (calendars as `itineraries/NAME.ics`);
+    /// `folder` prefixes file names in errors.
     public static func load(files: [String: [UInt8]], folder: String, diagnostics initial: [Diagnostic] = [],
                             limits: CSVLimits = CSVLimits()) -> Result {
         var diagnostics = initial
@@ -98,8 +112,10 @@ public enum BaselineLoader {
                 if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))"); continue }
                 seen[attendee] = row.line
                 let local = inbound == "local"
-                itineraries.append(Baseline.Itinerary(attendee: attendee, team: team, inbound: local ? nil : inbound,
-                                                      outbound: local ? nil : outbound, sessions: r.list(row, "sessions").map(restore)))
+                var it = Baseline.Itinerary(attendee: attendee, team: team, inbound: local ? nil : inbound,
+                                            outbound: local ? nil : outbound, sessions: r.list(row, "sessions").map(restore))
+                it.name = r.text(row, "name").map(restore) ?? ""
+                itineraries.append(it)
             }
             diagnostics += r.diagnostics
         }
@@ -115,10 +131,38 @@ public enum BaselineLoader {
             }
             diagnostics += r.diagnostics
         }
+        let calendars = readCalendars(files, itineraries: itineraries, path: path, &diagnostics)
         diagnostics.sort()
         let ok = !diagnostics.contains(where: \.isError)
-        return Result(baseline: ok ? Baseline(venue: venue, placements: placements, itineraries: itineraries, dinners: dinners) : nil,
+        return Result(baseline: ok ? Baseline(venue: venue, placements: placements, itineraries: itineraries, dinners: dinners,
+                                              calendars: calendars) : nil,
                       diagnostics: diagnostics)
+    }
+
+    /// The calendars by attendee id, matched to itineraries.csv's rows by the writer's file names;
+    /// nil when the folder holds none. A calendar no row names is a warning, unless it is the
+    /// METHOD:CANCEL calendar of someone an earlier re-plan already took off.
+    static func readCalendars(_ files: [String: [UInt8]], itineraries: [Baseline.Itinerary], path: (String) -> String,
+                              _ diagnostics: inout [Diagnostic]) -> [String: Baseline.PublishedCalendar]? {
+        let present = files.keys.filter { $0.hasPrefix("itineraries/") && $0.hasSuffix(".ics") }
+        guard !present.isEmpty else { return nil }
+        let ids = itineraries.map(\.attendee)
+        var owner: [String: String] = [:]
+        for (id, name) in zip(ids, Baseline.calendarNames(ids)) { owner["itineraries/\(name).ics"] = id }
+        var out: [String: Baseline.PublishedCalendar] = [:]
+        for file in present.sorted() {
+            do throws(ICSReader.Failure) {
+                let calendar = try ICSReader.read(files[file]!)
+                if let id = owner[file] {
+                    out[id] = calendar
+                } else if !calendar.cancelsAll {
+                    diagnostics.append(.warning(path(file), nil, nil, "no itineraries.csv row has this calendar; ignored"))
+                }
+            } catch {
+                diagnostics.append(.error(path(file), error.line, nil, error.message))
+            }
+        }
+        return out
     }
 
     /// Undoes `CSVWriter.neutralize`: `'=x` was written for `=x`.

@@ -2,7 +2,12 @@ import KickoffCore
 
 /// RFC 5545 iCalendar text: CRLF line ends, lines folded at 75 octets, TEXT values escaped.
 public struct ICalendar: Sendable {
-    public struct Event: Sendable {
+    /// RFC 5546 (iTIP) method: PUBLISH for a plan's calendars, CANCEL for an attendee who left.
+    public enum Method: String, Sendable {
+        case publish = "PUBLISH", cancel = "CANCEL"
+    }
+
+    public struct Event: Sendable, Equatable {
         public var uid: String
         /// Minutes since the epoch (UTC instants).
         public var start: Int
@@ -10,35 +15,79 @@ public struct ICalendar: Sendable {
         public var summary: String
         public var location: String?
         public var description: String?
+        /// RFC 5545 §3.8.7.4: raised whenever what the attendee sees changes.
+        public var sequence = 0
+        /// STATUS:CANCELLED instead of CONFIRMED.
+        public var cancelled = false
 
-        public init(uid: String, start: Int, end: Int, summary: String, location: String? = nil, description: String? = nil) {
+        public init(uid: String, start: Int, end: Int, summary: String, location: String? = nil, description: String? = nil,
+                    sequence: Int = 0, cancelled: Bool = false) {
             self.uid = uid; self.start = start; self.end = end; self.summary = summary
-            self.location = location; self.description = description
+            self.location = location; self.description = description; self.sequence = sequence; self.cancelled = cancelled
         }
+
+        /// Whether two versions of an event show the same thing (SEQUENCE aside).
+        public func showsSame(as other: Event) -> Bool {
+            var a = self, b = other
+            a.sequence = 0; b.sequence = 0
+            return a == b
+        }
+    }
+
+    /// Who the calendar is for, when an email is known: `X-KICKOFF-ATTENDEE` on the calendar, and
+    /// ATTENDEE on each event of a CANCEL.
+    public struct Person: Sendable, Equatable {
+        public var name: String
+        public var email: String
+
+        public init(name: String, email: String) { self.name = name; self.email = email }
     }
 
     public var name: String
     public var events: [Event]
     /// DTSTAMP of every event, minutes since the epoch (UTC).
     public var stamp: Int
+    public var method: Method = .publish
+    /// ORGANIZER's address (`--organizer`); RFC 5546 expects one on a CANCEL.
+    public var organizer: String?
+    public var attendee: Person?
 
-    public init(name: String, events: [Event], stamp: Int) {
+    public init(name: String, events: [Event], stamp: Int, method: Method = .publish, organizer: String? = nil, attendee: Person? = nil) {
         self.name = name; self.events = events; self.stamp = stamp
+        self.method = method; self.organizer = organizer; self.attendee = attendee
     }
 
     public var text: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kickoff//kickoff 0.1//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendar.escape(name)]
+                     "METHOD:" + method.rawValue, "X-WR-CALNAME:" + ICalendar.escape(name)]
+        // Whom the calendar is for, so a later re-plan can address a CANCEL to someone who left.
+        if let a = attendee { lines.append("X-KICKOFF-ATTENDEE;CN=" + ICalendar.parameter(a.name) + ":mailto:" + ICalendar.address(a.email)) }
         for e in events {
             lines += ["BEGIN:VEVENT", "UID:" + ICalendar.escape(e.uid), "DTSTAMP:" + ICalendar.utc(stamp),
                       "DTSTART:" + ICalendar.utc(e.start), "DTEND:" + ICalendar.utc(e.end),
+                      "SEQUENCE:\(e.sequence)", "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"),
                       "SUMMARY:" + ICalendar.escape(e.summary)]
             if let l = e.location { lines.append("LOCATION:" + ICalendar.escape(l)) }
             if let d = e.description { lines.append("DESCRIPTION:" + ICalendar.escape(d)) }
+            if let o = organizer { lines.append("ORGANIZER:mailto:" + ICalendar.address(o)) }
+            // RFC 5546 §3.2.1: a PUBLISH carries no ATTENDEE; a CANCEL names whoever is removed (§3.2.5).
+            if method == .cancel, let a = attendee { lines.append("ATTENDEE;CN=" + ICalendar.parameter(a.name) + ":mailto:" + ICalendar.address(a.email)) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// An email address as a mailto URI's body: spaces and control characters dropped.
+    public static func address(_ s: String) -> String {
+        String(s.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }.map(Character.init))
+    }
+
+    /// RFC 5545 §3.2: a parameter value is quoted when it holds `:`, `;` or `,`; it cannot hold
+    /// a double quote or control characters, which become spaces.
+    public static func parameter(_ s: String) -> String {
+        let clean = String(s.unicodeScalars.map { $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
     }
 
     /// `20270112T150000Z`.

@@ -1,3 +1,4 @@
+import Airports
 import Foundation
 import KickoffCore
 import KickoffIO
@@ -6,17 +7,34 @@ import KickoffModel
 /// The plan folder of `FORMATS.md` ("Plan folder"): every file's bytes, ready to be written atomically.
 ///
 /// With a plan: schedule.csv, itineraries.csv, dinners.csv, summary.json, itineraries/ID.ics and
-/// report.html, plus changes.csv in a re-plan. Without one: summary.json alone, carrying the status and the reasons.
+/// report.html, followups.csv when there are follow-ups, plus changes.csv and notices.csv in a
+/// re-plan. Without one: summary.json alone, carrying the status and the reasons.
 public struct PlanFiles {
     public let instance: PlanningInstance
     public let outcome: PlanOutcome
     /// DTSTAMP and summary.json's `generated_at`, minutes since the epoch (UTC).
     public let now: Int
+    /// The published plan a re-plan started from (its calendars are updated, not replaced).
+    public let baseline: Baseline?
+    public let calendar: CalendarSettings
+    /// Each attendee's home zone (the bundled airport table, else a leg's offset, else the venue).
+    public let zones: [HomeZone]
+    public let followUps: [FollowUpPlacement]
+    /// With a plan: every calendar, with SEQUENCE and cancellations against the baseline.
+    public let book: CalendarBook?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int) {
+    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
+                calendar: CalendarSettings = CalendarSettings()) {
         self.instance = instance
         self.outcome = outcome
         self.now = now
+        self.baseline = baseline
+        self.calendar = calendar
+        let zones = HomeZone.of(instance.scenario, venue: instance.venue) { Airport.byCode[$0]?.timezone }
+        self.zones = zones
+        let followUps = outcome.plan == nil ? [] : FollowUpPlanner.place(instance.scenario, venue: instance.venue, zones: zones)
+        self.followUps = followUps
+        book = outcome.plan.map { CalendarBook(instance, plan: $0, followUps: followUps, zones: zones, baseline: baseline, settings: calendar, stamp: now) }
     }
 
     public var files: [(path: String, contents: Data)] {
@@ -29,8 +47,10 @@ public struct PlanFiles {
         out.append(("itineraries.csv", Data(itineraries(plan).utf8)))
         out.append(("dinners.csv", Data(dinners(plan).utf8)))
         if let changes = outcome.changes { out.append(("changes.csv", Data(ChangesReport(changes, penalty: outcome.penalty).csv.utf8))) }
-        for (name, cal) in calendars(plan) { out.append(("itineraries/\(name).ics", Data(cal.utf8))) }
-        out.append(("report.html", Data(HTMLReport(instance, outcome, plan: plan).html.utf8)))
+        if !instance.scenario.effectiveFollowUps.isEmpty { out.append(("followups.csv", Data(followUpsCSV.utf8))) }
+        if let notices = book?.notices { out.append(("notices.csv", Data(Self.notices(notices).utf8))) }
+        for (name, cal) in book?.files ?? [] { out.append(("itineraries/\(name).ics", Data(cal.utf8))) }
+        out.append(("report.html", Data(HTMLReport(instance, outcome, plan: plan, followUps: followUps).html.utf8)))
         return out
     }
 
@@ -115,62 +135,41 @@ public struct PlanFiles {
 
     // MARK: itineraries/ID.ics
 
-    /// One calendar per attendee, named by a file-safe form of the id (unique within the folder).
+    /// One calendar per attendee (and one per attendee who left a re-plan), named by a file-safe
+    /// form of the id (unique within the folder).
     public func calendars(_ plan: Plan) -> [(name: String, text: String)] {
-        var used = Set<String>()
-        var out: [(String, String)] = []
-        let legs = sc.travel
-        for (a, person) in sc.attendees.enumerated() {
-            var name = PlanFiles.fileSafe(person.id.rawValue)
-            if used.contains(name.lowercased()) {
-                var n = 2
-                while used.contains("\(name)-\(n)".lowercased()) { n += 1 }
-                name = "\(name)-\(n)"
-            }
-            used.insert(name.lowercased())
-            var events: [ICalendar.Event] = []
-            let uidBase = "\(person.id.rawValue)"
-            if let trip = plan.trips[a] {
-                let leg = legs[trip.inbound]
-                events.append(ICalendar.Event(uid: "\(uidBase)-in-\(leg.id)@kickoff", start: leg.depart.instant, end: leg.arrive.instant,
-                                              summary: "Travel \(leg.origin) → \(leg.destination)\(leg.carrier.map { " (\($0))" } ?? "")",
-                                              location: leg.origin, description: "Booking \(leg.id). Arrives \(leg.arrive)."))
-            }
-            for k in sessionsInOrder(a, plan) {
-                let p = plan.placements[k], s = instance.session(k)
-                let iv = instance.interval(of: k, startingAt: p.slot)!
-                events.append(ICalendar.Event(uid: "\(uidBase)-\(agenda.sessions[k].id)@kickoff", start: iv.start, end: iv.end,
-                                              summary: s.title, location: "\(instance.rooms[p.room].name), \(instance.venue.name)",
-                                              description: "Session \(agenda.sessions[k].id) (\(s.kind.rawValue))."))
-            }
-            if let d = plan.dinners[person.team] {
-                let iv = instance.dinnerInterval(evening: d.evening)
-                let r = instance.restaurants[d.restaurant]
-                events.append(ICalendar.Event(uid: "\(uidBase)-dinner@kickoff", start: iv.start, end: iv.end,
-                                              summary: "Team dinner: \(person.team)", location: r.name,
-                                              description: "\(instance.members(of: person.team).count) guests."))
-            }
-            if let trip = plan.trips[a] {
-                let leg = legs[trip.outbound]
-                events.append(ICalendar.Event(uid: "\(uidBase)-out-\(leg.id)@kickoff", start: leg.depart.instant, end: leg.arrive.instant,
-                                              summary: "Travel \(leg.origin) → \(leg.destination)\(leg.carrier.map { " (\($0))" } ?? "")",
-                                              location: leg.origin, description: "Booking \(leg.id). Departs \(leg.depart)."))
-            }
-            out.append((name, ICalendar(name: "\(sc.event.name): \(person.name)", events: events, stamp: now).text))
-        }
-        return out
+        CalendarBook(instance, plan: plan, followUps: followUps, zones: zones, baseline: baseline, settings: calendar, stamp: now).files
     }
 
-    /// Letters, digits, `-`, `_` and `.` kept; anything else (slashes too) becomes `_`; never
-    /// empty and never starting with a dot, so an id cannot name a path outside the folder.
-    public static func fileSafe(_ id: String) -> String {
-        var s = String(id.unicodeScalars.map { ch -> Character in
-            let ok = ("a"..."z").contains(ch) || ("A"..."Z").contains(ch) || ("0"..."9").contains(ch) || ch == "-" || ch == "_" || ch == "."
-            return ok ? Character(ch) : "_"
-        })
-        if s.isEmpty || s.hasPrefix(".") { s = "_" + s }
-        return String(s.prefix(120))
+    // MARK: followups.csv and notices.csv
+
+    /// `id,title,date,start_utc,attendees,outside_hours`: each follow-up's venue-local date, its
+    /// start in UTC, its audience and how many of them it finds outside their working day.
+    public var followUpsCSV: String {
+        var w = CSVWriter(header: ["id", "title", "date", "start_utc", "attendees", "outside_hours"])
+        let defined = Dictionary(instance.scenario.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in followUps {
+            w.row([f.followUp, defined[f.followUp]?.title ?? "", f.date.description, Self.utcStamp(f.start), String(f.audience.count),
+                   String(f.outsideHours.count)])
+        }
+        return w.text
     }
+
+    /// `2027-01-22T14:00Z`.
+    static func utcStamp(_ instant: Int) -> String {
+        let t = Timestamp(instant: instant, offsetMinutes: 0)
+        return "\(t.date)T\(t.time)Z"
+    }
+
+    /// `attendee,name,email,what`, ready for a mail merge: one row per attendee whose calendar changed.
+    public static func notices(_ notices: [CalendarBook.Notice]) -> String {
+        var w = CSVWriter(header: ["attendee", "name", "email", "what"])
+        for n in notices { w.row([n.attendee, n.name, n.email, n.what.joined(separator: " ")]) }
+        return w.text
+    }
+
+    /// The file-safe form of an id used for file and folder names (`Baseline.fileSafe`).
+    public static func fileSafe(_ id: String) -> String { Baseline.fileSafe(id) }
 
     // MARK: summary.json
 
@@ -211,6 +210,23 @@ public struct PlanFiles {
             ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
         ]
         if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }
+        if outcome.plan != nil, !followUps.isEmpty {
+            let defined = Dictionary(sc.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            pairs.append(("followups", .array(followUps.map { f in
+                .object([("id", .string(f.followUp)), ("title", .string(defined[f.followUp]?.title ?? "")),
+                         ("kind", .string(defined[f.followUp]?.kind ?? "")), ("date", .string(f.date.description)),
+                         ("start_utc", .string(Self.utcStamp(f.start))), ("minutes", .int(f.end - f.start)),
+                         ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
+            })))
+        }
+        if let book {
+            var c: [(String, JSON)] = [("uid_domain", .string(book.domain))]
+            if let notices = book.notices {
+                c += [("events_updated", .int(book.updatedEvents)), ("events_cancelled", .int(book.cancelledEvents)),
+                      ("calendars_cancelled", .int(book.cancelledCalendars)), ("attendees_notified", .int(notices.count))]
+            }
+            pairs.append(("calendars", .object(c)))
+        }
         if outcome.plan == nil, let partial = outcome.partial {
             // ITC2007's distance to feasibility: what the best partial agenda leaves out.
             pairs.append(("unplaced", .object([("sessions", .int(partial.unplaced.count)),

@@ -38,6 +38,9 @@ struct Solve: ParsableCommand {
     @OptionGroup(title: "Re-plan")
     var replan: ReplanOptions
 
+    @OptionGroup(title: "Calendars")
+    var calendars: CalendarOptions
+
     @Flag(help: "Show GLPK's own output.")
     var verbose = false
 
@@ -93,7 +96,11 @@ struct Solve: ParsableCommand {
         }
         print(PlanSummaryText(instance, outcome).text, terminator: "")
         let stamp = search.now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
-        let files = PlanFiles(instance, outcome, now: stamp).files
+        if let baseline, baseline.calendars == nil {
+            Console.error("warning: the baseline has no itineraries/*.ics; every calendar is written as new (SEQUENCE 0) and notices.csv is not written")
+        }
+        let planFiles = PlanFiles(instance, outcome, now: stamp, baseline: baseline, calendar: calendars.settings)
+        let files = planFiles.files
         do {
             try AtomicFolder.write(files, to: destination, replace: true)
         } catch {
@@ -102,6 +109,11 @@ struct Solve: ParsableCommand {
         }
         if outcome.plan != nil {
             print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
+            if let book = planFiles.book, let notices = book.notices {
+                print("calendars: \(book.updatedEvents) event\(book.updatedEvents == 1 ? "" : "s") updated, \(book.cancelledEvents) cancelled, "
+                      + "\(book.cancelledCalendars) calendar\(book.cancelledCalendars == 1 ? "" : "s") cancelled; "
+                      + "notices.csv: \(notices.count) attendee\(notices.count == 1 ? "" : "s") to tell")
+            }
             if let code = Interrupts.shared.exitCode { throw ExitCode(code) }
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
@@ -194,6 +206,31 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if wroteLive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+/// `--uid-domain` and `--organizer`: how the calendars name themselves.
+struct CalendarOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The domain after @ in every calendar UID (default: the baseline's, else one derived from the event name and date).",
+                               valueName: "domain"))
+    var uidDomain: String?
+
+    @Option(help: ArgumentHelp("The organiser's email address, written as each event's ORGANIZER.", valueName: "email"))
+    var organizer: String?
+
+    func validate() throws {
+        if let uidDomain, !CalendarSettings.isDomain(uidDomain) {
+            throw ValidationError("--uid-domain must be a domain name (letters, digits, '-' and '.'), like sko.example.com; got \"\(uidDomain)\"")
+        }
+        if let organizer {
+            let parts = organizer.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, CalendarSettings.isDomain(String(parts[1])),
+                  !organizer.contains(where: { $0.isWhitespace || $0 == ":" || $0 == ";" || $0 == "," || $0 == "\"" }) else {
+                throw ValidationError("--organizer must be an email address like events@example.com; got \"\(organizer)\"")
+            }
+        }
+    }
+
+    var settings: CalendarSettings { CalendarSettings(domain: uidDomain, organizer: organizer) }
 }
 
 /// `--baseline` and the change penalties of a re-plan.

@@ -35,7 +35,7 @@ import Testing
         let files = try Self.planFiles()
         let record = ProcessInfo.processInfo.environment["KICKOFF_RECORD_GOLDEN"] == "1"
         let names = files.map(\.path).sorted()
-        #expect(names == ["dinners.csv", "itineraries.csv", "itineraries/L1.ics", "itineraries/M1.ics", "itineraries/R1.ics",
+        #expect(names == ["dinners.csv", "followups.csv", "itineraries.csv", "itineraries/L1.ics", "itineraries/M1.ics", "itineraries/R1.ics",
                           "itineraries/R2.ics", "report.html", "schedule.csv", "summary.json"])
         for (path, data) in files {
             let url = Self.goldenDir.appendingPathComponent(path)
