@@ -11,6 +11,8 @@ public enum ICSReader {
     public struct Failure: Error, Sendable, Equatable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) { self.line = line; self.message = message }
     }
 
     public static func read(_ bytes: [UInt8]) throws(Failure) -> Baseline.PublishedCalendar {
