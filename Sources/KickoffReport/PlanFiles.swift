@@ -133,14 +133,6 @@ public struct PlanFiles {
         return w.text
     }
 
-    // MARK: itineraries/ID.ics
-
-    /// One calendar per attendee (and one per attendee who left a re-plan), named by a file-safe
-    /// form of the id (unique within the folder).
-    public func calendars(_ plan: Plan) -> [(name: String, text: String)] {
-        CalendarBook(instance, plan: plan, followUps: followUps, zones: zones, baseline: baseline, settings: calendar, stamp: now).files
-    }
-
     // MARK: followups.csv and notices.csv
 
     /// `id,title,date,start_utc,attendees,outside_hours`: each follow-up's venue-local date, its
