@@ -1,5 +1,4 @@
 import Foundation
-import KickoffIO
 
 /// Every .ics file under a folder as read by an independent, real iCalendar parser: Python's
 /// `icalendar` package, run through `Tests/Support/ics_parse.py` (which `.ci/run` sets up).
@@ -43,28 +42,11 @@ public enum RealICalendar {
 
     /// File path relative to `folder` → calendar.
     public static func parse(_ folder: URL) throws -> [String: Calendar] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/ics_parse.py").path, folder.path]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Failure(description: "ics_parse.py exited \(p.terminationStatus): \(String(decoding: e, as: UTF8.self))")
+        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                               ["python3", repositoryRoot.appendingPathComponent("Tests/Support/ics_parse.py").path, folder.path])
+        guard r.status == 0 else {
+            throw Failure(description: "ics_parse.py exited \(r.status): \(String(decoding: r.stderr, as: UTF8.self))")
         }
-        return try JSONDecoder().decode([String: Calendar].self, from: o)
-    }
-}
-
-/// A CSV file's records as column → value, read by Kickoff's own RFC 4180 reader (quoted fields too).
-public func csvRecords(_ url: URL) throws -> [[String: String]] {
-    let table = try CSVTable(file: url.lastPathComponent, bytes: [UInt8](Data(contentsOf: url)))
-    let header = table.header.map(\.text)
-    return table.records.map { r in
-        Dictionary(zip(header, r.fields.map(\.text)), uniquingKeysWith: { a, _ in a })
+        return try JSONDecoder().decode([String: Calendar].self, from: r.stdout)
     }
 }

@@ -20,21 +20,10 @@ struct Run {
     }
 
     init(_ arguments: String..., cwd: URL? = nil) throws {
-        let p = Process()
-        p.executableURL = Run.binary
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        status = p.terminationStatus
-        stdout = String(decoding: o, as: UTF8.self)
-        stderr = String(decoding: e, as: UTF8.self)
+        let r = try runProcess(Run.binary, arguments, cwd: cwd)
+        status = r.status
+        stdout = String(decoding: r.stdout, as: UTF8.self)
+        stderr = String(decoding: r.stderr, as: UTF8.self)
     }
 }
 
