@@ -45,6 +45,10 @@ public struct CalendarBook {
         public var name: String
         public var email: String
         public var what: [String]
+
+        public init(attendee: String, name: String, email: String, what: [String]) {
+            self.attendee = attendee; self.name = name; self.email = email; self.what = what
+        }
     }
 
     /// File name (without `.ics`) and text, present attendees in attendees.csv order, then those who left.

@@ -80,6 +80,20 @@ import Testing
         #expect(loaded.errors.map(\.description) == ["plan/itineraries/R1.ics:11: error: DTEND: expected a UTC date-time like 20270112T150000Z, got \"tomorrow\""])
     }
 
+    @Test func noticesAreReadyForAMailMergeWithFormulaCellsNeutralised() {
+        let csv = PlanFiles.notices([
+            CalendarBook.Notice(attendee: "P1", name: "=HYPERLINK(\"http://evil\")", email: "p1@acme.example",
+                                what: ["Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS.", "Opening moved to Tue 12 Jan 10:00, Salon 2."]),
+            CalendarBook.Notice(attendee: "P2", name: "Bo", email: "", what: ["You are no longer on the plan for SKO."]),
+        ])
+        #expect(csv == """
+            attendee,name,email,what
+            P1,"'=HYPERLINK(""http://evil"")",p1@acme.example,"Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS. Opening moved to Tue 12 Jan 10:00, Salon 2."
+            P2,Bo,,You are no longer on the plan for SKO.
+
+            """)
+    }
+
     @Test func theUIDDomainIsDerivedFromTheEventUnlessGiven() {
         var event = Event(name: "Acme — Sales Kickoff 2027!", startDate: CivilDate(year: 2027, month: 1, day: 12)!,
                           source: SourceLine(file: "event.csv", line: 2))
