@@ -266,6 +266,8 @@ public struct Scenario: Sendable {
     public var enrollments: [Enrollment] = []
     /// followups.csv's rows (empty when the file is absent); see `effectiveFollowUps`.
     public var followUps: [FollowUp] = []
+    /// transfers.csv's rows, at most one per venue (empty when the file is absent).
+    public var transfers: [Transfer] = []
     public var columns = ColumnMap()
 
     public init(event: Event) { self.event = event }

@@ -42,6 +42,19 @@ extension Scenario {
         }
         validateEnrollments(&out, attendees: attendeeLines)
         validateFollowUps(&out)
+        for t in transfers where venueLines[t.venue.rawValue] == nil {
+            out.append(at(t.source, "venue", "unknown venue id \(quoted(t.venue.rawValue))"))
+        }
+        var shuttleLine: [VenueID: Int] = [:]
+        for t in transfers {
+            if let line = shuttleLine[t.venue] {
+                out.append(at(t.source, "venue", "a second shuttle for venue \(quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
+            } else { shuttleLine[t.venue] = t.source.line }
+        }
+        for t in transfers where t.minutes > event.arrivalBufferMinutes || t.minutes > event.departureBufferMinutes {
+            out.append(at(t.source, "minutes", .warning, "the shuttle takes \(t.minutes) min, longer than the arrival or departure buffer "
+                          + "(\(event.arrivalBufferMinutes), \(event.departureBufferMinutes) min in event.csv): some travellers may find no run in time; raise the buffers"))
+        }
         return out.sorted()
     }
 

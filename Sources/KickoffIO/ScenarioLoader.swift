@@ -23,7 +23,7 @@ public struct LoadResult: Sendable {
 /// report under follow-on "unknown id" errors.
 public enum ScenarioLoader {
     public static let requiredFiles = ["event.csv", "attendees.csv", "venues.csv", "rooms.csv", "sessions.csv", "travel.csv"]
-    public static let optionalFiles = ["slots.csv", "dinners.csv", "enrollments.csv", "followups.csv"]
+    public static let optionalFiles = ["slots.csv", "dinners.csv", "enrollments.csv", "followups.csv", "transfers.csv"]
 
     /// Columns of each file, in the contract's order, and which are required.
     static let schema: [String: (known: [String], required: Set<String>)] = [
@@ -45,6 +45,8 @@ public enum ScenarioLoader {
         "enrollments.csv": (["attendee", "session"], ["attendee", "session"]),
         "followups.csv": (["id", "title", "kind", "audience", "minutes", "earliest_days_after", "latest_days_after"],
                           ["id", "title", "audience", "earliest_days_after", "latest_days_after"]),
+        "transfers.csv": (["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"],
+                          ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"]),
     ]
 
     /// Reads and validates the folder at `directory`.
@@ -131,6 +133,7 @@ public enum ScenarioLoader {
         if let r = readers["dinners.csv"] { scenario.restaurants = b.readRestaurants(r) } else if files["dinners.csv"] != nil { scenario.restaurants = [] }
         if let r = readers["enrollments.csv"] { scenario.enrollments = b.readEnrollments(r) }
         if let r = readers["followups.csv"] { scenario.followUps = b.readFollowUps(r) }
+        if let r = readers["transfers.csv"] { scenario.transfers = b.readTransfers(r) }
         for name in readers.keys.sorted() { b.diagnostics += readers[name]!.diagnostics }
         scenario.columns = b.columns
 
@@ -313,6 +316,19 @@ private struct Builder {
             if let k = r.text(row, "kind") { f.kind = k.lowercased() }
             if let m = r.int(row, "minutes", min: 1, max: 1440) { f.minutes = m }
             return f
+        }
+    }
+
+    func readTransfers(_ r: TableReader) -> [Transfer] {
+        r.rows.compactMap { row in
+            let venue = r.required(row, "venue")
+            let seats = r.int(row, "seats", min: 1, max: 10_000, required: true)
+            let cost = r.decimal(row, "cost_per_run", required: true)
+            let minutes = r.int(row, "minutes", min: 0, max: 1440, required: true)
+            let wait = r.int(row, "max_wait_minutes", min: 0, max: 1440, required: true)
+            guard let venue, let seats, let cost, let minutes, let wait else { return nil }
+            return Transfer(venue: VenueID(venue), seats: seats, costPerRun: cost, minutes: minutes, maxWaitMinutes: wait,
+                            source: r.source(row))
         }
     }
 }
