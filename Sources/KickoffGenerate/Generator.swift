@@ -191,6 +191,11 @@ public struct ScenarioGenerator {
         var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"], neutralizesFormulas: false)
         var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"], neutralizesFormulas: false)
         var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"], neutralizesFormulas: false)
+        // One 50-seat coach per venue; set without the random stream, so every other file is as before.
+        var transfers = CSVWriter(header: ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"], neutralizesFormulas: false)
+        for (k, v) in venues.enumerated() {
+            transfers.row([v.id, "50", Self.money(Double(250 + 50 * (k % 4))), String(30 + 5 * (k % 4)), "60"])
+        }
         for (k, v) in venues.enumerated() {
             let ap = venueAirports[k]
             let travellers = people.filter { $0.home != ap.iata }.count
@@ -308,7 +313,7 @@ public struct ScenarioGenerator {
         var out: [(String, String)] = [
             ("event.csv", event.text), ("attendees.csv", attendees.text), ("venues.csv", venueCSV.text),
             ("rooms.csv", rooms.text), ("sessions.csv", sessions.text), ("travel.csv", travel.text),
-            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text),
+            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text), ("transfers.csv", transfers.text),
         ]
         if o.slotsFile { out.append(("slots.csv", slots.text)) }
         return out

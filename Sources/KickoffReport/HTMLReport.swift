@@ -8,8 +8,11 @@ public struct HTMLReport {
     let outcome: PlanOutcome
     let plan: Plan
     let followUps: [FollowUpPlacement]
+    let transfers: TransferPlan?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = []) {
+    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = [],
+                transfers: TransferPlan? = nil) {
+        self.transfers = transfers
         self.instance = instance
         self.outcome = outcome
         self.plan = plan
@@ -50,6 +53,7 @@ public struct HTMLReport {
         h += scheduleSection()
         h += dinnerSection()
         h += travelSection()
+        if let transfers { h += TransfersReport(transfers, instance).html }
         if let health = outcome.health { h += HealthReport(health, instance).html }
         h += followUpSection()
         h += "<p class=\"muted\">Planned by Kickoff with GLPK. Times are venue local (\(esc(instance.venue.timezone))). Airport data: OpenFlights (ODbL).</p>\n</body></html>\n"

@@ -7,7 +7,7 @@ import KickoffModel
 /// The plan folder of `FORMATS.md` ("Plan folder"): every file's bytes, ready to be written atomically.
 ///
 /// With a plan: schedule.csv, itineraries.csv, dinners.csv, summary.json, itineraries/ID.ics and
-/// report.html, followups.csv when there are follow-ups, plus changes.csv and notices.csv in a
+/// report.html, followups.csv when there are follow-ups, transfers.csv with a shuttle, plus changes.csv and notices.csv in a
 /// re-plan. Without one: summary.json alone, carrying the status and the reasons.
 public struct PlanFiles {
     public let instance: PlanningInstance
@@ -22,6 +22,8 @@ public struct PlanFiles {
     public let followUps: [FollowUpPlacement]
     /// With a plan: every calendar, with SEQUENCE and cancellations against the baseline.
     public let book: CalendarBook?
+    /// With a plan at a venue transfers.csv names: the shuttle runs.
+    public let transfers: TransferPlan?
 
     public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
                 calendar: CalendarSettings = CalendarSettings()) {
@@ -34,6 +36,7 @@ public struct PlanFiles {
         self.zones = zones
         let followUps = outcome.plan == nil ? [] : FollowUpPlanner.place(instance.scenario, venue: instance.venue, zones: zones)
         self.followUps = followUps
+        transfers = outcome.plan.flatMap { TransferPlanner.plan(instance, $0) }
         book = outcome.plan.map { CalendarBook(instance, plan: $0, followUps: followUps, zones: zones, baseline: baseline, settings: calendar, stamp: now) }
     }
 
@@ -48,9 +51,10 @@ public struct PlanFiles {
         out.append(("dinners.csv", Data(dinners(plan).utf8)))
         if let changes = outcome.changes { out.append(("changes.csv", Data(ChangesReport(changes, penalty: outcome.penalty).csv.utf8))) }
         if !instance.scenario.effectiveFollowUps.isEmpty { out.append(("followups.csv", Data(followUpsCSV.utf8))) }
+        if let transfers { out.append(("transfers.csv", Data(TransfersReport(transfers, instance).csv.utf8))) }
         if let notices = book?.notices { out.append(("notices.csv", Data(Self.notices(notices).utf8))) }
         for (name, cal) in book?.files ?? [] { out.append(("itineraries/\(name).ics", Data(cal.utf8))) }
-        out.append(("report.html", Data(HTMLReport(instance, outcome, plan: plan, followUps: followUps).html.utf8)))
+        out.append(("report.html", Data(HTMLReport(instance, outcome, plan: plan, followUps: followUps, transfers: transfers).html.utf8)))
         return out
     }
 
@@ -211,6 +215,7 @@ public struct PlanFiles {
                          ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
             })))
         }
+        if let transfers { pairs.append(("ground", TransfersReport(transfers, instance).json)) }
         if let book {
             var c: [(String, JSON)] = [("uid_domain", .string(book.domain))]
             if let notices = book.notices {

@@ -23,6 +23,7 @@ public struct PlanSummaryText {
                                             ("dinners", c.dinners), ("venue", c.venue)]
             out += "  total      \(money(c.total).leftPad(14)) \(cur)\n"
             for (name, value) in rows { out += "  \(name.padding(10)) \(money(value).leftPad(14))\n" }
+            if let t = TransferPlanner.plan(instance, plan) { out += TransfersReport(t, instance).text }
             let travellers = plan.trips.compactMap { $0 }.count
             out += "  \(fmt(travellers)) travellers, \(fmt(plan.trips.count - travellers)) local, \(fmt(c.hotelNights)) hotel nights, "
             out += "\(s.sessions) sessions in \(Set(plan.placements.map(\.room)).count) rooms, \(plan.dinners.count) team dinners\n"
