@@ -99,6 +99,10 @@ public struct ICalendar: Sendable {
 
     /// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks escaped.
     public static func escape(_ s: String) -> String {
+        // Most values need nothing escaped: skip the rebuild.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            return s
+        }
         var out = ""
         var previousCR = false
         for ch in s.unicodeScalars {
