@@ -26,25 +26,14 @@ public enum BaselineLoader {
         let folder = directory.standardizedFileURL.lastPathComponent
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
-        for name in ["summary.json"] + schema.keys.sorted() {
+        let calendars = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("itineraries").path)) ?? []
+        for name in ["summary.json"] + schema.keys.sorted() + calendars.filter { $0.hasSuffix(".ics") }.sorted().map { "itineraries/\($0)" } {
             let url = directory.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             if size > limits.maxFileBytes {
                 diagnostics.append(.error("\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
             } else if let data = FileManager.default.contents(atPath: url.path) {
                 files[name] = [UInt8](data)
-            }
-        }
-        let calendars = directory.appendingPathComponent("itineraries")
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: calendars.path) {
-            for name in names.sorted() where name.hasSuffix(".ics") {
-                let url = calendars.appendingPathComponent(name)
-                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-                if size > limits.maxFileBytes {
-                    diagnostics.append(.error("\(folder)/itineraries/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
-                } else if let data = FileManager.default.contents(atPath: url.path) {
-                    files["itineraries/\(name)"] = [UInt8](data)
-                }
             }
         }
         return load(files: files, folder: folder, diagnostics: diagnostics, limits: limits)

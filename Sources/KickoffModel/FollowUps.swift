@@ -35,7 +35,8 @@ public enum HomeZone: Hashable, Sendable, CustomStringConvertible {
 /// A follow-up placed: a weekday of its window and a start time, chosen so that it falls inside
 /// day_start..day_end on a weekday in as many audience members' home zones as possible.
 public struct FollowUpPlacement: Sendable, Equatable {
-    public var followUp: FollowUp.ID
+    public var definition: FollowUp
+    public var followUp: FollowUp.ID { definition.id }
     /// The venue-local date it starts on.
     public var date: CivilDate
     /// Minutes since the epoch (UTC).
@@ -110,7 +111,7 @@ public enum FollowUpPlanner {
             }
             guard let best else { continue }
             let outside = audience.filter { !inside(zones[$0], best.start, minutes: f.minutes) }
-            out.append(FollowUpPlacement(followUp: f.id, date: best.date, start: best.start, end: best.start + f.minutes,
+            out.append(FollowUpPlacement(definition: f, date: best.date, start: best.start, end: best.start + f.minutes,
                                          audience: audience, outsideHours: outside))
         }
         return out

@@ -84,6 +84,11 @@ extension PlanningInstance {
         return out.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
+    /// Attendee `a`'s sessions by start time under `plan` (ties by index).
+    public func sessionsInTimeOrder(of a: Int, in plan: Plan) -> [Int] {
+        sessionsOf[a].sorted { (slotStart[plan.placements[$0].slot], $0) < (slotStart[plan.placements[$1].slot], $1) }
+    }
+
     /// Venue-local hotel nights of a trip: from the arrival date to the day before the departure date.
     public func hotelNights(_ trip: Trip) -> Int {
         let legs = scenario.travel

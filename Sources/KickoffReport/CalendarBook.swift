@@ -164,8 +164,7 @@ public struct CalendarBook {
             return Entry(event: event, changed: "\(flight) is now \(name), \(when).", added: "\(flight) is \(name), \(when).")
         }
         if let t = plan.trips[a] { out.append(trip(t.inbound, inbound: true)) }
-        let order = instance.sessionsOf[a].sorted { (instance.slotStart[plan.placements[$0].slot], $0) < (instance.slotStart[plan.placements[$1].slot], $1) }
-        for k in order {
+        for k in instance.sessionsInTimeOrder(of: a, in: plan) {
             let p = plan.placements[k], s = instance.session(k), id = agenda.sessions[k].id
             let iv = instance.interval(of: k, startingAt: p.slot)!
             let room = instance.rooms[p.room].name
@@ -182,9 +181,8 @@ public struct CalendarBook {
                              changed: "Your team dinner moved to \(place).", added: "Your team dinner is at \(place)."))
         }
         if let t = plan.trips[a] { out.append(trip(t.outbound, inbound: false)) }
-        let defined = Dictionary(sc.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for f in followUps where f.audience.contains(a) {
-            guard let def = defined[f.followUp] else { continue }
+            let def = f.definition
             let local = "\(when(f.start, zones[a], instance.clock)) (\(zones[a]))"
             out.append(Entry(event: ICalendar.Event(uid: uid("followup.\(encode(f.followUp))"), start: f.start, end: f.end, summary: def.title,
                                                     location: "Online", description: "Follow-up to \(sc.event.name) (\(def.kind)), \(def.minutes) minutes."),
@@ -201,11 +199,13 @@ public struct CalendarBook {
             if ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" {
                 out.unicodeScalars.append(c)
             } else {
-                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+                out += "%" + String(hexDigits[Int(b >> 4)]) + String(hexDigits[Int(b & 15)])
             }
         }
         return out
     }
+
+    static let hexDigits = Array("0123456789ABCDEF")
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -237,7 +237,6 @@ extension ICalendar.Event {
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
     fileprivate func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }

@@ -63,16 +63,14 @@ public struct HTMLReport {
     /// The follow-ups after the event, with when they fall and for how many it is outside their working day.
     func followUpSection() -> String {
         guard !followUps.isEmpty else { return "" }
-        let defined = Dictionary(sc.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var h = "<h2>After the event</h2>\n<p>Online follow-ups, each at the time inside \(sc.event.dayStart)–\(sc.event.dayEnd) "
             + "on a weekday for most of its audience, in their home time zones (followups.csv).</p>\n"
             + "<table><tr><th>Follow-up</th><th>Kind</th><th>Date</th><th>Starts (UTC)</th><th>Venue time</th><th>Minutes</th>"
             + "<th>Attendees</th><th>Outside their hours</th></tr>\n"
         for f in followUps {
-            let def = defined[f.followUp]
             let utc = Timestamp(instant: f.start, offsetMinutes: 0)
             let local = Timestamp(instant: f.start, offsetMinutes: instance.clock.offsetMinutes(atInstant: f.start))
-            h += "<tr><td>\(esc(def?.title ?? f.followUp))</td><td>\(esc(def?.kind ?? ""))</td><td>\(f.date.weekday.shortName) \(f.date)</td>"
+            h += "<tr><td>\(esc(f.definition.title))</td><td>\(esc(f.definition.kind))</td><td>\(f.date.weekday.shortName) \(f.date)</td>"
                 + "<td>\(utc.time)</td><td>\(local.date == f.date ? "" : "\(local.date) ")\(local.time)</td><td class=\"n\">\(f.end - f.start)</td>"
                 + "<td class=\"n\">\(fmt(f.audience.count))</td><td class=\"n\">\(fmt(f.outsideHours.count))</td></tr>\n"
         }

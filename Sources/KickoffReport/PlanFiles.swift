@@ -107,7 +107,7 @@ public struct PlanFiles {
             let trip = plan.trips[a]
             let legs = sc.travel
             let dinner = plan.dinners[person.team]
-            let sessions = sessionsInOrder(a, plan).map { agenda.sessions[$0].id }
+            let sessions = instance.sessionsInTimeOrder(of: a, in: plan).map { agenda.sessions[$0].id }
             w.row([person.id.rawValue, person.name, person.team,
                    trip.map { legs[$0.inbound].id.rawValue } ?? "local",
                    trip.map { legs[$0.inbound].arrive.description } ?? "",
@@ -119,10 +119,6 @@ public struct PlanFiles {
                    sessions.joined(separator: ";")])
         }
         return w.text
-    }
-
-    func sessionsInOrder(_ a: Int, _ plan: Plan) -> [Int] {
-        instance.sessionsOf[a].sorted { (instance.slotStart[plan.placements[$0].slot], $0) < (instance.slotStart[plan.placements[$1].slot], $1) }
     }
 
     // MARK: dinners.csv
@@ -143,9 +139,8 @@ public struct PlanFiles {
     /// start in UTC, its audience and how many of them it finds outside their working day.
     public var followUpsCSV: String {
         var w = CSVWriter(header: ["id", "title", "date", "start_utc", "attendees", "outside_hours"])
-        let defined = Dictionary(instance.scenario.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for f in followUps {
-            w.row([f.followUp, defined[f.followUp]?.title ?? "", f.date.description, Self.utcStamp(f.start), String(f.audience.count),
+            w.row([f.followUp, f.definition.title, f.date.description, Self.utcStamp(f.start), String(f.audience.count),
                    String(f.outsideHours.count)])
         }
         return w.text
@@ -207,10 +202,9 @@ public struct PlanFiles {
         ]
         if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }
         if outcome.plan != nil, !followUps.isEmpty {
-            let defined = Dictionary(sc.effectiveFollowUps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             pairs.append(("followups", .array(followUps.map { f in
-                .object([("id", .string(f.followUp)), ("title", .string(defined[f.followUp]?.title ?? "")),
-                         ("kind", .string(defined[f.followUp]?.kind ?? "")), ("date", .string(f.date.description)),
+                .object([("id", .string(f.followUp)), ("title", .string(f.definition.title)),
+                         ("kind", .string(f.definition.kind)), ("date", .string(f.date.description)),
                          ("start_utc", .string(Self.utcStamp(f.start))), ("minutes", .int(f.end - f.start)),
                          ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
             })))

@@ -5,10 +5,13 @@ import KickoffModel
 public struct PlanSummaryText {
     public let instance: PlanningInstance
     public let outcome: PlanOutcome
+    /// The shuttle runs, when the venue has a shuttle (`PlanFiles.transfers`).
+    public let transfers: TransferPlan?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome) {
+    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, transfers: TransferPlan? = nil) {
         self.instance = instance
         self.outcome = outcome
+        self.transfers = transfers
     }
 
     public var text: String {
@@ -23,7 +26,7 @@ public struct PlanSummaryText {
                                             ("dinners", c.dinners), ("venue", c.venue)]
             out += "  total      \(money(c.total).leftPad(14)) \(cur)\n"
             for (name, value) in rows { out += "  \(name.padding(10)) \(money(value).leftPad(14))\n" }
-            if let t = TransferPlanner.plan(instance, plan) { out += TransfersReport(t, instance).text }
+            if let transfers { out += TransfersReport(transfers, instance).text }
             let travellers = plan.trips.compactMap { $0 }.count
             out += "  \(fmt(travellers)) travellers, \(fmt(plan.trips.count - travellers)) local, \(fmt(c.hotelNights)) hotel nights, "
             out += "\(s.sessions) sessions in \(Set(plan.placements.map(\.room)).count) rooms, \(plan.dinners.count) team dinners\n"

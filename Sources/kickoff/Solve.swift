@@ -94,12 +94,12 @@ struct Solve: ParsableCommand {
                 throw ExitCode(code)
             }
         }
-        print(PlanSummaryText(instance, outcome).text, terminator: "")
         let stamp = search.now.flatMap { Timestamp(parsing: $0)?.instant } ?? Int(Date().timeIntervalSince1970 / 60)
+        let planFiles = PlanFiles(instance, outcome, now: stamp, baseline: baseline, calendar: calendars.settings)
+        print(PlanSummaryText(instance, outcome, transfers: planFiles.transfers).text, terminator: "")
         if let baseline, baseline.calendars == nil {
             Console.error("warning: the baseline has no itineraries/*.ics; every calendar is written as new (SEQUENCE 0) and notices.csv is not written")
         }
-        let planFiles = PlanFiles(instance, outcome, now: stamp, baseline: baseline, calendar: calendars.settings)
         let files = planFiles.files
         do {
             try AtomicFolder.write(files, to: destination, replace: true)
