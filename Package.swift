@@ -36,7 +36,7 @@ let package = Package(
         // The only module that imports CGLPK.
         .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
         // The bundled OpenFlights airport table (ODbL): codes, coordinates and IANA time zones.
-        .target(name: "Airports", dependencies: ["KickoffIO"]),
+        .target(name: "Airports", dependencies: ["KickoffCore", "KickoffIO"]),
         // The integer program built from the data, the construction heuristic, the plan and its checker.
         .target(name: "KickoffModel", dependencies: ["KickoffCore", "MIP"]),
         // Deterministic scenario generator built on a bundled OpenFlights subset.
@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "kickoff",
             dependencies: [
-                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend",
+                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "Airports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffTestSupport"]),
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
         .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "KickoffModel", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "Airports", "KickoffTestSupport"]),
         .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),

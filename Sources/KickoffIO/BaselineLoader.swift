@@ -18,7 +18,7 @@ public enum BaselineLoader {
         "schedule.csv": (["session", "title", "kind", "day", "date", "start", "end", "room", "room_name", "attendees"],
                          ["session", "date", "start", "room"]),
         "itineraries.csv": (["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
-                             "dinner", "dinner_date", "sessions"], ["attendee", "team", "inbound", "outbound", "sessions"]),
+                             "dinner", "dinner_date", "sessions", "co2_kg"], ["attendee", "team", "inbound", "outbound", "sessions"]),
         "dinners.csv": (["team", "date", "restaurant", "guests"], ["team", "date", "restaurant"]),
     ]
 

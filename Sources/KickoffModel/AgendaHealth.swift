@@ -132,7 +132,7 @@ public struct AgendaHealth: Sendable {
         func tripCost(_ i: Int, _ o: Int) -> Double {
             let a = legs[i], b = legs[o]
             let nights = max(0, instance.venueDate(b.depart.instant).dayNumber - instance.venueDate(a.arrive.instant).dayNumber)
-            return a.price + b.price + rate * Double(nights) + perHour * Double(b.arrive.instant - a.depart.instant) / 60
+            return a.price + b.price + instance.carbon.cost(i) + instance.carbon.cost(o) + rate * Double(nights) + perHour * Double(b.arrive.instant - a.depart.instant) / 60
         }
         struct Key: Hashable { let home: String; let first: Int; let last: Int }
         var memo: [Key: RuleCost?] = [:]

@@ -25,6 +25,8 @@ public struct PlanningInstance: Sendable {
     public let sessionsOf: [[Int]]
     /// True for attendees whose home is the venue's airport.
     public let isLocal: [Bool]
+    /// Each leg's kg CO2e and the internal carbon price (none: no estimates, no price).
+    public let carbon: Carbon
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case unknownVenue(String)
@@ -38,17 +40,20 @@ public struct PlanningInstance: Sendable {
         }
     }
 
-    /// - Parameter venue: a venue id; nil plans the first venue of venues.csv.
-    public init(_ scenario: Scenario, venue venueID: VenueID? = nil) throws(Failure) {
+    /// - Parameters:
+    ///   - venue: a venue id; nil plans the first venue of venues.csv.
+    ///   - carbon: each leg's estimate and the carbon price; at a price above 0 a leg's cost includes its carbon.
+    public init(_ scenario: Scenario, venue venueID: VenueID? = nil, carbon: Carbon = .none) throws(Failure) {
         guard let venue = venueID.map({ scenario.venue($0) }) ?? scenario.venues.first else {
             throw .unknownVenue(venueID?.rawValue ?? "")
         }
         guard let clock = VenueClock(identifier: venue.timezone) else { throw .badTimeZone(venue.timezone) }
-        self.init(scenario, venue: venue, agenda: Agenda(scenario), clock: clock)
+        self.init(scenario, venue: venue, agenda: Agenda(scenario), clock: clock, carbon: carbon)
     }
 
-    init(_ scenario: Scenario, venue: Venue, agenda: Agenda, clock: VenueClock) {
+    init(_ scenario: Scenario, venue: Venue, agenda: Agenda, clock: VenueClock, carbon: Carbon) {
         self.scenario = scenario
+        self.carbon = carbon
         self.venue = venue
         self.agenda = agenda
         self.clock = clock
@@ -99,14 +104,15 @@ public struct PlanningInstance: Sendable {
     /// A leg's part of a traveller's cost (0): an inbound leg costs price + rate·(d0 − arrival date)
     /// + perHour·(t0 − departure), an outbound leg price + rate·(departure date − d0) + perHour·(arrival
     /// − t0), with d0 the first day and t0 the first slot's start. d0 and t0 cancel in every pair,
-    /// leaving price + rate × nights + perHour × hours away.
+    /// leaving price + rate × nights + perHour × hours away. At a carbon price each leg adds its
+    /// carbon cost (price per tonne × kg / 1000).
     public func legCost(_ l: Int, inbound: Bool) -> Double {
         let leg = scenario.travel[l], event = scenario.event
         let rate = venue.hotelRate, perHour = event.timeAwayCostPerHour
         let d0 = event.startDate.dayNumber, t0 = slotStart.min() ?? 0
-        return inbound
+        return carbon.cost(l) + (inbound
             ? leg.price + rate * Double(d0 - venueDate(leg.arrive.instant).dayNumber) + perHour * Double(t0 - leg.depart.instant) / 60
-            : leg.price + rate * Double(venueDate(leg.depart.instant).dayNumber - d0) + perHour * Double(leg.arrive.instant - t0) / 60
+            : leg.price + rate * Double(venueDate(leg.depart.instant).dayNumber - d0) + perHour * Double(leg.arrive.instant - t0) / 60)
     }
 
     /// Venue-local date of an instant.

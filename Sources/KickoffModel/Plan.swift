@@ -44,18 +44,25 @@ public struct Plan: Hashable, Sendable {
     }
 }
 
-/// The contract's five cost parts, and the hotel nights behind one of them.
+/// The contract's five cost parts, the carbon part an internal carbon price adds, the hotel
+/// nights behind one of them and the plan's estimated emissions.
 public struct CostBreakdown: Equatable, Sendable {
     public var travel: Double = 0
     public var hotel: Double = 0
     public var timeAway: Double = 0
     public var dinners: Double = 0
     public var venue: Double = 0
+    /// The booked legs' kg CO2e at the carbon price (0 without one).
+    public var carbon: Double = 0
     public var hotelNights = 0
+    /// kg CO2e of every booked leg with an estimate.
+    public var co2Kg: Double = 0
+    /// Booked legs without an estimate (an airport the bundled table lacks).
+    public var legsWithoutCO2 = 0
 
     public init() {}
 
-    public var total: Double { travel + hotel + timeAway + dinners + venue }
+    public var total: Double { travel + hotel + timeAway + dinners + venue + carbon }
 }
 
 /// A commitment of one attendee at the venue: a session or the team dinner, as instants.

@@ -198,6 +198,10 @@ public enum PlanChecker {
             let nights = max(0, depart - arrive)
             costs.hotelNights += nights
             costs.travel += inLeg.price + outLeg.price
+            for l in [trip.inbound, trip.outbound] {
+                if let kg = inst.carbon.kg(l) { costs.co2Kg += kg } else { costs.legsWithoutCO2 += 1 }
+                costs.carbon += inst.carbon.cost(l)
+            }
             costs.hotel += Double(nights) * inst.venue.hotelRate
             costs.timeAway += Double(outLeg.arrive.instant - inLeg.depart.instant) / 60 * event.timeAwayCostPerHour
         }

@@ -15,6 +15,10 @@ public struct CompareOption: Sendable, Equatable {
     public var timeAway: Double?
     public var dinners: Double?
     public var venueCost: Double?
+    /// The carbon part of the cost (present only when a carbon price was set).
+    public var carbonCost: Double?
+    /// The plan's estimated kg CO2e.
+    public var co2Kg: Double?
     public var hotelNights: Int?
     public var solveSeconds: Double?
     public var gap: Double?
@@ -25,7 +29,7 @@ public struct CompareOption: Sendable, Equatable {
     public var hasPlan: Bool { status == "optimal" || status == "feasible" }
     public var total: Double? {
         guard hasPlan, let a = travel, let b = hotel, let c = timeAway, let d = dinners, let e = venueCost else { return nil }
-        return a + b + c + d + e
+        return a + b + c + d + e + (carbonCost ?? 0)
     }
 
     public init(venue: String, venueName: String = "", startDate: String, folder: String, status: String, reasons: [String] = []) {
@@ -48,8 +52,9 @@ public struct CompareOption: Sendable, Equatable {
                   status: o["status"] as? String ?? "error", reasons: o["reasons"] as? [String] ?? [])
         if let c = o["costs"] as? [String: Any] {
             travel = num(c["travel"]); hotel = num(c["hotel"]); timeAway = num(c["time_away"])
-            dinners = num(c["dinners"]); venueCost = num(c["venue"])
+            dinners = num(c["dinners"]); venueCost = num(c["venue"]); carbonCost = num(c["carbon"])
         }
+        co2Kg = num((o["carbon"] as? [String: Any])?["co2_kg"])
         hotelNights = ((o["counts"] as? [String: Any])?["hotel_nights"] as? NSNumber)?.intValue
         solveSeconds = num(o["solve_seconds"])
         gap = num(o["gap"])
@@ -80,14 +85,15 @@ public struct CompareReport {
 
     public var csv: String {
         var header = ["venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost", "hotel_nights",
-                      "solve_seconds", "gap", "reason"]
+                      "solve_seconds", "gap", "reason", "co2_kg"]
         if byDate { header.append("start_date") }
         var w = CSVWriter(header: header)
         func m(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "" }
         for o in ranked {
             var row = [o.venue, o.status, m(o.total), m(o.travel), m(o.hotel), m(o.timeAway), m(o.dinners), m(o.venueCost),
                        o.hotelNights.map(String.init) ?? "", o.solveSeconds.map { String(format: "%.3f", $0) } ?? "",
-                       o.gap.map { String(format: "%.6f", $0) } ?? "", o.hasPlan ? "" : o.reasons.joined(separator: " | ")]
+                       o.gap.map { String(format: "%.6f", $0) } ?? "", o.hasPlan ? "" : o.reasons.joined(separator: " | "),
+                       o.hasPlan ? o.co2Kg.map { String(format: "%.1f", $0) } ?? "" : ""]
             if byDate { row.append(o.startDate) }
             w.row(row)
         }
@@ -99,13 +105,13 @@ public struct CompareReport {
     public var text: String {
         let width = max(8, ranked.map { label($0).count }.max() ?? 0)
         var out = "\(event): \(ranked.count) option\(ranked.count == 1 ? "" : "s"), cheapest first (\(currency))\n"
-        out += "   # " + "option".padding(width) + "  status        " + "total".leftPad(15) + "  vs best\n"
+        out += "   # " + "option".padding(width) + "  status        " + "total".leftPad(15) + "  " + "t CO2e".leftPad(9) + "  vs best\n"
         let best = ranked.first?.total
         for (i, o) in ranked.enumerated() {
             let rank = o.hasPlan ? String(i + 1).leftPad(4) : "   –"
             out += rank + " " + label(o).padding(width) + "  " + o.status.padding(12) + "  "
             if let t = o.total, let b = best {
-                out += money(t).leftPad(15) + (i == 0 ? "" : "  +\(money(t - b))")
+                out += money(t).leftPad(15) + "  " + (o.co2Kg.map(tonnes) ?? "–").leftPad(9) + (i == 0 ? "" : "  +\(money(t - b))")
             } else {
                 out += "no plan".leftPad(15)
             }
@@ -118,6 +124,11 @@ public struct CompareReport {
                 out += "; a feasible plan's cost may still fall by up to its gap"
             }
             out += "\n"
+            if let greenest = plans.filter({ $0.co2Kg != nil }).min(by: { ($0.co2Kg!, $0.total!) < ($1.co2Kg!, $1.total!) }),
+               greenest.folder != plans[0].folder, let g = greenest.co2Kg, let c = plans[0].co2Kg {
+                out += "\(label(greenest)) emits least: \(tonnes(g)) t CO2e, \(tonnes(c - g)) t less than \(label(plans[0])) "
+                    + "for \(money(greenest.total! - plans[0].total!)) \(currency) more\n"
+            }
         } else if plans.count == 1 {
             out += "\(label(plans[0])) is the only option with a plan\n"
         } else {
@@ -134,10 +145,15 @@ public struct CompareReport {
 
     // MARK: compare.html
 
-    static var parts: [(name: String, color: String, value: KeyPath<CompareOption, Double?>)] {
+    /// The cost parts in the chart: the contract's five, and carbon when it was priced.
+    var parts: [(name: String, color: String, value: KeyPath<CompareOption, Double?>)] {
         [("Travel", "#4a78c2", \.travel), ("Hotel", "#7fb069", \.hotel), ("Time away", "#e0a33b", \.timeAway),
          ("Dinners", "#c2577a", \.dinners), ("Venue", "#6c5ba7", \.venueCost)]
+            + (priced ? [("Carbon", "#3f8f8a", \.carbonCost)] : [])
     }
+
+    /// A carbon price was set: some option's cost has a carbon part.
+    var priced: Bool { ranked.contains { $0.carbonCost != nil } }
 
     public var html: String {
         var h = pageHead(title: "\(event) — venues and dates compared", maxWidth: 1320) + """
@@ -145,17 +161,18 @@ public struct CompareReport {
         th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}
         td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.wide{overflow-x:auto}
         .rank{font-size:13px}.rank th,.rank td{padding:4px 8px}.rank th{white-space:nowrap}tr.best td{background:#eef8f1}.muted{color:#7b8494}
-        .legend span{display:inline-block;margin-right:16px}.legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
-        svg text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1d2433}
-        </style></head><body>
+        .chart.stack{max-width:1050px}.chart.stack text{font-size:13px}
+        @media (max-width:600px){body{padding:12px}h1{font-size:22px}.chart.stack text{font-size:30px}}
+        \(SVGChart.css)</style></head><body>
         <h1>\(esc(event))</h1>
         <p class="sub">\(ranked.count) option\(ranked.count == 1 ? "" : "s") compared, cheapest first. Amounts in \(esc(currency)).</p>
         <p class="sub">\(venueNames)</p>
 
         """
         h += chart
+        h += carbonChart
         h += "<h2>Ranking</h2>\n<div class=\"wide\"><table class=\"rank\"><tr><th>#</th><th>Venue</th>" + (byDate ? "<th>Start</th>" : "")
-        h += "<th>Status</th><th>Total</th><th>vs best</th><th>Travel</th><th>Hotel</th><th>Time away</th><th>Dinners</th><th>Venue</th>"
+        h += "<th>Status</th><th>Total</th><th>vs best</th><th title=\"Estimated flight emissions, tonnes CO2e (see the plan's report for the method)\">CO2e t</th><th>Travel</th><th>Hotel</th><th>Time away</th><th>Dinners</th><th>Venue</th>" + (priced ? "<th>Carbon</th>" : "")
         h += "<th>Hotel nights</th><th title=\"What the weekday and business-hours travel rules cost (agenda health)\">Rules cost</th><th>Gap</th><th>Solve s</th></tr>\n"
         let best = ranked.first?.total
         for (i, o) in ranked.enumerated() {
@@ -167,13 +184,14 @@ public struct CompareReport {
             h += "<td>\(esc(o.status))</td>"
             guard o.hasPlan, let total = o.total else {
                 let more = o.reasons.count > 3 ? "<br><span class=\"muted\">and \(o.reasons.count - 3) more in \(esc(o.folder))/summary.json</span>" : ""
-                h += "<td colspan=\"11\" class=\"r\">\(o.reasons.prefix(3).map(esc).joined(separator: "<br>"))\(more)</td></tr>\n"
+                h += "<td colspan=\"\(priced ? 13 : 12)\" class=\"r\">\(o.reasons.prefix(3).map(esc).joined(separator: "<br>"))\(more)</td></tr>\n"
                 continue
             }
             func cell(_ v: Double?) -> String { "<td class=\"n\">\(v.map(money) ?? "")</td>" }
             h += cell(total)
             h += "<td class=\"n\">\(i == 0 ? "" : best.map { "+" + money(total - $0) } ?? "")</td>"
-            h += cell(o.travel) + cell(o.hotel) + cell(o.timeAway) + cell(o.dinners) + cell(o.venueCost)
+            h += "<td class=\"n\">\(o.co2Kg.map(tonnes) ?? "")</td>"
+            h += cell(o.travel) + cell(o.hotel) + cell(o.timeAway) + cell(o.dinners) + cell(o.venueCost) + (priced ? cell(o.carbonCost) : "")
             h += "<td class=\"n\">\(o.hotelNights.map(fmt) ?? "")</td>" + cell(o.travelRuleCost)
             h += "<td class=\"n\">\(o.gap.map(percent) ?? "")</td>"
             h += "<td class=\"n secs\">\(o.solveSeconds.map { String(format: "%.1f", $0) } ?? "")</td></tr>\n"
@@ -189,13 +207,13 @@ public struct CompareReport {
         let labelWidth = 200.0, barWidth = 640.0, rowHeight = 34.0, top = 10.0
         let height = top + rowHeight * Double(plans.count) + 28
         var s = "<h2>Cost by part</h2>\n<p class=\"legend\">"
-        for p in Self.parts { s += "<span><i style=\"background:\(p.color)\"></i>\(p.name)</span>" }
-        s += "</p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + barWidth + 130))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Total cost per option, split into its five parts\">\n"
+        for p in parts { s += "<span><i style=\"background:\(p.color)\"></i>\(p.name)</span>" }
+        s += "</p>\n<svg class=\"chart stack\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 210)) \(Int(height))\" role=\"img\" aria-label=\"Total cost per option, split into its five parts\">\n"
         for (i, o) in plans.enumerated() {
             let y = top + rowHeight * Double(i)
             s += "<text x=\"0\" y=\"\(fmt1(y + 17))\">\(esc(String(label(o).prefix(28))))</text>\n"
             var x = labelWidth
-            for p in Self.parts {
+            for p in parts {
                 let w = (o[keyPath: p.value] ?? 0) / maxTotal * barWidth
                 guard w > 0 else { continue }
                 s += "<rect x=\"\(fmt1(x))\" y=\"\(fmt1(y + 4))\" width=\"\(fmt1(w))\" height=\"\(fmt1(rowHeight - 10))\" fill=\"\(p.color)\">"
@@ -210,6 +228,15 @@ public struct CompareReport {
         s += "<text x=\"\(fmt1(labelWidth))\" y=\"\(fmt1(axisY + 18))\">0</text>\n"
         s += "<text x=\"\(fmt1(labelWidth + barWidth))\" y=\"\(fmt1(axisY + 18))\" text-anchor=\"end\">\(money(maxTotal))</text>\n"
         return s + "</svg>\n"
+    }
+
+    /// Estimated flight emissions per option with a plan, in the ranking's order.
+    var carbonChart: String {
+        let rows = ranked.filter(\.hasPlan).compactMap { o in o.co2Kg.map { (label(o), $0, "\(tonnes($0)) t") } }
+        guard !rows.isEmpty else { return "" }
+        return "<h2>CO2e by option</h2>\n<p class=\"muted\">Flights booked in each option's plan, tonnes CO2e "
+            + "(UK DESNZ 2025 factors with radiative forcing; each plan's report states the method).</p>\n"
+            + SVGChart.bars(rows, color: "#3f8f8a", aria: "Estimated tonnes CO2e per option")
     }
 
     /// "CHI: Lakeshore Conference Hotel Chicago · DEN: …", once per venue.

@@ -102,7 +102,7 @@ public struct PlanFiles {
 
     public func itineraries(_ plan: Plan) -> String {
         var w = CSVWriter(header: ["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
-                                   "dinner", "dinner_date", "sessions"])
+                                   "dinner", "dinner_date", "sessions", "co2_kg"])
         for (a, person) in sc.attendees.enumerated() {
             let trip = plan.trips[a]
             let legs = sc.travel
@@ -116,7 +116,7 @@ public struct PlanFiles {
                    String(trip.map(instance.hotelNights) ?? 0),
                    dinner.map { instance.restaurants[$0.restaurant].id.rawValue } ?? "",
                    dinner.map { sc.event.date(ofDay: $0.evening).description } ?? "",
-                   sessions.joined(separator: ";")])
+                   sessions.joined(separator: ";"), CarbonReport.column(CarbonReport.kg(trip, instance))])
         }
         return w.text
     }
@@ -187,9 +187,13 @@ public struct PlanFiles {
             ("start_date", .string(sc.event.startDate.description)),
             ("currency", .string(sc.event.currency)),
             ("objective", .money(costs?.total)),
-            ("costs", costs.map { c in .object([("travel", .money(c.travel)), ("hotel", .money(c.hotel)),
-                                                 ("time_away", .money(c.timeAway)), ("dinners", .money(c.dinners)),
-                                                 ("venue", .money(c.venue))]) } ?? .null),
+            ("costs", costs.map { c in
+                var parts: [(String, JSON)] = [("travel", .money(c.travel)), ("hotel", .money(c.hotel)),
+                                               ("time_away", .money(c.timeAway)), ("dinners", .money(c.dinners)),
+                                               ("venue", .money(c.venue))]
+                if instance.carbon.isPriced { parts.append(("carbon", .money(c.carbon))) }
+                return .object(parts)
+            } ?? .null),
             ("bound", .money(outcome.plan != nil ? outcome.bound : nil)),
             ("gap", outcome.plan != nil ? outcome.gap.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null : .null),
             ("solve_seconds", .number((outcome.solveSeconds * 1000).rounded() / 1000)),
@@ -209,6 +213,7 @@ public struct PlanFiles {
                          ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
             })))
         }
+        if let costs { pairs.append(("carbon", CarbonReport(instance: instance, costs: costs).json)) }
         if let transfers { pairs.append(("ground", TransfersReport(transfers, instance).json)) }
         if let book {
             var c: [(String, JSON)] = [("uid_domain", .string(book.domain))]

@@ -1,7 +1,7 @@
 import KickoffCore
 import KickoffModel
 
-/// The few lines `kickoff solve` prints: status, the five cost parts, headcounts and the model's size.
+/// The few lines `kickoff solve` prints: status, the cost parts, the emissions, headcounts and the model's size.
 public struct PlanSummaryText {
     public let instance: PlanningInstance
     public let outcome: PlanOutcome
@@ -22,10 +22,12 @@ public struct PlanSummaryText {
         let s = outcome.stats
         if let plan = outcome.plan, let c = outcome.check?.costs {
             let cur = sc.event.currency
-            let rows: [(String, Double)] = [("travel", c.travel), ("hotel", c.hotel), ("time away", c.timeAway),
+            var rows: [(String, Double)] = [("travel", c.travel), ("hotel", c.hotel), ("time away", c.timeAway),
                                             ("dinners", c.dinners), ("venue", c.venue)]
+            if instance.carbon.isPriced { rows.append(("carbon", c.carbon)) }
             out += "  total      \(money(c.total).leftPad(14)) \(cur)\n"
             for (name, value) in rows { out += "  \(name.padding(10)) \(money(value).leftPad(14))\n" }
+            out += CarbonReport(instance: instance, costs: c).text
             if let transfers { out += TransfersReport(transfers, instance).text }
             let travellers = plan.trips.compactMap { $0 }.count
             out += "  \(fmt(travellers)) travellers, \(fmt(plan.trips.count - travellers)) local, \(fmt(c.hotelNights)) hotel nights, "

@@ -38,6 +38,9 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Search (each option's, as in solve)")
     var search: SearchOptions
 
+    @OptionGroup(title: "Cost")
+    var cost: CostOptions
+
     @Flag(help: "Print no progress while planning.")
     var quiet = false
 
@@ -152,7 +155,8 @@ struct Compare: ParsableCommand {
         let show = !quiet
         for (i, o) in options.enumerated() {
             var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
-                        "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet"] + input.arguments
+                        "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
+                             "--carbon-price", String(cost.carbonPrice)] + input.arguments
             if startDates != nil { arguments += ["--start-date", o.startDate] }
             let args = arguments
             group.enter()

@@ -35,6 +35,9 @@ struct ExportModel: ParsableCommand {
     @Option(help: ArgumentHelp("Move the agenda to start on this date (YYYY-MM-DD).", valueName: "date"))
     var startDate: String?
 
+    @OptionGroup(title: "Cost")
+    var cost: CostOptions
+
     @OptionGroup(title: "Input limits")
     var input: LimitOptions
 
@@ -48,7 +51,7 @@ struct ExportModel: ParsableCommand {
     func run() throws {
         var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
-        let instance = try ScenarioFolder.instance(scenario, venue: venue)
+        let instance = try ScenarioFolder.instance(scenario, venue: venue, carbonPrice: cost.carbonPrice)
         let reasons = Prechecks.run(instance)
         let f = reasons.isEmpty ? Formulation(instance) : nil
         if let why = reasons.first ?? f?.obstacles.first {

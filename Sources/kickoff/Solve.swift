@@ -1,3 +1,4 @@
+import Airports
 import ArgumentParser
 import Foundation
 import GLPKBackend
@@ -35,6 +36,9 @@ struct Solve: ParsableCommand {
     @OptionGroup(title: "Search")
     var search: SearchOptions
 
+    @OptionGroup(title: "Cost")
+    var cost: CostOptions
+
     @OptionGroup(title: "Re-plan")
     var replan: ReplanOptions
 
@@ -65,7 +69,7 @@ struct Solve: ParsableCommand {
         if let baseline, let venue, venue != baseline.venue {
             throw ValidationError("the baseline was planned at \(baseline.venue); re-plan it there (omit --venue) or drop --baseline")
         }
-        let instance = try ScenarioFolder.instance(scenario, venue: venue ?? baseline?.venue)
+        let instance = try ScenarioFolder.instance(scenario, venue: venue ?? baseline?.venue, carbonPrice: cost.carbonPrice)
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? replan.baseline.map { URL(fileURLWithPath: URL(fileURLWithPath: $0).standardizedFileURL.path + "-replan") }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
@@ -134,10 +138,12 @@ extension ScenarioFolder {
         return scenario
     }
 
-    /// The planning instance for a venue id (nil: the first venue), or a usage error naming the venues.
-    static func instance(_ scenario: Scenario, venue: String?) throws -> PlanningInstance {
+    /// The planning instance for a venue id (nil: the first venue), with every leg's carbon
+    /// estimate at `carbonPrice` per tonne, or a usage error naming the venues.
+    static func instance(_ scenario: Scenario, venue: String?, carbonPrice: Double = 0) throws -> PlanningInstance {
         do {
-            return try PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+            return try PlanningInstance(scenario, venue: venue.map { VenueID($0) },
+                                        carbon: FlightEmissions.carbon(of: scenario.travel, pricePerTonne: carbonPrice))
         } catch {
             let known = scenario.venues.map(\.id.rawValue).joined(separator: ", ")
             throw ValidationError("\(error) (venues: \(known))")
@@ -281,6 +287,19 @@ struct ReplanOptions: ParsableArguments {
             throw ExitCode(65)
         }
         return plan
+    }
+}
+
+/// `--carbon-price`: an internal carbon price that makes emissions part of the cost.
+struct CostOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Internal carbon price per tonne CO2e, in the event's currency: adds a carbon part to the cost minimised and to the total (0: emissions are reported, not priced).",
+                               valueName: "per-tonne"))
+    var carbonPrice: Double = 0
+
+    func validate() throws {
+        guard carbonPrice.isFinite, (0...1e6).contains(carbonPrice) else {
+            throw ValidationError("--carbon-price must be a number from 0 to 1000000 (per tonne CO2e)")
+        }
     }
 }
 

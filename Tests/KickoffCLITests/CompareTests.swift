@@ -35,7 +35,7 @@ struct CompareTests {
         let r = try Run("compare", dir.path, "--out", out.path, "--now", Self.now, "--jobs", "2")
         #expect(r.status == 0, "\(r.stderr)")
         let header = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8).split(separator: "\n")[0]
-        #expect(header == "venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason")
+        #expect(header == "venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg")
         let rows = try csvRows(out.appendingPathComponent("compare.csv"))
         #expect(rows.map { $0["venue"]! }.sorted() == ["CHI", "DEN", "DFW"])
         let totals = rows.map { Double($0["total"]!)! }
@@ -72,7 +72,9 @@ struct CompareTests {
         // compare.html links each plan, holds one bar per option, and the folder holds nothing else.
         let html = try String(contentsOf: out.appendingPathComponent("compare.html"), encoding: .utf8)
         for v in ["CHI", "DEN", "DFW"] { #expect(html.contains("<a href=\"\(v)/report.html\">\(v)</a>")) }
-        #expect(html.components(separatedBy: "<rect ").count - 1 == 15)  // 3 options × 5 cost parts
+        let costChart = html.components(separatedBy: "<h2>CO2e by option</h2>")
+        #expect(costChart[0].components(separatedBy: "<rect ").count - 1 == 15)  // 3 options × 5 cost parts
+        #expect(costChart.count == 2 && costChart[1].components(separatedBy: "<rect ").count - 1 == 3)  // one CO2e bar each
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == ["CHI", "DEN", "DFW", "compare.csv", "compare.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
@@ -130,7 +132,7 @@ struct CompareTests {
                         "--out", out.path, "--now", Self.now, "--quiet")
         #expect(r.status == 0)
         let text = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
-        #expect(text.hasPrefix("venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,start_date\n"))
+        #expect(text.hasPrefix("venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg,start_date\n"))
         let lines = text.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines[3].hasPrefix("CHI,infeasible,,,,,,,,"))

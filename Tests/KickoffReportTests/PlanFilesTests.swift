@@ -1,3 +1,4 @@
+import Airports
 import Foundation
 import GLPKBackend
 import KickoffCore
@@ -16,7 +17,8 @@ import Testing
 
     static func planFiles() throws -> [(path: String, contents: Data)] {
         let scenario = try Fixture.plannable.scenario()
-        let instance = try PlanningInstance(scenario)
+        // With every leg's estimate, as `kickoff solve` plans.
+        let instance = try PlanningInstance(scenario, carbon: FlightEmissions.carbon(of: scenario.travel))
         var options = SolveOptions()
         options.timeLimit = 60
         let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
