@@ -19,6 +19,8 @@ public struct CompareOption: Sendable, Equatable {
     public var carbonCost: Double?
     /// The plan's estimated kg CO2e.
     public var co2Kg: Double?
+    /// The carbon price per tonne the option was planned at (0 or nil: none).
+    public var carbonPrice: Double?
     public var hotelNights: Int?
     public var solveSeconds: Double?
     public var gap: Double?
@@ -55,6 +57,7 @@ public struct CompareOption: Sendable, Equatable {
             dinners = num(c["dinners"]); venueCost = num(c["venue"]); carbonCost = num(c["carbon"])
         }
         co2Kg = num((o["carbon"] as? [String: Any])?["co2_kg"])
+        carbonPrice = num((o["carbon"] as? [String: Any])?["price_per_tonne"])
         hotelNights = ((o["counts"] as? [String: Any])?["hotel_nights"] as? NSNumber)?.intValue
         solveSeconds = num(o["solve_seconds"])
         gap = num(o["gap"])
@@ -126,8 +129,15 @@ public struct CompareReport {
             out += "\n"
             if let greenest = plans.filter({ $0.co2Kg != nil }).min(by: { ($0.co2Kg!, $0.total!) < ($1.co2Kg!, $1.total!) }),
                greenest.folder != plans[0].folder, let g = greenest.co2Kg, let c = plans[0].co2Kg {
+                let extra = greenest.total! - plans[0].total!
                 out += "\(label(greenest)) emits least: \(tonnes(g)) t CO2e, \(tonnes(c - g)) t less than \(label(plans[0])) "
-                    + "for \(money(greenest.total! - plans[0].total!)) \(currency) more\n"
+                    + "for \(money(extra)) \(currency) more"
+                // The carbon price at which the two would cost the same (each tonne saved pays for itself).
+                if c - g >= 0.05 {
+                    let breakEven = (plans[0].carbonPrice ?? 0) + extra / ((c - g) / 1000)
+                    out += "; a carbon price above \(money(breakEven)) \(currency) per tonne would make it cheaper"
+                }
+                out += "\n"
             }
         } else if plans.count == 1 {
             out += "\(label(plans[0])) is the only option with a plan\n"

@@ -197,8 +197,9 @@ public struct HTMLReport {
             }
             h += SVGChart.columns([.init(name: "arriving", color: "#4a78c2", values: t.hours.map { Double(t.arrivalsByHour[$0] ?? 0) }),
                                    .init(name: "departing", color: "#e0a33b", values: t.hours.map { Double(t.departuresByHour[$0] ?? 0) })],
-                                  labels: t.hours.map { zeroPadded($0.hour, 2) }, groups: groups,
-                                  labelEvery: t.hours.count > 40 ? 3 : t.hours.count > 20 ? 2 : 1, unit: "travellers",
+                                  labels: t.hours.map { zeroPadded($0.hour, 2) },
+                                  titles: t.hours.map { "\($0.date.weekday.shortName) \($0.date) \(zeroPadded($0.hour, 2)):00" }, groups: groups,
+                                  labelEvery: t.hours.count > 40 ? 3 : t.hours.count > 20 ? 2 : 1,
                                   aria: "Travellers arriving and departing at the venue airport in each hour, venue time")
             h += "<p class=\"muted\">Venue-local hour of each traveller's inbound arrival and outbound departure: the shuttle waves.</p>\n"
         }
@@ -208,7 +209,8 @@ public struct HTMLReport {
             h += "<h3>Hotel rooms per night\(block.map { " against the block of \(fmt($0))" } ?? "")</h3>\n"
             h += SVGChart.columns([.init(name: "rooms", color: "#7fb069", values: nightDays.map { Double(t.nights[$0] ?? 0) })],
                                   labels: nightDays.map { let d = CivilDate(dayNumber: $0); return "\(d.weekday.shortName) \(d.day)" },
-                                  limit: block.map { (Double($0), "block \(fmt($0))") }, unit: "rooms",
+                                  titles: nightDays.map { "night of \(CivilDate(dayNumber: $0))" },
+                                  limit: block.map { (Double($0), "block \(fmt($0))") },
                                   aria: "Hotel rooms needed each night" + (block.map { " against the hotel block of \($0) rooms" } ?? ""))
         }
         let teams = teamFigures(t)

@@ -24,9 +24,10 @@ enum SVGChart {
 
     /// Columns over categories (`labels`), one column per series side by side, an optional
     /// horizontal limit line (e.g. the hotel block), and group captions under runs of categories
-    /// (e.g. the day under its hours). `labelEvery` thins the category labels.
-    static func columns(_ series: [Series], labels: [String], groups: [(label: String, from: Int, to: Int)] = [],
-                        limit: (value: Double, label: String)? = nil, labelEvery: Int = 1, unit: String, aria: String) -> String {
+    /// (e.g. the day under its hours). `labelEvery` thins the category labels; `titles` name the
+    /// categories in each column's tooltip (default: the labels).
+    static func columns(_ series: [Series], labels: [String], titles: [String]? = nil, groups: [(label: String, from: Int, to: Int)] = [],
+                        limit: (value: Double, label: String)? = nil, labelEvery: Int = 1, aria: String) -> String {
         let n = labels.count
         guard n > 0 else { return "" }
         // On a phone the chart shrinks to about 40 %: its text is drawn larger there and every
@@ -50,7 +51,7 @@ enum SVGChart {
             for (j, se) in series.enumerated() where se.values[i] > 0 {
                 let v = se.values[i]
                 s += "<rect x=\"\(f(x0 + barW * Double(j)))\" y=\"\(f(y(v)))\" width=\"\(f(barW))\" height=\"\(f(v / scale * plot))\" fill=\"\(se.color)\">"
-                s += "<title>\(esc(labels[i])): \(esc(se.name)) \(fmt(Int(v.rounded()))) \(esc(unit))</title></rect>\n"
+                s += "<title>\(esc(titles?[i] ?? labels[i])) — \(esc(se.name)): \(fmt(Int(v.rounded())))</title></rect>\n"
             }
             let every = max(labelEvery, 1)
             if i % every == 0 {

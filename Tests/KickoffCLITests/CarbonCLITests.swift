@@ -74,8 +74,14 @@ struct CarbonCLITests {
         let f0 = figures(unpriced)
         let (den, chi) = (f0["DEN"]!, f0["CHI"]!)
         #expect(den.co2 > chi.co2, "…but its flights are longer")
-        // Break-even price per tonne; twice it must put Chicago first.
-        let price = ((chi.total - den.total) / ((den.co2 - chi.co2) / 1000) * 2).rounded()
+        // The ranking names the break-even price: what Chicago costs more over the tonnes it saves.
+        let breakEven = (chi.total - den.total) / ((den.co2 - chi.co2) / 1000)
+        let said = try #require(r0.stdout.firstMatch(of: /CHI emits least: .* a carbon price above ([0-9,.]+) USD per tonne would make it cheaper\n/),
+                                "\(r0.stdout)")
+        let named = try #require(Double(said.1.replacingOccurrences(of: ",", with: "")))
+        #expect(abs(named - breakEven) < 0.01 * breakEven)
+        // 5 % above it, Chicago must come first.
+        let price = (named * 1.05).rounded()
         let priced = dir.appendingPathComponent("cmpP")
         let r1 = try Run("compare", dir.path, "--out", priced.path, "--now", Self.now, "--jobs", "2", "--quiet",
                          "--carbon-price", String(price))

@@ -32,7 +32,9 @@ import Testing
         """)
         #expect(r.text.contains("   1 A         feasible               500.00        2.5\n"))
         #expect(r.text.contains("   2 B         optimal              1,000.00        0.8  +500.00\n"))
-        #expect(r.text.contains("B emits least: 0.8 t CO2e, 1.7 t less than A for 500.00 USD more\n"))
+        // 500 more for 1.7 t less: cheaper above 500 / 1.7 = 294.12 per tonne (the test below prices 300).
+        #expect(r.text.contains("B emits least: 0.8 t CO2e, 1.7 t less than A for 500.00 USD more; "
+                                + "a carbon price above 294.12 USD per tonne would make it cheaper\n"))
         #expect(r.text.contains("   – C         infeasible            no plan\n"))
         #expect(r.text.contains("A is cheapest, 500.00 USD (50.00 %) below B; a feasible plan's cost may still fall by up to its gap\n"))
         #expect(r.text.contains("C: infeasible: session <script>X</script> needs a room (and 1 more reason in C/summary.json)\n"))

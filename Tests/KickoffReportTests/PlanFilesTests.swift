@@ -117,6 +117,37 @@ import Testing
         #expect(JSON.string("a\"b\\c\nd\u{1}").rendered() == #""a\"b\\c\nd\u0001""#)
     }
 
+    @Test("report.html's charts: the shuttle waves by hour, hotel rooms against the block, each team's cost and CO2e")
+    func reportCharts() throws {
+        var fx = Fixture.plannable
+        fx.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,America/Chicago,1000,200,3")
+        let scenario = try fx.scenario()
+        let instance = try PlanningInstance(scenario, carbon: FlightEmissions.carbon(of: scenario.travel))
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+        let plan = try #require(outcome.plan)
+        let html = HTMLReport(instance, outcome, plan: plan).html
+        // Each column's tooltip is its figure: M1 and R1 land at 11:00 on T1, R2 at 15:10 on S1.
+        let tips = html.matches(of: /<title>([^<]*)<\/title><\/rect>/).map { String($0.1) }
+        #expect(tips.contains("Mon 2027-01-11 11:00 — arriving: 2"))
+        #expect(tips.contains("Mon 2027-01-11 15:00 — arriving: 1"))
+        let arriving = tips.filter { $0.contains("— arriving: ") }.map { Int($0.split(separator: " ").last!)! }
+        let departing = tips.filter { $0.contains("— departing: ") }.map { Int($0.split(separator: " ").last!)! }
+        #expect(arriving.reduce(0, +) == 3 && departing.reduce(0, +) == 3, "every traveller once each way")
+        // Three travellers stay two nights against a block of three: full columns at the dashed line.
+        #expect(html.contains("<h3>Hotel rooms per night against the block of 3</h3>"))
+        #expect(tips.contains("night of 2027-01-11 — rooms: 3") && tips.contains("night of 2027-01-12 — rooms: 3"))
+        #expect(html.contains("stroke-dasharray=\"6 4\"/><text") && html.contains(">block 3</text>"))
+        // Per team: East is M1 and R1 (BOS), West is R2 (SFO) and the local L1, whose 0 kg halves West's mean.
+        func kg(_ a: Int) throws -> Double {
+            let t = try #require(plan.trips[a])
+            return try #require(instance.carbon.kg(t.inbound)) + (try #require(instance.carbon.kg(t.outbound)))
+        }
+        let east = try kg(0)
+        #expect(tips.contains("East: \(String(format: "%.0f", east)) kg"))
+        let r2 = try kg(2)
+        #expect(tips.contains("West: \(String(format: "%.0f", r2 / 2)) kg"))
+    }
+
     @Test func fileNamesFromIDsStayInsideTheFolder() {
         #expect(PlanFiles.fileSafe("../../etc/passwd") == "_.._.._etc_passwd")
         #expect(PlanFiles.fileSafe(".hidden") == "_.hidden")
