@@ -39,17 +39,18 @@ final class GLPKProblem {
     }
 
     /// Loads a checked `MIPModel`, with `names` (one per column, then one per row) in place of
-    /// the model's own when given.
-    func load(_ model: MIPModel, names: [String]? = nil) {
+    /// the model's own when given. Unnamed (`named: false`), rows and columns get no names: a
+    /// solve needs none, and a row's name is made from its tag only when asked for.
+    func load(_ model: MIPModel, names: [String]? = nil, named: Bool = true) {
         let n = model.variables.count
         load(
-            model.variables.enumerated().map { (k, v) in (names?[k] ?? v.name, v.lower, v.upper, v.kind != .continuous, v.cost) },
+            model.variables.enumerated().map { (k, v) in (named ? names?[k] ?? v.name : "", v.lower, v.upper, v.kind != .continuous, v.cost) },
             model.constraints.enumerated().map { (k, c) in
                 // GLPK aborts on a repeated column within a row: merge them, and drop zeros.
                 var merged: [Int: Double] = [:]
                 for t in c.terms { merged[t.variable.index, default: 0] += t.coefficient }
                 let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-                return (names?[n + k] ?? c.name, c.lower, c.upper, terms)
+                return (named ? names?[n + k] ?? c.name : "", c.lower, c.upper, terms)
             },
             constant: model.objectiveConstant)
     }
@@ -63,7 +64,7 @@ final class GLPKProblem {
         if !columns.isEmpty { glp_add_cols(handle, Int32(columns.count)) }
         for (k, c) in columns.enumerated() {
             let j = Int32(k + 1)
-            glp_set_col_name(handle, j, GLPKProblem.clip(c.name))
+            if !c.name.isEmpty { glp_set_col_name(handle, j, GLPKProblem.clip(c.name)) }
             glp_set_col_kind(handle, j, c.integer ? GLP_IV : GLP_CV)
             let (type, lo, hi) = GLPKProblem.boundType(c.lower, c.upper)
             glp_set_col_bnds(handle, j, type, lo, hi)
@@ -73,7 +74,7 @@ final class GLPKProblem {
         var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]  // index 0 is unused by GLPK
         for (k, r) in rows.enumerated() {
             let i = Int32(k + 1)
-            glp_set_row_name(handle, i, GLPKProblem.clip(r.name))
+            if !r.name.isEmpty { glp_set_row_name(handle, i, GLPKProblem.clip(r.name)) }
             let (type, lo, hi) = GLPKProblem.boundType(r.lower, r.upper)
             glp_set_row_bnds(handle, i, type, lo, hi)
             for (col, value) in r.terms {

@@ -38,7 +38,7 @@ public struct GLPKSolver: MIPSolver {
         }
 
         let problem = GLPKProblem()
-        problem.load(model)
+        problem.load(model, named: options.verbose)  // names only for a log a person reads
 
         let context = SearchContext(options: options, started: started)
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }

@@ -112,11 +112,11 @@ public struct Formulation: Sendable {
                     }
                 }
                 // (2) Σ_r x[k,s,r] = y[k,s]
-                model.addEquality("room[\(ps.id),\(slotID)]", here.map { ($0.1, 1) } + [(y, -1)], 0)
+                model.addEquality(Requirement.room(session: ps.id, slot: slotID), here.map { ($0.1, 1) } + [(y, -1)], 0)
                 xs.append(here)
             }
             // (1) Σ_s y[k,s] = 1
-            model.addEquality("start[\(ps.id)]", ys.map { ($0.1, 1) }, 1)
+            model.addEquality(Requirement.start(session: ps.id), ys.map { ($0.1, 1) }, 1)
             start.append(ys)
             room.append(xs)
         }
@@ -142,7 +142,7 @@ public struct Formulation: Sendable {
             for p in covering[r]!.keys.sorted() {
                 let terms = covering[r]![p]!
                 guard Set(terms.map(\.0)).count > 1 else { continue }
-                model.addConstraint("roomOnce[\(instance.rooms[r].id),\(label(p))]", terms.map { ($0.1, 1) }, upper: 1)
+                model.addConstraint(Requirement.roomOnce(room: instance.rooms[r].id, at: moment(p)), terms.map { ($0.1, 1) }, upper: 1)
             }
         }
     }
@@ -175,7 +175,7 @@ public struct Formulation: Sendable {
                 if kept.contains(where: { s.isSubset(of: $0) }) { continue }
                 kept.append(s)
                 let terms = active[pi].filter { s.contains($0.k) }.map { ($0.y, 1.0) }
-                model.addConstraint("attendOnce[\(set.map { agenda.sessions[$0].id }.joined(separator: "&")),\(label(p))]", terms, upper: 1)
+                model.addConstraint(Requirement.attendOnce(sessions: set.map { agenda.sessions[$0].id }, at: moment(p)), terms, upper: 1)
             }
         }
     }
@@ -189,7 +189,7 @@ public struct Formulation: Sendable {
             for tau in Set(aStarts.map(\.0)).sorted() {
                 let early = aStarts.filter { $0.0 <= tau }.map { ($0.1, 1.0) }
                 let done = bEnds.filter { $0.0 <= tau }.map { ($0.1, -1.0) }
-                model.addConstraint("after[\(agenda.sessions[a].id),\(agenda.sessions[b].id),\(label(tau))]",
+                model.addConstraint(Requirement.after(session: agenda.sessions[a].id, predecessor: agenda.sessions[b].id, by: moment(tau)),
                                     early + done, upper: 0)
             }
         }
@@ -226,11 +226,11 @@ public struct Formulation: Sendable {
                     here.append((q, 1))
                     for team in names { covering[team, default: []].append((q, 1)) }
                 }
-                if here.count > hosts[ri].count { keepForBound { $0.model.addConstraint("restaurant[\(r.id)]", here, upper: Double(hosts[ri].count)) } }
+                if here.count > hosts[ri].count { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: nil), here, upper: Double(hosts[ri].count)) } }
             }
             for (t, team) in teams.enumerated() {
                 if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
-                keepForBound { $0.model.addEquality("dinner[\(team)]", covering[team] ?? [], 1) }  // (6)
+                keepForBound { $0.model.addEquality(Requirement.dinner(team: team), covering[team] ?? [], 1) }  // (6)
             }
             return
         }
@@ -239,7 +239,7 @@ public struct Formulation: Sendable {
             let evenings = Set(instance.restaurants.indices.filter { instance.restaurants[$0].capacity >= size[t] }.flatMap { hosts[$0] }).sorted()
             if evenings.isEmpty { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
             let ws = evenings.map { e in (evening: e, w: model.addVariable("w[\(team),\(e)]", kind: .binary)) }
-            keepForBound { $0.model.addEquality("dinner[\(team)]", ws.map { ($0.w, 1) }, 1) }
+            keepForBound { $0.model.addEquality(Requirement.dinner(team: team), ws.map { ($0.w, 1) }, 1) }
             evening[team] = ws
         }
         var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
@@ -259,7 +259,7 @@ public struct Formulation: Sendable {
                         here.append((p, 1))
                         for team in names { served["\(team)|\(e)", default: []].append((p, 1)) }
                     }
-                    if here.count > 1 { keepForBound { $0.model.addConstraint("restaurant[\(r.id),\(e)]", here, upper: 1) } }
+                    if here.count > 1 { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: e), here, upper: 1) } }
                 }
             }
         } else {
@@ -282,12 +282,12 @@ public struct Formulation: Sendable {
             for (b, terms) in load.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
             where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
                 let r = instance.restaurants[b.restaurant]
-                keepForBound { $0.model.addConstraint("restaurant[\(r.id),\(b.evening)]", terms, upper: Double(r.capacity)) }
+                keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: b.evening), terms, upper: Double(r.capacity)) }
             }
         }
         for team in teams {
             for (e, w) in evening[team] ?? [] {
-                keepForBound { $0.model.addEquality("seated[\(team),\(e)]", (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0) }
+                keepForBound { $0.model.addEquality(Requirement.seated(team: team, evening: e), (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0) }
             }
         }
         // (8) a dinner on evening e excludes every overlapping start of a member's session.
@@ -298,7 +298,7 @@ public struct Formulation: Sendable {
                 for k in memberSessions.sorted() {
                     for (s, y) in start[k] {
                         guard let iv = instance.interval(of: k, startingAt: s), iv.start < din.end, din.start < iv.end else { continue }
-                        model.addConstraint("dinnerClash[\(team),\(e),\(agenda.sessions[k].id),\(agenda.slots[s].id)]",
+                        model.addConstraint(Requirement.dinnerClash(team: team, evening: e, session: agenda.sessions[k].id, slot: agenda.slots[s].id),
                                             [(w, 1), (y, 1)], upper: 1)
                     }
                 }
@@ -414,7 +414,8 @@ public struct Formulation: Sendable {
 
         for var g in all {
             let n = Double(g.members.count)
-            let name = "\(sc.attendees[g.members[0]].id)+\(g.members.count - 1)"
+            let group = TravelGroupName(first: sc.attendees[g.members[0]].id, others: g.members.count - 1)
+            let name = group.description
             let commitments = commitmentOptions(sessions: g.sessions, team: g.team)
             // A leg is out if some commitment cannot start late enough / end early enough for it.
             let latestFirst = commitments.map { $0.map(\.start).max() ?? Int.min }.min() ?? Int.max
@@ -432,16 +433,16 @@ public struct Formulation: Sendable {
                 g.outbound.append((l, v))
             }
             if g.inbound.isEmpty {
-                obstacles.append("\(Explainer.people(name)) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
+                obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
                                  + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
             }
             if g.outbound.isEmpty {
-                obstacles.append("\(Explainer.people(name)) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
+                obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
                                  + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
             }
             // (9)
-            keepForBound { $0.model.addEquality("inbound[\(name)]", g.inbound.map { ($0.count, 1) }, n) }
-            keepForBound { $0.model.addEquality("outbound[\(name)]", g.outbound.map { ($0.count, 1) }, n) }
+            keepForBound { $0.model.addEquality(Requirement.inbound(group), g.inbound.map { ($0.count, 1) }, n) }
+            keepForBound { $0.model.addEquality(Requirement.outbound(group), g.outbound.map { ($0.count, 1) }, n) }
 
             // (10) for each arrival threshold a: legs arriving at a or later exclude commitments starting before a.
             let ready = g.inbound.map { (at: legs[$0.leg].arrive.instant + buffer.arrive, u: $0.count) }
@@ -450,7 +451,7 @@ public struct Formulation: Sendable {
                 for (ci, options) in commitments.enumerated() {
                     let early = options.filter { $0.start < a }
                     guard !early.isEmpty else { continue }
-                    model.addConstraint("arrive[\(name),\(ci),\(label(a))]",
+                    model.addConstraint(Requirement.arrive(group, commitment: ci, before: moment(a)),
                                         late + early.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
                 }
             }
@@ -461,7 +462,7 @@ public struct Formulation: Sendable {
                 for (ci, options) in commitments.enumerated() {
                     let lateEnd = options.filter { $0.end > d }
                     guard !lateEnd.isEmpty else { continue }
-                    model.addConstraint("depart[\(name),\(ci),\(label(d))]",
+                    model.addConstraint(Requirement.depart(group, commitment: ci, after: moment(d)),
                                         soon + lateEnd.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
                 }
             }
@@ -471,7 +472,7 @@ public struct Formulation: Sendable {
                 for t in Set(g.outbound.map { legs[$0.leg].depart.instant }).sorted() {
                     let gone = g.outbound.filter { legs[$0.leg].depart.instant <= t }.map { ($0.count, 1.0) }
                     let came = g.inbound.filter { legs[$0.leg].arrive.instant <= t }.map { ($0.count, -1.0) }
-                    model.addConstraint("order[\(name),\(label(t))]", gone + came, upper: 0)
+                    model.addConstraint(Requirement.order(group, by: moment(t)), gone + came, upper: 0)
                 }
             }
             for (l, u) in g.inbound {
@@ -489,7 +490,7 @@ public struct Formulation: Sendable {
             guard let seats = legs[l].seats else { continue }
             let terms = seatTerms[l]!
             if terms.reduce(0, { $0 + model.variables[$1.0.index].upper }) <= Double(seats) { continue }
-            keepForBound { $0.model.addConstraint("seats[\(legs[l].id)]", terms, upper: Double(seats)) }
+            keepForBound { $0.model.addConstraint(Requirement.seats(leg: legs[l].id), terms, upper: Double(seats)) }
         }
         // (14) travellers staying on night n = arrived by n − departed by n.
         if let block = instance.venue.hotelRooms, !arrivals.isEmpty {
@@ -497,7 +498,7 @@ public struct Formulation: Sendable {
             for night in first..<max(first, last) {
                 let terms = arrivals.filter { $0.date <= night }.map { ($0.v, 1.0) }
                     + departures.filter { $0.date <= night }.map { ($0.v, -1.0) }
-                model.addConstraint("hotel[\(CivilDate(dayNumber: night))]", terms, upper: Double(block))
+                model.addConstraint(Requirement.hotel(night: CivilDate(dayNumber: night)), terms, upper: Double(block))
             }
         }
         // Objective (0): each leg's cost is `PlanningInstance.legCost`.
@@ -524,12 +525,9 @@ public struct Formulation: Sendable {
         return model.relaxation { keep.contains($0) }
     }
 
-    /// A readable venue-local label for an instant, used in constraint names (`D2-1400`).
-    private func label(_ instant: Int) -> String {
-        let date = instance.venueDate(instant)
-        let day = date.dayNumber - instance.event.startDate.dayNumber + 1
-        let offset = instance.clock.offsetMinutes(on: date, at: TimeOfDay(minutes: 720))
-        let t = Timestamp(instant: instant, offsetMinutes: offset).time
-        return "D\(day)-\(t.compact)"
-    }
+    /// An instant as the requirements name it (`D2-1400`, rendered only when shown).
+    private func moment(_ instant: Int) -> Moment { Moment(instant: instant, clock: instance.clock, firstDay: instance.event.startDate) }
+
+    /// A readable venue-local label for an instant (`D2-1400`), for the obstacles' sentences.
+    private func label(_ instant: Int) -> String { moment(instant).description }
 }

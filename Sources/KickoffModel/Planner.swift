@@ -215,7 +215,7 @@ public struct Planner {
             // The explanation gets what is left of the run's time, at most a minute.
             let left = deadline.map { $0.timeIntervalSinceNow } ?? 60
             out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
-                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop)
+                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).lines
                              : ["no time was left to find which rules conflict: run `kickoff explain`"])
         case .timeLimit:
             out.reasons = ["no plan found within the time limit"]

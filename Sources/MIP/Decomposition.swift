@@ -50,12 +50,11 @@ extension MIPModel {
         for c in constraints {
             guard let first = c.terms.first?.variable.index else {
                 // An empty row: keep it in the first block, where it still makes the model infeasible if violated.
-                if !models.isEmpty { models[0].addConstraint(c.name, [], lower: c.lower, upper: c.upper) }
+                if !models.isEmpty { models[0].addConstraint(c.with(terms: [])) }
                 continue
             }
             let b = blockOf[find(first)]!
-            models[b].addConstraint(c.name, c.terms.map { (Variable(local[$0.variable.index]), $0.coefficient) },
-                                    lower: c.lower, upper: c.upper)
+            models[b].addConstraint(c.with(terms: c.terms.map { (Variable(local[$0.variable.index]), $0.coefficient) }))
         }
         if !models.isEmpty { models[0].objectiveConstant = objectiveConstant }
         return zip(models, columns).map { ($0, $1) }
@@ -233,7 +232,7 @@ extension MIPModel {
                     slack.append((i, s))
                 }
             }
-            m.addConstraint(c.name, terms, lower: c.lower, upper: c.upper)
+            m.addConstraint(c.with(terms: terms))
         }
         return (m, slack)
     }

@@ -33,12 +33,29 @@ public struct VariableInfo: Sendable {
     public var cost: Double
 }
 
+/// What a row means to the code that built the model — which requirement, of which session, room,
+/// team or leg — so results can be read back in those terms (an explanation of infeasibility, a
+/// diagnosis) without parsing names. Solvers never look at it; its description is the row's name,
+/// rendered only when a name is asked for (a solver's log, a model file).
+public protocol ConstraintTag: Sendable, CustomStringConvertible {}
+
 /// `lower ≤ Σ coefficient·variable ≤ upper`; either side may be infinite, both equal for `=`.
 public struct Constraint: Sendable {
-    public var name: String
+    /// The row's meaning, when the caller gave one instead of a name.
+    public var tag: (any ConstraintTag)?
+    var fixedName: String?
     public var terms: [(variable: Variable, coefficient: Double)]
     public var lower: Double
     public var upper: Double
+
+    /// The name given, else the tag's description (made on each call: names are lazy).
+    public var name: String { fixedName ?? tag?.description ?? "" }
+
+    /// The same row (name or tag, bounds) over other terms, for a model derived from this one.
+    public func with(terms: [(Variable, Double)], lower: Double? = nil, upper: Double? = nil) -> Constraint {
+        Constraint(tag: tag, fixedName: fixedName, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+                   lower: lower ?? self.lower, upper: upper ?? self.upper)
+    }
 }
 
 public struct MIPModel: Sendable {
@@ -62,13 +79,28 @@ public struct MIPModel: Sendable {
     /// Adds `lower ≤ Σ terms ≤ upper` (defaults: unbounded on that side).
     public mutating func addConstraint(_ name: String, _ terms: [(Variable, Double)],
                                        lower: Double = -.infinity, upper: Double = .infinity) {
-        constraints.append(Constraint(name: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+        constraints.append(Constraint(tag: nil, fixedName: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
                                       lower: lower, upper: upper))
     }
+
+    /// Adds `lower ≤ Σ terms ≤ upper`, tagged with what it means; its name is the tag's description.
+    public mutating func addConstraint(_ tag: any ConstraintTag, _ terms: [(Variable, Double)],
+                                       lower: Double = -.infinity, upper: Double = .infinity) {
+        constraints.append(Constraint(tag: tag, fixedName: nil, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+                                      lower: lower, upper: upper))
+    }
+
+    /// Adds a row made from another model's (`Constraint.with`).
+    public mutating func addConstraint(_ c: Constraint) { constraints.append(c) }
 
     /// Adds `Σ terms = value`.
     public mutating func addEquality(_ name: String, _ terms: [(Variable, Double)], _ value: Double) {
         addConstraint(name, terms, lower: value, upper: value)
+    }
+
+    /// Adds `Σ terms = value`, tagged.
+    public mutating func addEquality(_ tag: any ConstraintTag, _ terms: [(Variable, Double)], _ value: Double) {
+        addConstraint(tag, terms, lower: value, upper: value)
     }
 
     public var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
@@ -123,7 +155,7 @@ extension MIPModel {
         var m = MIPModel()
         for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: .continuous, cost: v.cost) }
         for (i, c) in constraints.enumerated() where keep(i) {
-            m.addConstraint(c.name, c.terms.map { ($0.variable, $0.coefficient) }, lower: c.lower, upper: c.upper)
+            m.addConstraint(c)
         }
         m.objectiveConstant = objectiveConstant
         return m

@@ -33,13 +33,16 @@ struct Explain: ParsableCommand {
     func run() throws {
         let scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
         let instance = try ScenarioFolder.instance(scenario, venue: venue)
-        let reasons = Explainer.explain(instance, solver: DecomposingSolver(GLPKSolver()), timeLimit: timeLimit)
-        if reasons == ["the program is feasible: every requirement can be met"] {
+        switch Explainer.explain(instance, solver: DecomposingSolver(GLPKSolver()), timeLimit: timeLimit) {
+        case .feasible:
             print("\(instance.venue.id): a plan exists; `kickoff solve` will find it")
-            return
+        case .reasons(let reasons):
+            print("\(instance.venue.id): no plan, because")
+            for r in reasons { print("  - \(r)") }
+            throw ExitCode(1)
+        case .undetermined(let why):
+            print("\(instance.venue.id): undetermined: \(why); try a longer --time-limit")
+            throw ExitCode(1)
         }
-        print("\(instance.venue.id): no plan, because")
-        for r in reasons { print("  - \(r)") }
-        throw ExitCode(1)
     }
 }

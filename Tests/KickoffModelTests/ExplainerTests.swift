@@ -10,7 +10,7 @@ import Testing
     func explain(_ fx: Fixture) throws -> [String] {
         let inst = try PlanningInstance(try fx.scenario())
         #expect(Prechecks.run(inst).isEmpty)
-        return Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30)
+        return Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30).lines
     }
 
     @Test func twoDayOneSessionsThatCannotBothFit() throws {
@@ -66,6 +66,21 @@ import Testing
     }
 
     @Test func aFeasibleScenarioSaysSo() throws {
-        #expect(try explain(HandSolved.twoTravellers) == ["the program is feasible: every requirement can be met"])
+        let inst = try PlanningInstance(try HandSolved.twoTravellers.scenario())
+        #expect(Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30) == .feasible)
+    }
+
+    @Test("ids with commas, brackets and quotes come back whole: the explainer reads typed requirements, not row names")
+    func idsWithPunctuation() throws {
+        // As aRoomNeededTwiceAtOnce, with a room id and session ids a name parser would split.
+        var fx = HandSolved.twoTravellers
+        fx.files["rooms.csv"] = "venue,id,name,capacity\nCHI,\"Hall, East [1] \"\"A\"\"\",Hall,10\n"
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\n\"S[1],x\",For Ann,id:A1,D1-1000\n\"S&2\",For Ben,id:A2,D1-1000\n"
+        #expect(try explain(fx) == ["room Hall, East [1] \"A\" is needed by two sessions at D1-1000; add a room or allow the sessions other slots"])
+        // Two sessions everyone attends, fixed to the same slot: the attendee row names both ids whole.
+        fx.files["sessions.csv"] = "id,title,audience,fixed_slot\n\"S[1],x\",One,all,D1-1000\n\"S&2\",Two,all,D1-1000\n"
+        fx.files["rooms.csv"]! += "CHI,R2,Other,10\n"
+        let lines = try explain(fx)
+        #expect(lines.contains { $0.hasPrefix("sessions S[1],x and S&2 share attendees, who would have to be in two of them at D1-1000") }, "\(lines)")
     }
 }
