@@ -272,15 +272,15 @@ public struct Scenario: Sendable {
 
     public init(event: Event) { self.event = event }
 
-    /// A diagnostic pointing at `field` of the row at `source`.
-    public func at(_ source: SourceLine, _ field: String, _ message: String) -> Diagnostic {
-        at(source, field, .error, message)
+    /// An error of kind `code` pointing at `field` of the row at `source`.
+    public func at(_ code: Diagnostic.Code, _ source: SourceLine, _ field: String, _ message: String) -> Diagnostic {
+        at(code, source, field, .error, message)
     }
 
-    /// A diagnostic of the given severity pointing at `field` of the row at `source`.
-    public func at(_ source: SourceLine, _ field: String, _ severity: Diagnostic.Severity,
+    /// A diagnostic of the given kind and severity pointing at `field` of the row at `source`.
+    public func at(_ code: Diagnostic.Code, _ source: SourceLine, _ field: String, _ severity: Diagnostic.Severity,
                    _ message: String) -> Diagnostic {
-        Diagnostic(severity, file: source.file, line: source.line,
+        Diagnostic(severity, code, file: source.file, line: source.line,
                    column: columns.column(source.file, field), "\(field): \(message)")
     }
 }

@@ -9,10 +9,10 @@ extension Scenario {
         let attendeeLines = validateAttendees(&out)
         let venueLines = unique(venues.map { ($0.id.rawValue, $0.source) }, "venues.csv", "venue", &out)
         for v in venues where VenueClock(identifier: v.timezone) == nil {
-            out.append(at(v.source, "timezone", "unknown IANA time zone \(quoted(v.timezone)) (expected a name like America/Chicago)"))
+            out.append(at(.unknownReference, v.source, "timezone", "unknown IANA time zone \(quoted(v.timezone)) (expected a name like America/Chicago)"))
         }
         for r in rooms where venueLines[r.venue.rawValue] == nil {
-            out.append(at(r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
+            out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
         }
         _ = unique(rooms.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
                    "rooms.csv", "room", &out, quote: false)
@@ -22,10 +22,10 @@ extension Scenario {
         if let restaurants {
             for r in restaurants {
                 if venueLines[r.venue.rawValue] == nil {
-                    out.append(at(r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
+                    out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
                 }
                 for e in r.evenings ?? [] where !(1...event.days).contains(e) {
-                    out.append(at(r.source, "evenings", "evening \(e) is outside the event (agenda days 1–\(event.days))"))
+                    out.append(at(.inconsistent, r.source, "evenings", "evening \(e) is outside the event (agenda days 1–\(event.days))"))
                 }
             }
             _ = unique(restaurants.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
@@ -34,25 +34,25 @@ extension Scenario {
         _ = unique(travel.map { ($0.id.rawValue, $0.source) }, "travel.csv", "travel", &out)
         for leg in travel {
             if leg.origin == leg.destination {
-                out.append(at(leg.source, "destination", "leg goes from \(leg.origin) to itself"))
+                out.append(at(.inconsistent, leg.source, "destination", "leg goes from \(leg.origin) to itself"))
             }
             if leg.arrive.instant <= leg.depart.instant {
-                out.append(at(leg.source, "arrive", "arrives at \(leg.arrive), not after it departs (\(leg.depart))"))
+                out.append(at(.inconsistent, leg.source, "arrive", "arrives at \(leg.arrive), not after it departs (\(leg.depart))"))
             }
         }
         validateEnrollments(&out, attendees: attendeeLines)
         validateFollowUps(&out)
         for t in transfers where venueLines[t.venue.rawValue] == nil {
-            out.append(at(t.source, "venue", "unknown venue id \(quoted(t.venue.rawValue))"))
+            out.append(at(.unknownReference, t.source, "venue", "unknown venue id \(quoted(t.venue.rawValue))"))
         }
         var shuttleLine: [VenueID: Int] = [:]
         for t in transfers {
             if let line = shuttleLine[t.venue] {
-                out.append(at(t.source, "venue", "a second shuttle for venue \(quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
+                out.append(at(.duplicate, t.source, "venue", "a second shuttle for venue \(quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
             } else { shuttleLine[t.venue] = t.source.line }
         }
         for t in transfers where t.minutes > event.arrivalBufferMinutes || t.minutes > event.departureBufferMinutes {
-            out.append(at(t.source, "minutes", .warning, "the shuttle takes \(t.minutes) min, longer than the arrival or departure buffer "
+            out.append(at(.advice, t.source, "minutes", .warning, "the shuttle takes \(t.minutes) min, longer than the arrival or departure buffer "
                           + "(\(event.arrivalBufferMinutes), \(event.departureBufferMinutes) min in event.csv): some travellers may find no run in time; raise the buffers"))
         }
         return out.sorted()
@@ -62,21 +62,20 @@ extension Scenario {
         for k in 1...max(event.days, 1) {
             let d = event.date(ofDay: k)
             if d.weekday.isWeekend {
-                out.append(at(event.source, k == 1 ? "start_date" : "days",
-                              "agenda day \(k) is \(d) (a \(d.weekday.shortName)); every agenda day must be Mon–Fri"))
+                out.append(at(.inconsistent, event.source, k == 1 ? "start_date" : "days", "agenda day \(k) is \(d) (a \(d.weekday.shortName)); every agenda day must be Mon–Fri"))
                 break
             }
         }
         if event.dayEnd <= event.dayStart {
-            out.append(at(event.source, "day_end", "day_end \(event.dayEnd) is not after day_start \(event.dayStart)"))
+            out.append(at(.inconsistent, event.source, "day_end", "day_end \(event.dayEnd) is not after day_start \(event.dayStart)"))
         }
         if event.travelLatest < event.travelEarliest {
-            out.append(at(event.source, "travel_latest", "travel_latest \(event.travelLatest) is before travel_earliest \(event.travelEarliest)"))
+            out.append(at(.inconsistent, event.source, "travel_latest", "travel_latest \(event.travelLatest) is before travel_earliest \(event.travelEarliest)"))
         }
         if let comp = event.compPlanDate {
             let near = event.agendaDates.contains { abs($0.dayNumber - comp.dayNumber) <= 7 }
             if near {
-                out.append(at(event.source, "comp_plan_date", .warning,
+                out.append(at(.advice, event.source, "comp_plan_date", .warning,
                               "compensation plans go out on \(comp), within 7 days of the agenda (\(event.startDate) to \(event.lastDate)); move them at least 8 days away"))
             }
         }
@@ -88,9 +87,9 @@ extension Scenario {
         for a in attendees {
             guard let m = a.managerID else { continue }
             if lines[m.rawValue] == nil {
-                out.append(at(a.source, "manager_id", "unknown attendee id \(quoted(m.rawValue))"))
+                out.append(at(.unknownReference, a.source, "manager_id", "unknown attendee id \(quoted(m.rawValue))"))
             } else if m == a.id {
-                out.append(at(a.source, "manager_id", .warning, "\(quoted(a.id.rawValue)) is listed as their own manager"))
+                out.append(at(.advice, a.source, "manager_id", .warning, "\(quoted(a.id.rawValue)) is listed as their own manager"))
             }
         }
         return lines
@@ -102,10 +101,10 @@ extension Scenario {
         _ = unique(slots.map { ($0.id.rawValue, $0.source!) }, "slots.csv", "slot", &out)
         for s in slots {
             if !(1...event.days).contains(s.day) {
-                out.append(at(s.source!, "day", "day \(s.day) is outside the event (agenda days 1–\(event.days))"))
+                out.append(at(.inconsistent, s.source!, "day", "day \(s.day) is outside the event (agenda days 1–\(event.days))"))
             }
             if s.end <= s.start {
-                out.append(at(s.source!, "end", "slot ends at \(s.end), not after it starts (\(s.start))"))
+                out.append(at(.inconsistent, s.source!, "end", "slot ends at \(s.end), not after it starts (\(s.start))"))
             }
         }
         return Set(slots.map(\.id.rawValue))
@@ -121,38 +120,38 @@ extension Scenario {
             if case .terms(let terms) = s.audience {
                 for t in terms {
                     if t.field == .team, !teams.contains(t.value) {
-                        out.append(at(s.source, "audience", "unknown team \(quoted(t.value))"))
+                        out.append(at(.unknownReference, s.source, "audience", "unknown team \(quoted(t.value))"))
                     } else if t.field == .id, attendees[t.value] == nil {
-                        out.append(at(s.source, "audience", "unknown attendee id \(quoted(t.value))"))
+                        out.append(at(.unknownReference, s.source, "audience", "unknown attendee id \(quoted(t.value))"))
                     }
                 }
             }
             for p in s.after where lines[p.rawValue] == nil {
-                out.append(at(s.source, "after", "unknown session id \(quoted(p.rawValue))"))
+                out.append(at(.unknownReference, s.source, "after", "unknown session id \(quoted(p.rawValue))"))
             }
             for p in s.presenters where attendees[p.rawValue] == nil {
-                out.append(at(s.source, "presenters", "unknown attendee id \(quoted(p.rawValue))"))
+                out.append(at(.unknownReference, s.source, "presenters", "unknown attendee id \(quoted(p.rawValue))"))
             }
             if let d = s.day, !(1...event.days).contains(d) {
-                out.append(at(s.source, "day", "day \(d) is outside the event (agenda days 1–\(event.days))"))
+                out.append(at(.inconsistent, s.source, "day", "day \(d) is outside the event (agenda days 1–\(event.days))"))
             }
             if let f = s.fixedSlot {
                 if !slotIDs.contains(f.rawValue) {
-                    out.append(at(s.source, "fixed_slot", "unknown slot id \(quoted(f.rawValue))"))
+                    out.append(at(.unknownReference, s.source, "fixed_slot", "unknown slot id \(quoted(f.rawValue))"))
                 } else if let d = s.day, let fd = slotDay[f.rawValue], fd != d {
-                    out.append(at(s.source, "fixed_slot", "slot \(f) is on day \(fd), but the session is fixed to day \(d)"))
+                    out.append(at(.inconsistent, s.source, "fixed_slot", "slot \(f) is on day \(fd), but the session is fixed to day \(d)"))
                 }
             }
             for a in s.allowedSlots where !slotIDs.contains(a.rawValue) {
-                out.append(at(s.source, "allowed_slots", "unknown slot id \(quoted(a.rawValue))"))
+                out.append(at(.unknownReference, s.source, "allowed_slots", "unknown slot id \(quoted(a.rawValue))"))
             }
             if s.slots > longest {
-                out.append(at(s.source, "slots", "the session spans \(s.slots) slots, longer than a day (the longest day has \(longest) consecutive slots)"))
+                out.append(at(.inconsistent, s.source, "slots", "the session spans \(s.slots) slots, longer than a day (the longest day has \(longest) consecutive slots)"))
             }
         }
         if let cycle = precedenceCycle(known: lines) {
             let first = sessions.first { $0.id.rawValue == cycle[0] }!
-            out.append(at(first.source, "after", "precedence cycle: \(cycle.joined(separator: " → ")) → \(cycle[0])"))
+            out.append(at(.inconsistent, first.source, "after", "precedence cycle: \(cycle.joined(separator: " → ")) → \(cycle[0])"))
         }
     }
 
@@ -160,14 +159,14 @@ extension Scenario {
         let ids = Set(sessions.map(\.id.rawValue))
         for e in enrollments {
             if attendees[e.attendee.rawValue] == nil {
-                out.append(at(e.source, "attendee", "unknown attendee id \(quoted(e.attendee.rawValue))"))
+                out.append(at(.unknownReference, e.source, "attendee", "unknown attendee id \(quoted(e.attendee.rawValue))"))
             }
             let sid = e.session.rawValue
             if !ids.contains(sid) {
                 if let at = sid.firstIndex(of: "@"), ids.contains(String(sid[..<at])) {
-                    out.append(self.at(e.source, "session", "\(quoted(sid)) is a per-team copy; enroll in the session's own id \(quoted(String(sid[..<at])))"))
+                    out.append(self.at(.unknownReference, e.source, "session", "\(quoted(sid)) is a per-team copy; enroll in the session's own id \(quoted(String(sid[..<at])))"))
                 } else {
-                    out.append(at(e.source, "session", "unknown session id \(quoted(sid))"))
+                    out.append(at(.unknownReference, e.source, "session", "unknown session id \(quoted(sid))"))
                 }
             }
         }
@@ -178,16 +177,16 @@ extension Scenario {
         let day = event.dayEnd.minutes - event.dayStart.minutes
         for f in followUps {
             if f.latestDaysAfter < f.earliestDaysAfter {
-                out.append(at(f.source, "latest_days_after", "the window ends \(f.latestDaysAfter) days after the event, before it starts (\(f.earliestDaysAfter))"))
+                out.append(at(.inconsistent, f.source, "latest_days_after", "the window ends \(f.latestDaysAfter) days after the event, before it starts (\(f.earliestDaysAfter))"))
             } else if f.windowDates(after: event.lastDate).isEmpty {
                 let first = event.lastDate.adding(days: f.earliestDaysAfter), last = event.lastDate.adding(days: f.latestDaysAfter)
-                out.append(at(f.source, "latest_days_after", "the window \(first) to \(last) holds no weekday; widen it"))
+                out.append(at(.inconsistent, f.source, "latest_days_after", "the window \(first) to \(last) holds no weekday; widen it"))
             }
             if day > 0, f.minutes > day {
-                out.append(at(f.source, "minutes", "\(f.minutes) minutes do not fit the working day day_start–day_end (\(event.dayStart)–\(event.dayEnd), \(day) minutes)"))
+                out.append(at(.inconsistent, f.source, "minutes", "\(f.minutes) minutes do not fit the working day day_start–day_end (\(event.dayStart)–\(event.dayEnd), \(day) minutes)"))
             }
             if !attendees.contains(where: f.audience.matches) {
-                out.append(at(f.source, "audience", .warning, "the rule \(quoted(f.audience.description)) matches no attendee; the follow-up is left out"))
+                out.append(at(.advice, f.source, "audience", .warning, "the rule \(quoted(f.audience.description)) matches no attendee; the follow-up is left out"))
             }
         }
     }
@@ -221,7 +220,7 @@ extension Scenario {
         first.reserveCapacity(items.count)
         for (key, source) in items {
             if let line = first[key] {
-                out.append(at(source, "id", "duplicate \(noun) id \(quote ? quoted(key) : key) (first on line \(line))"))
+                out.append(at(.duplicate, source, "id", "duplicate \(noun) id \(quote ? quoted(key) : key) (first on line \(line))"))
             } else {
                 first[key] = source.line
             }

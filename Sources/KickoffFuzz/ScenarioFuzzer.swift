@@ -137,9 +137,6 @@ public struct ScenarioFuzzer {
         return files
     }
 
-    /// Files whose fault is the file as a whole: their errors may have no line.
-    static let wholeFile = ["required file is missing", "cannot be read", "the file is "]
-
     /// Runs one input through the reader, validator, instance and pre-checks.
     public mutating func run(_ files: [String: [UInt8]]) -> Finding? {
         let started = Date()
@@ -155,7 +152,7 @@ public struct ScenarioFuzzer {
             if r.errors.isEmpty { return Finding(input: files, problem: "rejected without an error") }
             for e in r.errors {
                 guard let file = e.file, !file.isEmpty else { return Finding(input: files, problem: "an error without a file: \(e)") }
-                if e.line == nil, !Self.wholeFile.contains(where: { e.message.hasPrefix($0) }) {
+                if e.line == nil, !e.code.isAboutWholeFile {
                     return Finding(input: files, problem: "an error without a line: \(e)")
                 }
             }

@@ -31,7 +31,7 @@ public enum BaselineLoader {
             let url = directory.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             if size > limits.maxFileBytes {
-                diagnostics.append(.error("\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                diagnostics.append(.error(.fileTooLarge, "\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
             } else if let data = FileManager.default.contents(atPath: url.path) {
                 files[name] = [UInt8](data)
             }
@@ -47,23 +47,23 @@ public enum BaselineLoader {
         func path(_ name: String) -> String { "\(folder)/\(name)" }
         guard let summary = files["summary.json"] else {
             if !initial.contains(where: { $0.file == path("summary.json") }) {
-                diagnostics.append(.error(path("summary.json"), nil, nil, "missing: the baseline must be a plan folder written by kickoff solve"))
+                diagnostics.append(.error(.missingFile, path("summary.json"), nil, nil, "missing: the baseline must be a plan folder written by kickoff solve"))
             }
             return Result(baseline: nil, diagnostics: diagnostics)
         }
         let json = (try? JSONSerialization.jsonObject(with: Data(summary))) as? [String: Any]
         guard let json, let venue = json["venue"] as? String, let status = json["status"] as? String else {
-            diagnostics.append(.error(path("summary.json"), nil, nil, "expected a JSON object with \"venue\" and \"status\" strings"))
+            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "expected a JSON object with \"venue\" and \"status\" strings"))
             return Result(baseline: nil, diagnostics: diagnostics)
         }
         guard status == "optimal" || status == "feasible" else {
-            diagnostics.append(.error(path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(quoted(status)))"))
+            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(quoted(status)))"))
             return Result(baseline: nil, diagnostics: diagnostics)
         }
         var readers: [String: TableReader] = [:]
         for name in schema.keys.sorted() {
             guard let bytes = files[name] else {
-                if !initial.contains(where: { $0.file == path(name) }) { diagnostics.append(.error(path(name), nil, nil, "required file is missing")) }
+                if !initial.contains(where: { $0.file == path(name) }) { diagnostics.append(.error(.missingFile, path(name), nil, nil, "required file is missing")) }
                 continue
             }
             do {
@@ -81,7 +81,7 @@ public enum BaselineLoader {
                 let session = r.required(row, "session").map(restore), date = r.date(row, "date", required: true)
                 let start = r.requiredTime(row, "start"), room = r.required(row, "room").map(restore)
                 guard let session, let date, let start, let room else { continue }
-                if let first = seen[session] { r.error(row, "session", "\(quoted(session)) is placed twice (first on line \(first))"); continue }
+                if let first = seen[session] { r.error(row, "session", "\(quoted(session)) is placed twice (first on line \(first))", code: .duplicate); continue }
                 seen[session] = row.line
                 placements.append(Baseline.Placement(session: session, date: date, start: start, room: room))
             }
@@ -95,10 +95,10 @@ public enum BaselineLoader {
                 let inbound = r.required(row, "inbound").map(restore), outbound = r.required(row, "outbound").map(restore)
                 guard let inbound, let outbound else { continue }
                 if (inbound == "local") != (outbound == "local") {
-                    r.error(row, "outbound", "inbound and outbound must both be \"local\" or both travel ids")
+                    r.error(row, "outbound", "inbound and outbound must both be \"local\" or both travel ids", code: .inconsistent)
                     continue
                 }
-                if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))"); continue }
+                if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))", code: .duplicate); continue }
                 seen[attendee] = row.line
                 let local = inbound == "local"
                 var it = Baseline.Itinerary(attendee: attendee, team: team, inbound: local ? nil : inbound,
@@ -114,7 +114,7 @@ public enum BaselineLoader {
                 let team = r.required(row, "team").map(restore), date = r.date(row, "date", required: true)
                 let restaurant = r.required(row, "restaurant").map(restore)
                 guard let team, let date, let restaurant else { continue }
-                if let first = seen[team] { r.error(row, "team", "\(quoted(team)) dines twice (first on line \(first))"); continue }
+                if let first = seen[team] { r.error(row, "team", "\(quoted(team)) dines twice (first on line \(first))", code: .duplicate); continue }
                 seen[team] = row.line
                 dinners.append(Baseline.Dinner(team: team, date: date, restaurant: restaurant))
             }
@@ -145,10 +145,10 @@ public enum BaselineLoader {
                 if let id = owner[file] {
                     out[id] = calendar
                 } else if !calendar.cancelsAll {
-                    diagnostics.append(.warning(path(file), nil, nil, "no itineraries.csv row has this calendar; ignored"))
+                    diagnostics.append(.warning(.ignoredFile, path(file), nil, nil, "no itineraries.csv row has this calendar; ignored"))
                 }
             } catch {
-                diagnostics.append(.error(path(file), error.line, nil, error.message))
+                diagnostics.append(.error(.syntax, path(file), error.line, nil, error.message))
             }
         }
         return out

@@ -161,7 +161,7 @@ public struct CSVError: Error, Sendable, Equatable {
     public var column: Int?
     public var message: String
 
-    public var diagnostic: Diagnostic { .error(file, line, column, message) }
+    public var diagnostic: Diagnostic { .error(.syntax, file, line, column, message) }
 }
 
 /// Ceilings on what a scenario file may hold, so hostile or broken input is rejected with a

@@ -58,16 +58,16 @@ public enum ScenarioLoader {
         for name in requiredFiles + optionalFiles {
             let url = directory.appendingPathComponent(name)
             guard present.contains(name) else {
-                if requiredFiles.contains(name) { diagnostics.append(.error(name, nil, nil, "required file is missing")) }
+                if requiredFiles.contains(name) { diagnostics.append(.error(.missingFile, name, nil, nil, "required file is missing")) }
                 continue
             }
             let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             guard size <= limits.maxFileBytes else {
-                diagnostics.append(.error(name, nil, nil, "the file is \(megabytes(size)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(size)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
                 continue
             }
             guard let data = fm.contents(atPath: url.path) else {
-                diagnostics.append(.error(name, nil, nil, "cannot be read (is it a file, and readable?)"))
+                diagnostics.append(.error(.unreadableFile, name, nil, nil, "cannot be read (is it a file, and readable?)"))
                 continue
             }
             files[name] = [UInt8](data)
@@ -75,7 +75,7 @@ public enum ScenarioLoader {
         let known = Set(requiredFiles + optionalFiles)
         for name in present.sorted() where name.lowercased().hasSuffix(".csv") && !known.contains(name) {
             let hint = known.first { $0.lowercased() == name.lowercased() }.map { " (did you mean \($0)?)" } ?? ""
-            diagnostics.append(.warning(name, nil, nil, "not a scenario file; ignored\(hint)"))
+            diagnostics.append(.warning(.ignoredFile, name, nil, nil, "not a scenario file; ignored\(hint)"))
         }
         return load(files: files, diagnostics: diagnostics, limits: limits)
     }
@@ -92,14 +92,14 @@ public enum ScenarioLoader {
                             limits: CSVLimits = CSVLimits()) -> LoadResult {
         var b = Builder(diagnostics: initial)
         for name in requiredFiles where files[name] == nil && !initial.contains(where: { $0.file == name }) {
-            b.diagnostics.append(.error(name, nil, nil, "required file is missing"))
+            b.diagnostics.append(.error(.missingFile, name, nil, nil, "required file is missing"))
         }
         var readers: [String: TableReader] = [:]
         for (name, bytes) in files {
             guard let spec = schema[name] else { continue }
             do {
                 guard bytes.count <= limits.maxFileBytes else {
-                    b.diagnostics.append(.error(name, nil, nil, "the file is \(megabytes(bytes.count)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                    b.diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(bytes.count)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
                     b.incomplete = true
                     continue
                 }
@@ -153,11 +153,11 @@ private struct Builder {
     func readEvent(_ r: TableReader) -> Event? {
         let rows = r.rows
         guard let row = rows.first else {
-            r.diagnostics.append(.error(r.file, 2, nil, "expected exactly one event row, found none"))
+            r.diagnostics.append(.error(.rowCount, r.file, 2, nil, "expected exactly one event row, found none"))
             return nil
         }
         for extra in rows.dropFirst() {
-            r.diagnostics.append(.error(r.file, extra.line, nil, "expected exactly one event row; this is row \(rows.firstIndex { $0.line == extra.line }! + 1)"))
+            r.diagnostics.append(.error(.rowCount, r.file, extra.line, nil, "expected exactly one event row; this is row \(rows.firstIndex { $0.line == extra.line }! + 1)"))
         }
         let name = r.required(row, "name")
         guard let start = r.date(row, "start_date", required: true) else { return nil }

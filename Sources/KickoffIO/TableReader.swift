@@ -19,21 +19,21 @@ final class TableReader {
         for (i, h) in table.header.enumerated() {
             let name = h.text.trimmedSpaces.lowercased()
             if name.isEmpty {
-                diagnostics.append(.warning(file, h.line, h.column, "empty column name; the column is ignored"))
+                diagnostics.append(.warning(.column, file, h.line, h.column, "empty column name; the column is ignored"))
                 continue
             }
             if let first = index[name] {
-                diagnostics.append(.error(file, h.line, h.column, "duplicate column \(quoted(name)) (first in column \(first + 1))"))
+                diagnostics.append(.error(.column, file, h.line, h.column, "duplicate column \(quoted(name)) (first in column \(first + 1))"))
                 continue
             }
             index[name] = i
             if !known.contains(name) {
-                diagnostics.append(.warning(file, h.line, h.column, "unknown column \(quoted(name)) is ignored (known columns: \(known.joined(separator: ", ")))"))
+                diagnostics.append(.warning(.column, file, h.line, h.column, "unknown column \(quoted(name)) is ignored (known columns: \(known.joined(separator: ", ")))"))
             }
         }
         for name in known where required.contains(name) && index[name] == nil {
             missingRequired.append(name)
-            diagnostics.append(.error(file, 1, nil, "missing required column \(quoted(name))"))
+            diagnostics.append(.error(.column, file, 1, nil, "missing required column \(quoted(name))"))
         }
     }
 
@@ -47,7 +47,7 @@ final class TableReader {
         table.records.filter { r in
             if r.fields.count > table.header.count {
                 let extra = r.fields[table.header.count]
-                diagnostics.append(.error(file, extra.line, extra.column,
+                diagnostics.append(.error(.extraField, file, extra.line, extra.column,
                                           "the row has \(r.fields.count) fields but the header has \(table.header.count)"))
                 return false
             }
@@ -64,14 +64,15 @@ final class TableReader {
         return CSVTable.Field(text: "", line: r.fields.last?.line ?? r.line, column: i + 1)
     }
 
-    func error(_ r: CSVTable.Record, _ name: String, _ message: String) {
+    /// An error at field `name` of row `r`: by default a value that does not parse or is out of range.
+    func error(_ r: CSVTable.Record, _ name: String, _ message: String, code: Diagnostic.Code = .badValue) {
         let f = field(r, name)
-        diagnostics.append(.error(file, f?.line ?? r.line, f?.column, "\(name): \(message)"))
+        diagnostics.append(.error(code, file, f?.line ?? r.line, f?.column, "\(name): \(message)"))
     }
 
-    func warning(_ r: CSVTable.Record, _ name: String, _ message: String) {
+    func warning(_ r: CSVTable.Record, _ name: String, _ message: String, code: Diagnostic.Code = .advice) {
         let f = field(r, name)
-        diagnostics.append(.warning(file, f?.line ?? r.line, f?.column, "\(name): \(message)"))
+        diagnostics.append(.warning(code, file, f?.line ?? r.line, f?.column, "\(name): \(message)"))
     }
 
     /// The trimmed text, or nil when the column is absent or the value empty.

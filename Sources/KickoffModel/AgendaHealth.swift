@@ -14,7 +14,7 @@ import KickoffCore
 /// - What the weekday and business-hours rules cost: per traveller, the cheapest trip (legs, hotel
 ///   nights, hours away) that arrives and leaves in time for their commitments, with and without
 ///   the rules. Seat limits and the hotel block are left aside; the agenda is held fixed.
-public struct AgendaHealth: Sendable {
+public struct AgendaHealth: Sendable, Equatable {
     /// Keynote + info above this share of attendee time is flagged.
     public static let talkLimit = 0.30
 
@@ -22,6 +22,10 @@ public struct AgendaHealth: Sendable {
         public let kind: SessionKind
         public let attendeeMinutes: Int
         public let share: Double
+
+        public init(kind: SessionKind, attendeeMinutes: Int, share: Double) {
+            self.kind = kind; self.attendeeMinutes = attendeeMinutes; self.share = share
+        }
     }
 
     public struct Exception: Sendable, Equatable {
@@ -45,6 +49,11 @@ public struct AgendaHealth: Sendable {
         public let excludedLegs: [(id: LegID, why: String)]
         public var cost: Double { allowed - withoutRules }
 
+        public init(attendee: AttendeeID, home: String, allowed: Double, withoutRules: Double, excludedLegs: [(id: LegID, why: String)]) {
+            self.attendee = attendee; self.home = home; self.allowed = allowed; self.withoutRules = withoutRules
+            self.excludedLegs = excludedLegs
+        }
+
         public static func == (a: RuleCost, b: RuleCost) -> Bool {
             a.attendee == b.attendee && a.allowed == b.allowed && a.withoutRules == b.withoutRules
                 && a.excludedLegs.map(\.id) == b.excludedLegs.map(\.id)
@@ -67,6 +76,15 @@ public struct AgendaHealth: Sendable {
     public var talkShare: Double { shares.filter { $0.kind == .keynote || $0.kind == .info }.reduce(0) { $0 + $1.share } }
     public var tooMuchTalk: Bool { talkShare > AgendaHealth.talkLimit }
     public var ruleCostTotal: Double { (ruleCosts ?? []).reduce(0) { $0 + $1.cost } }
+
+    /// The findings as given (read back from a summary.json, say).
+    public init(shares: [KindShare], infoSessions: [SessionID], compPlanDate: CivilDate?, compPlanClash: [CivilDate],
+                compCallWindow: [CivilDate], managerExceptions: [Exception]?, chairmansClub: [AttendeeID],
+                presidentsClub: [AttendeeID], ruleCosts: [RuleCost]?) {
+        self.shares = shares; self.infoSessions = infoSessions; self.compPlanDate = compPlanDate
+        self.compPlanClash = compPlanClash; self.compCallWindow = compCallWindow; self.managerExceptions = managerExceptions
+        self.chairmansClub = chairmansClub; self.presidentsClub = presidentsClub; self.ruleCosts = ruleCosts
+    }
 
     public init(_ instance: PlanningInstance, plan: Plan?) {
         let sc = instance.scenario, agenda = instance.agenda, event = sc.event

@@ -1,5 +1,6 @@
 import Foundation
 import KickoffIO
+import KickoffModel
 
 /// One option of `kickoff compare` (a venue, perhaps at a moved start date), read back from the
 /// summary.json its `kickoff solve` run wrote: the comparison never recomputes a figure.
@@ -27,6 +28,18 @@ public struct CompareOption: Sendable, Equatable {
     public var reasons: [String]
     /// What the weekday and business-hours rules cost at this option (agenda health).
     public var travelRuleCost: Double?
+    /// The option's agenda health, read back from its summary.json.
+    public var health: AgendaHealth?
+    /// The summary.json's currency.
+    public var currency = ""
+
+    /// The agenda-health lines as `solve` prints them, without the heading, one indent less.
+    public var healthText: String? {
+        health.map { h in
+            HealthReport.text(h, currency: currency).split(separator: "\n").dropFirst()
+                .map { String($0.dropFirst(2)) + "\n" }.joined()
+        }
+    }
 
     public var hasPlan: Bool { status == "optimal" || status == "feasible" }
     public var total: Double? {
@@ -62,6 +75,8 @@ public struct CompareOption: Sendable, Equatable {
         solveSeconds = num(o["solve_seconds"])
         gap = num(o["gap"])
         travelRuleCost = num((o["agenda_health"] as? [String: Any])?["travel_rule_cost"])
+        health = HealthReport.health(fromSummary: o["agenda_health"])
+        currency = o["currency"] as? String ?? ""
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KickoffCore
 import KickoffModel
 
@@ -48,11 +49,51 @@ struct HealthReport {
         return .object(pairs)
     }
 
+    /// Reads summary.json's `agenda_health` (as `json` writes it) back into findings; nil if it
+    /// is not that shape. Time shares come back at the four decimals the file keeps.
+    static func health(fromSummary object: Any?) -> AgendaHealth? {
+        guard let o = object as? [String: Any], let shares = o["time_shares"] as? [String: Any] else { return nil }
+        func strings(_ key: String) -> [String] { o[key] as? [String] ?? [] }
+        func date(_ s: String) -> CivilDate? { CivilDate(parsing: s) }
+        func num(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue }
+        var kinds: [AgendaHealth.KindShare] = []
+        for (k, v) in shares {
+            guard let kind = SessionKind(rawValue: k), let share = num(v) else { return nil }
+            kinds.append(.init(kind: kind, attendeeMinutes: 0, share: share))
+        }
+        let compPlan = (o["comp_plan_date"] as? String).flatMap(date)
+        let managers = (o["managers_apart"] as? [[String: Any]]).map { list in
+            list.compactMap { m -> AgendaHealth.Exception? in
+                guard let a = m["attendee"] as? String, let t = m["team"] as? String, let mg = m["manager"] as? String,
+                      let mt = m["manager_team"] as? String else { return nil }
+                return .init(attendee: AttendeeID(a), team: t, manager: AttendeeID(mg), managerTeam: mt)
+            }
+        }
+        let rules = (o["travel_rule_exclusions"] as? [[String: Any]]).map { list in
+            list.compactMap { r -> AgendaHealth.RuleCost? in
+                guard let a = r["attendee"] as? String, let home = r["home"] as? String, let allowed = num(r["cheapest_allowed"]),
+                      let without = num(r["cheapest_without_rules"]) else { return nil }
+                let legs = (r["excluded_legs"] as? [[String: Any]] ?? []).compactMap { l -> (id: LegID, why: String)? in
+                    guard let id = l["leg"] as? String, let why = l["why"] as? String else { return nil }
+                    return (LegID(id), why)
+                }
+                return .init(attendee: AttendeeID(a), home: home, allowed: allowed, withoutRules: without, excludedLegs: legs)
+            }
+        }
+        return AgendaHealth(shares: kinds, infoSessions: strings("info_sessions").map { SessionID($0) }, compPlanDate: compPlan,
+                            compPlanClash: (o["comp_plan_flag"] as? Bool ?? false) ? compPlan.map { [$0] } ?? [] : [],
+                            compCallWindow: strings("comp_call_window").compactMap(date), managerExceptions: managers,
+                            chairmansClub: strings("chairmans_club").map { AttendeeID($0) },
+                            presidentsClub: strings("presidents_club").map { AttendeeID($0) }, ruleCosts: rules)
+    }
+
     // MARK: stdout
 
     /// A few indented lines; lists longer than `limit` end in "and N more".
-    func text(limit: Int = 5) -> String {
-        let h = health
+    func text(limit: Int = 5) -> String { Self.text(health, currency: currency, limit: limit) }
+
+    /// `text` for findings without their instance (read back from summary.json).
+    static func text(_ h: AgendaHealth, currency: String, limit: Int = 5) -> String {
         func list(_ items: [String]) -> String {
             items.count <= limit ? items.joined(separator: ", ")
                 : items.prefix(limit).joined(separator: ", ") + " and \(fmt(items.count - limit)) more"

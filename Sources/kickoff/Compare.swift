@@ -127,8 +127,7 @@ struct Compare: ParsableCommand {
         }
 
         print(report.text, terminator: "")
-        if let best = report.ranked.first, best.hasPlan,
-           let health = results.first(where: { $0.option.folder == best.folder })?.healthText {
+        if let best = report.ranked.first, best.hasPlan, let health = best.healthText {
             print("\nAgenda health at \(report.byDate ? "\(best.venue) \(best.startDate)" : best.venue):")
             print(health, terminator: "")
         }
@@ -138,8 +137,6 @@ struct Compare: ParsableCommand {
 
     struct ChildResult: Sendable {
         var option: CompareOption
-        /// The agenda-health lines of the child's summary, as `solve` printed them.
-        var healthText: String?
     }
 
     /// Runs every option as a `kickoff solve` child, at most `jobs` at once; results in option order.
@@ -183,46 +180,38 @@ struct Compare: ParsableCommand {
     static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int,
                          running: Collected) -> ChildResult {
         let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
-        let outURL = scratch.appendingPathComponent("\(index).out"), errURL = scratch.appendingPathComponent("\(index).err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        // The child's figures come from the summary.json it writes; only its stderr is kept, for
+        // the reason a failed child gives.
+        let errURL = scratch.appendingPathComponent("\(index).err")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = executable
         p.arguments = args
         do {
-            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-            p.standardOutput = out
+            let err = try FileHandle(forWritingTo: errURL)
+            p.standardOutput = FileHandle.nullDevice
             p.standardError = err
             p.standardInput = FileHandle.nullDevice
             try p.run()
             running.started(p)
             p.waitUntilExit()
             running.finished(p)
-            try? out.close(); try? err.close()
+            try? err.close()
         } catch {
             var r = fallback
             r.reasons = ["could not start \(executable.path): \(error.localizedDescription)"]
             return ChildResult(option: r)
         }
-        let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         let summary = staging.appendingPathComponent(o.folder).appendingPathComponent("summary.json")
         if [0, 1].contains(p.terminationStatus), let data = try? Data(contentsOf: summary),
            let parsed = try? CompareOption(summary: data, folder: o.folder, fallbackVenue: o.venue, startDate: o.startDate) {
-            return ChildResult(option: parsed, healthText: healthSection(stdout))
+            return ChildResult(option: parsed)
         }
         var r = fallback
         let last = stderr.split(separator: "\n").last.map(String.init)
         r.reasons = [last ?? "kickoff solve exited with status \(p.terminationStatus)"]
         return ChildResult(option: r)
-    }
-
-    /// The indented lines under "agenda health:" in `solve`'s summary.
-    static func healthSection(_ stdout: String) -> String? {
-        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: "  agenda health:") else { return nil }
-        let body = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }
-        return body.map { String($0.dropFirst(2)) + "\n" }.joined()
     }
 
     /// This very binary, so children run the same code.

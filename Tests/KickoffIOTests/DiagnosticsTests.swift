@@ -194,6 +194,35 @@ struct DiagnosticsTests {
         ])
     }
 
+    @Test("each finding carries a code: what kind it is, so nothing reads its message to tell")
+    func codes() throws {
+        var missing = Fixture()
+        missing.files["rooms.csv"] = nil
+        #expect(missing.load().diagnostics.map(\.code) == [.missingFile])
+
+        var f = Fixture()
+        f.replace("attendees.csv", line: 3, with: "R1,Rob Rep,East,rep,M9,BOS,Acme,100") // unknown manager
+        f.append("attendees.csv", "R1,Rob Again,West,se,M1,ORD,Acme,")                   // duplicate id
+        f.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,Mars/Olympus,1000,200,")
+        f.files["sessions.csv"]! += "X,Loop,keynote,all,once,1,,,,,X,\n"               // a cycle
+        f.files["travel.csv"]! += "T9,BOS,ORD,UA 9,soon,2027-01-11T11:00-06:00,200,\n" // a bad time
+        f.files["Rooms.csv"] = "venue,id,name,capacity\n"                                // not a scenario file
+        let dir = try f.write()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let found = ScenarioLoader.load(directory: dir).diagnostics
+        func code(_ fragment: String) -> Diagnostic.Code? { found.first { $0.description.contains(fragment) }?.code }
+        #expect(code("unknown attendee id \"M9\"") == .unknownReference, "\(found)")
+        #expect(code("duplicate attendee id \"R1\"") == .duplicate)
+        #expect(code("unknown IANA time zone") == .unknownReference)
+        #expect(code("precedence cycle") == .inconsistent)
+        #expect(code("travel.csv:4:5: error: depart:") == .badValue)
+        #expect(code("Rooms.csv: warning: not a scenario file") == .ignoredFile)
+        #expect(Diagnostic.Code.missingFile.isAboutWholeFile && !Diagnostic.Code.badValue.isAboutWholeFile)
+        // Every finding without a line is about a whole file, and says so by its code.
+        let lineless = found.filter { $0.line == nil }
+        #expect(!lineless.isEmpty && lineless.allSatisfy { $0.code.isAboutWholeFile })
+    }
+
     @Test("a comp plan date eight days after the agenda is fine")
     func compPlanEightDays() {
         var f = Fixture()

@@ -148,6 +148,24 @@ import Testing
         #expect(tips.contains("West: \(String(format: "%.0f", r2 / 2)) kg"))
     }
 
+    @Test("agenda health read back from summary.json prints exactly as solve printed it (compare reads the file, not stdout)")
+    func healthRoundTrip() throws {
+        for fx in [Fixture.plannable, HandSolved.twoTravellers] {
+            let scenario = try fx.scenario()
+            let instance = try PlanningInstance(scenario)
+            let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+            try #require(outcome.plan != nil && outcome.health != nil)
+            let solveText = PlanSummaryText(instance, outcome).text
+            let lines = solveText.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(lines.firstIndex(of: "  agenda health:"))
+            let printed = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(2)) + "\n" }.joined()
+            let summary = Data(PlanFiles(instance, outcome, now: Self.now).summary.rendered().utf8)
+            let option = try CompareOption(summary: summary, folder: "X", fallbackVenue: "X", startDate: "")
+            #expect(option.healthText == printed)
+            #expect(!printed.isEmpty)
+        }
+    }
+
     @Test func fileNamesFromIDsStayInsideTheFolder() {
         #expect(PlanFiles.fileSafe("../../etc/passwd") == "_.._.._etc_passwd")
         #expect(PlanFiles.fileSafe(".hidden") == "_.hidden")
