@@ -44,7 +44,10 @@ final class GLPKProblem {
     func load(_ model: MIPModel, names: [String]? = nil, named: Bool = true) {
         let n = model.variables.count
         load(
-            model.variables.enumerated().map { (k, v) in (named ? names?[k] ?? v.name : "", v.lower, v.upper, v.kind != .continuous, v.cost) },
+            model.variables.enumerated().map { (k, v) in
+                let b = model.effectiveBounds(k)  // GLPK rejects fractional bounds on an integer column
+                return (named ? names?[k] ?? v.name : "", b.lower, b.upper, v.kind != .continuous, v.cost)
+            },
             model.constraints.enumerated().map { (k, c) in
                 // GLPK aborts on a repeated column within a row: merge them, and drop zeros.
                 var merged: [Int: Double] = [:]

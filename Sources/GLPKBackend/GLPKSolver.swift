@@ -25,12 +25,20 @@ public struct GLPKSolver: MIPSolver {
     /// Only for a thread of one's own, after its last solve (its problems are gone by then).
     public func releaseThreadResources() { glp_free_env() }
 
+    /// Seconds as GLPK's `tm_lim` (milliseconds, a C int): at least 1 ms, and an infinite or
+    /// huge limit is the largest GLPK takes, clamped before any conversion can trap.
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        guard !seconds.isNaN else { return Int32.max }
+        return Int32(min(Double(Int32.max), max(1, seconds * 1000)).rounded(.down))
+    }
+
     public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
         let started = Date()
         if let defect = model.defects().first { return SolveResult(termination: .error("invalid model: \(defect)")) }
         if let x = options.initialSolution, x.count != model.variables.count {
             return SolveResult(termination: .error("initial solution has \(x.count) values for \(model.variables.count) variables"))
         }
+        if model.hasEmptyIntegerDomain { return SolveResult(termination: .infeasible, seconds: Date().timeIntervalSince(started)) }
         if model.variables.isEmpty {
             let feasible = model.constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
             return SolveResult(termination: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
@@ -64,7 +72,7 @@ public struct GLPKSolver: MIPSolver {
         }
         if feasibilityPump { parm.fp_heur = GLP_ON }
         if let limit = options.timeLimit {
-            parm.tm_lim = Int32(clamping: Int(max(1, limit * 1000)))
+            parm.tm_lim = Self.milliseconds(limit)
         }
 
         // The root LP ourselves, in steps of at most a second that resume from the last basis, so
@@ -81,7 +89,7 @@ public struct GLPKSolver: MIPSolver {
         repeat {
             let left = options.timeLimit.map { $0 - Date().timeIntervalSince(started) } ?? 1
             if left <= 0 || options.shouldStop?() == true { return context.result(.timeLimit) }
-            smcp.tm_lim = Int32(clamping: Int(max(1, min(1, left) * 1000)))
+            smcp.tm_lim = Self.milliseconds(min(1, left))
             lp = glp_simplex(problem.handle, &smcp)
         } while lp == GLP_ETMLIM
         let lpStatus = glp_get_status(problem.handle)
@@ -97,7 +105,7 @@ public struct GLPKSolver: MIPSolver {
         if let limit = options.timeLimit {
             let left = limit - Date().timeIntervalSince(started)
             if left <= 0 { return context.result(.timeLimit) }
-            parm.tm_lim = Int32(clamping: Int(max(1, left * 1000)))
+            parm.tm_lim = Self.milliseconds(left)
         }
 
         let code = glp_intopt(problem.handle, &parm)

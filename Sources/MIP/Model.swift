@@ -125,6 +125,25 @@ public struct MIPModel: Sendable {
         return out
     }
 
+    /// Bounds of variable `i` as a solver should use them: an integer variable's rounded inward
+    /// to the integers they contain ([0.5, 2.5] is [1, 2]); a continuous one's as given.
+    public func effectiveBounds(_ i: Int) -> (lower: Double, upper: Double) {
+        let v = variables[i]
+        guard v.kind != .continuous else { return (v.lower, v.upper) }
+        // A bound within 1e-9 of an integer is that integer (bounds computed in floating point).
+        return (v.lower.isFinite ? (v.lower - 1e-9).rounded(.up) : v.lower,
+                v.upper.isFinite ? (v.upper + 1e-9).rounded(.down) : v.upper)
+    }
+
+    /// Some integer variable has valid bounds but no integer between them: the model is
+    /// infeasible (not invalid).
+    public var hasEmptyIntegerDomain: Bool {
+        variables.indices.contains { i in
+            let b = effectiveBounds(i), v = variables[i]
+            return v.kind != .continuous && v.lower <= v.upper && b.lower > b.upper
+        }
+    }
+
     /// Problems that would make a solver misbehave (or GLPK abort): reported before any call.
     public func defects() -> [String] {
         var out: [String] = []

@@ -57,6 +57,16 @@ let tinyModels: [TinyModel] = {
     d.addConstraint("twice", [(dx, 1), (dx, 1)], upper: 1)
     d.objectiveConstant = 10
     out.append(TinyModel(name: "repeated term and constant", model: d, optimum: 10))
+
+    // Fractional bounds on an integer column: x ∈ [0.5, 2.5] means x ∈ {1, 2}; min x → 1.
+    var fb = MIPModel()
+    fb.addVariable("x", lower: 0.5, upper: 2.5, kind: .integer, cost: 1)
+    out.append(TinyModel(name: "fractional integer bounds", model: fb, optimum: 1))
+
+    // No integer in [0.2, 0.8]: the model is infeasible, not invalid.
+    var eb = MIPModel()
+    eb.addVariable("x", lower: 0.2, upper: 0.8, kind: .integer, cost: 1)
+    out.append(TinyModel(name: "empty integer domain", model: eb, optimum: nil))
     return out
 }()
 
@@ -70,6 +80,19 @@ struct ConformanceTests {
     @Test("GLPK finds the hand-computed optimum", arguments: tinyModels)
     func glpk(_ t: TinyModel) {
         check(GLPKSolver().solve(t.model, options: SolveOptions()), t)
+    }
+
+    @Test("GLPK behind the block decomposition agrees too", arguments: tinyModels)
+    func decomposed(_ t: TinyModel) {
+        check(DecomposingSolver(GLPKSolver()).solve(t.model, options: SolveOptions()), t)
+    }
+
+    @Test("an infinite time limit means no limit, in GLPK and behind the decomposition", arguments: tinyModels.prefix(2))
+    func infiniteTimeLimit(_ t: TinyModel) {
+        var o = SolveOptions()
+        o.timeLimit = .infinity
+        check(GLPKSolver().solve(t.model, options: o), t)
+        check(DecomposingSolver(GLPKSolver()).solve(t.model, options: o), t)
     }
 
     @Test("GLPK without cuts or heuristics agrees too", arguments: tinyModels)
