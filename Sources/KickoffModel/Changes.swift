@@ -138,10 +138,7 @@ public struct PlanChanges: Sendable {
     }
 
     /// Two decimals, no separators: the report's own money format lives in KickoffReport.
-    static func money(_ v: Double) -> String {
-        let cents = Int((v * 100).rounded())
-        return "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(abs(cents % 100))"
-    }
+    static func money(_ v: Double) -> String { Figures.money(v) }
 
     private func sameHome(_ legs: [TravelLeg], _ id: Int, _ home: String, inbound: Bool) -> Bool {
         (inbound ? legs[id].origin : legs[id].destination) == home

@@ -51,10 +51,7 @@ public struct PlanSummaryText {
 }
 
 /// Money with thousands separators and cents: `1,100,787.00`.
-public func money(_ v: Double) -> String {
-    let cents = Int((v * 100).rounded())
-    return "\(cents < 0 ? "-" : "")\(fmt(abs(cents) / 100)).\(zeroPadded(abs(cents) % 100, 2))"
-}
+public func money(_ v: Double) -> String { Figures.money(v) }
 
 func percent(_ v: Double) -> String {
     let hundredths = Int((v * 10000).rounded())

@@ -99,15 +99,7 @@ public struct ScenarioSummary: Sendable {
 }
 
 /// Thousands separators for counts (`1,820`).
-public func fmt(_ n: Int) -> String {
-    let s = String(abs(n))
-    var out = ""
-    for (i, ch) in s.enumerated() {
-        if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return n < 0 ? "-" + out : out
-}
+public func fmt(_ n: Int) -> String { Figures.count(n) }
 
 extension String {
     func padding(_ width: Int) -> String {

@@ -11,7 +11,7 @@ struct Kickoff: ParsableCommand {
         A scenario is a folder of CSV files (event, attendees, venues, rooms, sessions, travel, \
         and optionally slots, dinners, enrollments); see README.md for the format.
 
-        Exit codes: 0 success, 1 no plan, 64 usage error, 65 invalid input data.
+        Exit codes: 0 success, 1 no plan, 64 usage error, 65 invalid input data, 70 internal error, 73 output folder cannot be written, 130/143 interrupted.
         """,
         version: "kickoff 0.1.0 (GLPK \(GLPK.version))",
         subcommands: [Validate.self, Solve.self, Compare.self, Explain.self, Generate.self, ExportModel.self]

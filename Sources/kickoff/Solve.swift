@@ -16,7 +16,7 @@ struct Solve: ParsableCommand {
         Builds one integer program (sessions → rooms and times, team dinners, every traveller's legs, \
         hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue. \
         The plan is re-checked against every rule before it is written, and the folder appears whole or \
-        not at all. Exit 0 with a plan; 1 with none (summary.json still says why).
+        not at all. Exit 0 with a plan; 1 with none (summary.json still says why); 70 on an internal error (a plan the checker rejects).
         """
     )
 
@@ -121,6 +121,8 @@ struct Solve: ParsableCommand {
             if let code = Interrupts.shared.exitCode { throw ExitCode(code) }
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
+            // An internal error (a plan the checker rejects, a solver failure) is 70, not "no plan".
+            if case .error = outcome.termination { throw ExitCode(70) }
             throw ExitCode(1)
         }
     }

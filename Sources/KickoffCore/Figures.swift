@@ -1,0 +1,21 @@
+/// How Kickoff writes figures for people: the one place counts and money are formatted.
+public enum Figures {
+    /// Thousands separators (`1,820`, `-3,000`).
+    public static func count(_ n: Int) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, ch) in s.enumerated() {
+            if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Money with thousands separators and cents, rounded half away from zero to the cent:
+    /// `1,100,787.00`, `-12.34`, `-0.50`.
+    public static func money(_ v: Double) -> String {
+        let cents = Int((v * 100).rounded())
+        let whole = count(Int(cents.magnitude / 100)), part = Int(cents.magnitude % 100)
+        return (cents < 0 ? "-" : "") + whole + "." + zeroPadded(part, 2)
+    }
+}
