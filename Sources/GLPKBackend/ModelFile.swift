@@ -35,8 +35,8 @@ public enum ModelFileWriter {
         let status: Int32 = {
             let problem = GLPKProblem()
             problem.load(model, names: names)
-            glp_term_out(GLP_OFF)
-            defer { glp_term_out(GLP_ON) }
+            let was = glp_term_out(GLP_OFF)  // GLPK returns the previous setting: restore it, not "on"
+            defer { glp_term_out(was) }
             switch format {
             case .mps: return glp_write_mps(problem.handle, GLP_MPS_FILE, nil, temp.path)
             case .lp: return glp_write_lp(problem.handle, nil, temp.path)
@@ -79,8 +79,8 @@ public enum ModelFileWriter {
     /// the optimum, or nil when there is none. For checking an exported file, not for planning.
     public static func optimum(ofFile url: URL, format: ModelFileFormat) -> Double? {
         let problem = GLPKProblem()
-        glp_term_out(GLP_OFF)
-        defer { glp_term_out(GLP_ON) }
+        let was = glp_term_out(GLP_OFF)
+        defer { glp_term_out(was) }
         let read = format == .mps ? glp_read_mps(problem.handle, GLP_MPS_FILE, nil, url.path) : glp_read_lp(problem.handle, nil, url.path)
         guard read == 0 else { return nil }
         var parm = glp_iocp()

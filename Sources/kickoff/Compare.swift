@@ -90,7 +90,7 @@ struct Compare: ParsableCommand {
         let destination = out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
         try PlanFolder.checkReplaceable(destination, marker: "compare.csv", kind: "comparison folder")
-        let stamp = search.now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0).description
+        let stamp = (search.now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0)).description
 
         let staging: URL
         do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {

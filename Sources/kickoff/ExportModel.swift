@@ -27,13 +27,13 @@ struct ExportModel: ParsableCommand {
     var venue: String?
 
     @Option(help: "mps (free MPS, minimisation) or lp (CPLEX LP).")
-    var format: String = "mps"
+    var format: ModelFileFormat = .mps
 
     @Option(help: "The file to write.", completion: .file())
     var out: String
 
     @Option(help: ArgumentHelp("Move the agenda to start on this date (YYYY-MM-DD).", valueName: "date"))
-    var startDate: String?
+    var startDate: CivilDate?
 
     @OptionGroup(title: "Cost")
     var cost: CostOptions
@@ -41,16 +41,9 @@ struct ExportModel: ParsableCommand {
     @OptionGroup(title: "Input limits")
     var input: LimitOptions
 
-    func validate() throws {
-        guard ModelFileFormat(rawValue: format) != nil else { throw ValidationError("--format must be mps or lp, got \"\(format)\"") }
-        if let startDate, CivilDate(parsing: startDate) == nil {
-            throw ValidationError("--start-date must be a date like 2027-01-11, got \"\(startDate)\"")
-        }
-    }
-
     func run() throws {
         var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
-        if let startDate { scenario.event.startDate = CivilDate(parsing: startDate)! }
+        if let startDate { scenario.event.startDate = startDate }
         let instance = try ScenarioFolder.instance(scenario, venue: venue, carbonPrice: cost.carbonPrice)
         let reasons = Prechecks.run(instance)
         let f = reasons.isEmpty ? Formulation(instance) : nil
@@ -60,7 +53,7 @@ struct ExportModel: ParsableCommand {
         }
         let model = f!.model
         do {
-            try ModelFileWriter.write(model, format: ModelFileFormat(rawValue: format)!, to: URL(fileURLWithPath: out))
+            try ModelFileWriter.write(model, format: format, to: URL(fileURLWithPath: out))
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(73)

@@ -90,6 +90,6 @@ struct ExportModelCLITests {
 
         let bad = try Run("export-model", dir.path, "--format", "xls", "--out", file.path)
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("--format must be mps or lp"))
+        #expect(bad.stderr.contains("is invalid for '--format <format>'. Please provide one of 'mps' and 'lp'."))
     }
 }
