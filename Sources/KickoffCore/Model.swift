@@ -1,4 +1,4 @@
-/// The scenario's value types: one struct per row kind of `FORMATS.md`'s input section.
+/// The scenario's value types: one struct per row kind of `docs/FORMATS.md`'s input section.
 ///
 /// Every row keeps its `SourceLine`, so that semantic checks made long after parsing still
 /// point at the file and line a coordinator must fix.

@@ -12,7 +12,7 @@ public struct LoadResult: Sendable {
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 }
 
-/// Reads a scenario folder as `FORMATS.md` defines it.
+/// Reads a scenario folder as `docs/FORMATS.md` defines it.
 ///
 /// ```
 /// let result = ScenarioLoader.load(directory: URL(fileURLWithPath: "data/sample"))

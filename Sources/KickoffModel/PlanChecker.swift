@@ -1,6 +1,6 @@
 import KickoffCore
 
-/// A rule of `FORMATS.md` "What a plan must satisfy", as the checker names it.
+/// A rule of `docs/FORMATS.md` ("The rules a plan keeps"), as the checker names it.
 public enum PlanRule: String, Sendable, CaseIterable, Comparable {
     case shape = "plan shape"
     case sessionStart = "session start"

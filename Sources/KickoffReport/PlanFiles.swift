@@ -4,7 +4,7 @@ import KickoffCore
 import KickoffIO
 import KickoffModel
 
-/// The plan folder of `FORMATS.md` ("Plan folder"): every file's bytes, ready to be written atomically.
+/// The plan folder of `docs/FORMATS.md` ("The plan folder"): every file's bytes, ready to be written atomically.
 ///
 /// With a plan: schedule.csv, itineraries.csv, dinners.csv, summary.json, itineraries/ID.ics and
 /// report.html, followups.csv when there are follow-ups, transfers.csv with a shuttle, plus changes.csv and notices.csv in a
