@@ -15,11 +15,9 @@ public enum BaselineLoader {
     }
 
     static let schema: [String: (known: [String], required: Set<String>)] = [
-        "schedule.csv": (["session", "title", "kind", "day", "date", "start", "end", "room", "room_name", "attendees"],
-                         ["session", "date", "start", "room"]),
-        "itineraries.csv": (["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
-                             "dinner", "dinner_date", "sessions", "co2_kg"], ["attendee", "team", "inbound", "outbound", "sessions"]),
-        "dinners.csv": (["team", "date", "restaurant", "guests"], ["team", "date", "restaurant"]),
+        "schedule.csv": (PlanFolderFormat.schedule, PlanFolderFormat.baselineRequired["schedule.csv"]!),
+        "itineraries.csv": (PlanFolderFormat.itineraries, PlanFolderFormat.baselineRequired["itineraries.csv"]!),
+        "dinners.csv": (PlanFolderFormat.dinners, PlanFolderFormat.baselineRequired["dinners.csv"]!),
     ]
 
     public static func load(directory: URL, limits: CSVLimits = CSVLimits()) -> Result {

@@ -15,7 +15,7 @@ struct ChangesReport {
 
     // MARK: changes.csv
 
-    static let header = ["what", "id", "change", "from", "to", "why"]
+    static let header = PlanFolderFormat.changes
 
     var csv: String {
         var w = CSVWriter(header: Self.header)

@@ -102,8 +102,7 @@ public struct CompareReport {
     // MARK: compare.csv
 
     public var csv: String {
-        var header = ["venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost", "hotel_nights",
-                      "solve_seconds", "gap", "reason", "co2_kg"]
+        var header = PlanFolderFormat.compare
         if byDate { header.append("start_date") }
         var w = CSVWriter(header: header)
         func m(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "" }

@@ -72,7 +72,7 @@ public struct PlanFiles {
     }
 
     public func schedule(_ plan: Plan) -> String {
-        var w = CSVWriter(header: ["session", "title", "kind", "day", "date", "start", "end", "room", "room_name", "attendees"])
+        var w = CSVWriter(header: PlanFolderFormat.schedule)
         for k in placedOrder(plan) {
             let p = plan.placements[k], s = instance.session(k), slot = agenda.slots[p.slot]
             let last = agenda.run(from: p.slot, length: s.slots)!.last!
@@ -89,7 +89,7 @@ public struct PlanFiles {
     /// Without a complete plan: the sessions the best partial agenda leaves out, largest audience
     /// first, each with the start and room it was tried at and what blocks it there.
     public func unplaced(_ partial: AgendaSearch.Result) -> String {
-        var w = CSVWriter(header: ["session", "title", "kind", "attendees", "tried_day", "tried_start", "tried_room", "blocked_by"])
+        var w = CSVWriter(header: PlanFolderFormat.unplaced)
         for u in partial.unplaced.sorted(by: { ($0.audience, agenda.sessions[$1.session].id) > ($1.audience, agenda.sessions[$0.session].id) }) {
             let k = u.session, s = instance.session(k), p = partial.placements[k], slot = agenda.slots[p.slot]
             w.row([agenda.sessions[k].id, s.title, s.kind.rawValue, String(u.audience), String(slot.day), slot.start.description,
@@ -101,8 +101,7 @@ public struct PlanFiles {
     // MARK: itineraries.csv
 
     public func itineraries(_ plan: Plan) -> String {
-        var w = CSVWriter(header: ["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
-                                   "dinner", "dinner_date", "sessions", "co2_kg"])
+        var w = CSVWriter(header: PlanFolderFormat.itineraries)
         for (a, person) in sc.attendees.enumerated() {
             let trip = plan.trips[a]
             let legs = sc.travel
@@ -124,7 +123,7 @@ public struct PlanFiles {
     // MARK: dinners.csv
 
     public func dinners(_ plan: Plan) -> String {
-        var w = CSVWriter(header: ["team", "date", "restaurant", "guests"])
+        var w = CSVWriter(header: PlanFolderFormat.dinners)
         for team in agenda.teams {
             guard let d = plan.dinners[team] else { continue }
             w.row([team, sc.event.date(ofDay: d.evening).description, instance.restaurants[d.restaurant].id.rawValue,
@@ -138,7 +137,7 @@ public struct PlanFiles {
     /// `id,title,date,start_utc,attendees,outside_hours`: each follow-up's venue-local date, its
     /// start in UTC, its audience and how many of them it finds outside their working day.
     public var followUpsCSV: String {
-        var w = CSVWriter(header: ["id", "title", "date", "start_utc", "attendees", "outside_hours"])
+        var w = CSVWriter(header: PlanFolderFormat.followUps)
         for f in followUps {
             w.row([f.followUp, f.definition.title, f.date.description, Self.utcStamp(f.start), String(f.audience.count),
                    String(f.outsideHours.count)])
@@ -154,7 +153,7 @@ public struct PlanFiles {
 
     /// `attendee,name,email,what`, ready for a mail merge: one row per attendee whose calendar changed.
     public static func notices(_ notices: [CalendarBook.Notice]) -> String {
-        var w = CSVWriter(header: ["attendee", "name", "email", "what"])
+        var w = CSVWriter(header: PlanFolderFormat.notices)
         for n in notices { w.row([n.attendee, n.name, n.email, n.what.joined(separator: " ")]) }
         return w.text
     }

@@ -21,7 +21,7 @@ struct TransfersReport {
 
     /// `run,direction,date,leaves,arrives,riders,attendees`, runs numbered in time order.
     var csv: String {
-        var w = CSVWriter(header: ["run", "direction", "date", "leaves", "arrives", "riders", "attendees"])
+        var w = CSVWriter(header: PlanFolderFormat.transfers)
         for (i, r) in transfers.runs.enumerated() {
             w.row([String(i + 1), r.direction.rawValue, local(r.leaves).date.description, local(r.leaves).description,
                    local(r.arrives).description, String(r.riders.count), ids(r.riders).joined(separator: ";")])
