@@ -28,7 +28,9 @@ let package = Package(
         // Value types, audience rules, derived facts and validation. No file I/O.
         .target(name: "KickoffCore"),
         // CSV reading with file/line/column tracking and the scenario folder loader.
-        .target(name: "KickoffIO", dependencies: ["KickoffCore"]),
+        .target(name: "KickoffIO", dependencies: ["KickoffCore", "CSystem"]),
+        // C shims for system calls Swift cannot see (syncfs needs _GNU_SOURCE).
+        .target(name: "CSystem"),
         // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
         .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "Airports"]),
         // Solver-neutral integer programs: variables, named constraints, terminations, `protocol MIPSolver`.

@@ -1,4 +1,5 @@
 import Foundation
+import CSystem
 
 /// Builds RFC 4180 CSV text: fields quoted only when they must be, LF line ends.
 ///
@@ -130,22 +131,13 @@ public enum AtomicFolder {
         try flush(temp, fail: fail)
     }
 
-    #if os(Linux)
-    /// glibc's syncfs(2), which Swift's Glibc module does not export (it needs _GNU_SOURCE).
-    @_silgen_name("syncfs") private static func syncfs(_ fd: Int32) -> Int32
-    #endif
-
     /// Flushes everything written under `folder` to disk before it is renamed into place.
     private static func flush(_ folder: URL, fail: (String) -> WriteError) throws(WriteError) {
         let fd = open(folder.path, O_RDONLY)
         guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
         defer { close(fd) }
-        #if os(Linux)
-        if syncfs(fd) != 0 { throw fail(String(cString: strerror(errno))) }
-        #else
-        if fsync(fd) != 0 { throw fail(String(cString: strerror(errno))) }
-        sync()
-        #endif
+        // syncfs(2) through the CSystem shim: every file of the folder, then the folder itself.
+        if kickoff_syncfs(fd) != 0 { throw fail(String(cString: strerror(errno))) }
     }
 
     /// Renames the complete staging folder `temp` into place. An existing destination is renamed
