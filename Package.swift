@@ -54,7 +54,7 @@ let package = Package(
         // The benchmark harness (release build, not a test): `swift run -c release kickoff-bench`.
         .executableTarget(
             name: "kickoff-bench",
-            dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP"],
+            dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports"],
             path: "Benchmarks/kickoff-bench"
         ),
         // In-memory fixtures shared by the test targets (not shipped in a product).

@@ -22,6 +22,7 @@
 // reported is that size's alone. Phases: load (parse + validate the CSV bytes), build (the
 // integer program and the heuristic), solve (GLPK behind the block decomposition), write
 // (every plan file rendered and written atomically to a temporary folder).
+import Airports
 import Foundation
 import GLPKBackend
 import KickoffCore
@@ -90,7 +91,7 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?
         print("error\tinvalid generated scenario: \(loaded.diagnostics.first.map(\.description) ?? "")")
         return
     }
-    let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+    let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) }, carbon: FlightEmissions.carbon(of: scenario.travel))
     var options = SolveOptions()
     // The limit covers the whole run, as `kickoff solve --time-limit` does.
     options.timeLimit = Planner.searchSeconds(within: timeLimit, after: load, attendees: size)
@@ -140,7 +141,7 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
     let files = Dictionary(uniqueKeysWithValues: generator.files().map { ($0.name, $0.text) })
     func plan(_ files: [String: String], baseline: Baseline? = nil) -> (PlanningInstance, PlanOutcome, Double) {
         let scenario = ScenarioLoader.load(files: files.mapValues { Array($0.utf8) }).scenario!
-        let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) })
+        let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) }, carbon: FlightEmissions.carbon(of: scenario.travel))
         var options = SolveOptions()
         options.timeLimit = timeLimit
         let t = Date()
@@ -208,7 +209,7 @@ func runScenario(_ folder: URL, venue: String, timeLimit: Double, gap: Double, c
         print("error\tinvalid scenario: \(loaded.errors.first.map(\.description) ?? "")")
         return
     }
-    let instance = try! PlanningInstance(scenario, venue: VenueID(venue))
+    let instance = try! PlanningInstance(scenario, venue: VenueID(venue), carbon: FlightEmissions.carbon(of: scenario.travel))
     var options = SolveOptions()
     options.timeLimit = Planner.searchSeconds(within: timeLimit, after: load, attendees: scenario.attendees.count)
     options.relativeGap = gap
