@@ -9,7 +9,7 @@ struct Kickoff: ParsableCommand {
         abstract: "Plan a sales kickoff: sessions, rooms, travel, hotel nights and team dinners.",
         discussion: """
         A scenario is a folder of CSV files (event, attendees, venues, rooms, sessions, travel, \
-        and optionally slots, dinners, enrollments); see README.md for the format.
+        and optionally slots, dinners, enrollments, followups, transfers); docs/FORMATS.md describes every file.
 
         Exit codes: 0 success, 1 no plan, 64 usage error, 65 invalid input data, 70 internal error, 73 output folder cannot be written, 130/143 interrupted.
         """,

@@ -15,7 +15,7 @@ struct OptionsCLITests {
         #expect(date.stderr.contains("The value '2027-13-01' is invalid for '--start-date <date>'"))
         let now = try Run("compare", sample, "--now", "yesterday")
         #expect(now.status == 64)
-        #expect(now.stderr.contains("The value 'yesterday' is invalid for '--now <now>'"))
+        #expect(now.stderr.contains("The value 'yesterday' is invalid for '--now <timestamp>'"))
         let help = try Run("export-model", "--help")
         #expect(help.stdout.contains("(values: mps, lp; default: mps)"))
     }

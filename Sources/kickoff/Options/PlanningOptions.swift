@@ -102,7 +102,8 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Stop when the plan is proven within this fraction of the optimum (0 proves optimality).")
     var gap: Double = 0
 
-    @Option(help: "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset), for reproducible files.")
+    @Option(help: ArgumentHelp("Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset, like 2027-01-04T09:00+00:00), for reproducible files.",
+                               valueName: "timestamp"))
     var now: Timestamp?
 
     /// What is left of `--time-limit` for building and searching (`Planner.searchSeconds`).

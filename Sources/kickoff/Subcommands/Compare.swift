@@ -14,8 +14,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan every venue (and start date) and rank the options by total cost.",
         discussion: """
-        Writes a folder with compare.csv, compare.html (ranked table and a stacked bar chart of the five \
-        cost parts) and each option's full plan folder. Options run in parallel child processes, each a \
+        Writes a folder with compare.csv, compare.html (ranked table with each option's tonnes CO2e, a \
+        stacked bar chart of the cost parts and a CO2e chart) and each option's full plan folder. Options run in parallel child processes, each a \
         `kickoff solve` run. Exit 0 when at least one option has a plan, 1 when none has.
         """
     )

@@ -14,7 +14,8 @@ struct Solve: ParsableCommand {
         abstract: "Plan the event at one venue and write the plan folder.",
         discussion: """
         Builds one integer program (sessions → rooms and times, team dinners, every traveller's legs, \
-        hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue. \
+        hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue \
+        (+ carbon at a --carbon-price). \
         The plan is re-checked against every rule before it is written, and the folder appears whole or \
         not at all. Exit 0 with a plan; 1 with none (summary.json still says why); 70 on an internal error (a plan the checker rejects).
         """
