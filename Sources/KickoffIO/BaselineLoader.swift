@@ -14,10 +14,11 @@ public enum BaselineLoader {
         public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
     }
 
+    /// The plan folder's columns (`PlanFolderFormat`), and those a re-plan cannot do without.
     static let schema: [String: (known: [String], required: Set<String>)] = [
-        "schedule.csv": (PlanFolderFormat.schedule, PlanFolderFormat.baselineRequired["schedule.csv"]!),
-        "itineraries.csv": (PlanFolderFormat.itineraries, PlanFolderFormat.baselineRequired["itineraries.csv"]!),
-        "dinners.csv": (PlanFolderFormat.dinners, PlanFolderFormat.baselineRequired["dinners.csv"]!),
+        "schedule.csv": (PlanFolderFormat.schedule, ["session", "date", "start", "room"]),
+        "itineraries.csv": (PlanFolderFormat.itineraries, ["attendee", "team", "inbound", "outbound", "sessions"]),
+        "dinners.csv": (PlanFolderFormat.dinners, ["team", "date", "restaurant"]),
     ]
 
     public static func load(directory: URL, limits: CSVLimits = CSVLimits()) -> Result {

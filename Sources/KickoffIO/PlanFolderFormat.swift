@@ -14,11 +14,4 @@ public enum PlanFolderFormat {
     /// compare.csv; with several start dates `start_date` follows as the last column.
     public static let compare = ["venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost",
                                  "hotel_nights", "solve_seconds", "gap", "reason", "co2_kg"]
-
-    /// What a re-plan needs from each file of its baseline.
-    static let baselineRequired: [String: Set<String>] = [
-        "schedule.csv": ["session", "date", "start", "room"],
-        "itineraries.csv": ["attendee", "team", "inbound", "outbound", "sessions"],
-        "dinners.csv": ["team", "date", "restaurant"],
-    ]
 }

@@ -213,7 +213,7 @@ public struct HTMLReport {
                                   limit: block.map { (Double($0), "block \(fmt($0))") },
                                   aria: "Hotel rooms needed each night" + (block.map { " against the hotel block of \($0) rooms" } ?? ""))
         }
-        let teams = teamFigures(t)
+        let teams = teamFigures()
         if !teams.isEmpty {
             let shown = teams.sorted { ($1.cost, $0.team) < ($0.cost, $1.team) }.prefix(30)
             let more = teams.count > shown.count ? " (the \(shown.count) costliest of \(teams.count) teams)" : ""
@@ -230,9 +230,8 @@ public struct HTMLReport {
     }
 
     /// Each team's average cost and kg CO2e per member (nil when a member's legs lack an estimate).
-    func teamFigures(_ t: TravelTally) -> [(team: String, cost: Double, co2: Double?)] {
-        let rate = instance.venue.hotelRate, perHour = sc.event.timeAwayCostPerHour, legs = sc.travel
-        return instance.agenda.teams.compactMap { team in
+    func teamFigures() -> [(team: String, cost: Double, co2: Double?)] {
+        instance.agenda.teams.compactMap { team in
             let members = instance.members(of: team)
             guard !members.isEmpty else { return nil }
             let dinner = plan.dinners[team].map { instance.restaurants[$0.restaurant].costPerHead } ?? 0
@@ -240,10 +239,8 @@ public struct HTMLReport {
             for a in members {
                 cost += dinner
                 guard let trip = plan.trips[a] else { continue }
-                let i = legs[trip.inbound], o = legs[trip.outbound]
-                cost += i.price + o.price + rate * Double(instance.hotelNights(trip))
-                    + perHour * Double(o.arrive.instant - i.depart.instant) / 60
-                    + instance.carbon.cost(trip.inbound) + instance.carbon.cost(trip.outbound)
+                // The pair of leg costs the program minimises: fares, hotel nights, hours away and carbon.
+                cost += instance.legCost(trip.inbound, inbound: true) + instance.legCost(trip.outbound, inbound: false)
                 if let kg = CarbonReport.kg(trip, instance) { co2 = co2.map { $0 + kg } } else { co2 = nil }
             }
             let n = Double(members.count)
