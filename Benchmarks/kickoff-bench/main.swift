@@ -7,6 +7,9 @@
 //   swift run -c release kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--compare-solvers]
 //                                      (scenario folders from elsewhere: each folder, or each subfolder with event.csv,
 //                                       at every venue; `vs best` against the best-known table when given)
+//   swift run -c release kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
+//                                      (the agenda repair search alone, each weighing on one thread: seconds
+//                                       to a complete agenda, or the sessions still left out at the limit)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
@@ -247,11 +250,35 @@ func runScenario(_ folder: URL, venue: String, timeLimit: Double, gap: Double, c
     print(fields.joined(separator: "\t"))
 }
 
+/// The agenda repair search alone for one scenario folder and venue, in this process, each
+/// weighing from the same brief start: seconds until every session is placed (or what is left
+/// out at the limit) and the search's iterations. Prints one line of tab-separated fields.
+func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
+    guard let scenario = ScenarioLoader.load(directory: folder).scenario else {
+        print("error\tinvalid scenario")
+        return
+    }
+    let instance = try! PlanningInstance(scenario, venue: VenueID(venue), carbon: FlightEmissions.carbon(of: scenario.travel))
+    let f = Formulation(instance)
+    var fields = ["ok", String(scenario.attendees.count), String(instance.agenda.sessions.count), String(instance.rooms.count)]
+    for weighing in [AgendaSearch.Weighing.perEviction, .byAudience] {
+        let t = Date()
+        guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, restartUnit: arg("--restart-unit").flatMap(Int.init), deadline: t.addingTimeInterval(timeLimit)) else {
+            fields += ["no options", "–", "–"]
+            continue
+        }
+        fields += [r.unplaced.isEmpty ? "complete" : "\(r.unplaced.count) / \(r.affectedAttendees)",
+                   String(format: "%.2f", seconds(since: t)), String(r.iterations)]
+    }
+    print(fields.joined(separator: "\t"))
+}
+
 /// Prints a line unbuffered, so each row shows as soon as its run ends (also into a file).
 func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 /// The benchmark over scenario folders: every venue of each (or `--venue`), each in a child process.
 func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Double, compareSolvers: Bool, best: [String: (cost: Double, how: String)]) {
+    if agendaOnly { return runAgendaScenarios(paths, venue: venue, timeLimit: timeLimit) }
     emit("kickoff-bench: scenario folders, time limit \(Int(timeLimit)) s (whole run), gap \(gap), GLPK \(GLPK.version)")
     let header = ["scenario", "venue", "attendees", "sessions", "rooms", "status", "objective", "best known", "vs best", "bound", "gap",
                   "first plan", "first plan s", "unplaced / attendees", "load s", "plan s", "write s", "end to end s", "peak MiB"]
@@ -282,6 +309,26 @@ func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Dou
     }
 }
 
+/// `--agenda-only` over scenario folders: each venue in a child process.
+func runAgendaScenarios(_ paths: [String], venue: String?, timeLimit: Double) {
+    emit("kickoff-bench: the agenda repair search alone, each weighing up to \(Int(timeLimit)) s on one thread")
+    let header = ["scenario", "venue", "attendees", "sessions", "rooms", "per eviction", "s", "iterations", "by audience", "s", "iterations"]
+    emit("| " + header.joined(separator: " | ") + " |")
+    emit("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
+    for folder in scenarioFolders(paths) {
+        let name = folder.lastPathComponent
+        guard let scenario = ScenarioLoader.load(directory: folder).scenario else {
+            emit("| \(name) | – | invalid scenario |")
+            continue
+        }
+        for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v {
+            let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)]
+                          + (arg("--restart-unit").map { ["--restart-unit", $0] } ?? []))
+            emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
+        }
+    }
+}
+
 /// Runs this binary with `arguments` and returns the tab-separated fields of its last line.
 func child(_ arguments: [String]) -> [String] {
     let p = Process()
@@ -306,6 +353,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
                          [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]
            kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
                          [--compare-solvers]
+           kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
     Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
     """)
     exit(0)
@@ -321,7 +369,12 @@ let weeks = arg("--weeks").flatMap(Int.init) ?? 1
 
 let churn = arg("--churn").flatMap(Double.init)
 let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
+let agendaOnly = CommandLine.arguments.contains("--agenda-only")
 
+if let one = arg("--one-agenda") {
+    runAgendaOnly(URL(fileURLWithPath: one), venue: venue!, timeLimit: timeLimit)
+    exit(0)
+}
 if let one = arg("--one-scenario") {
     runScenario(URL(fileURLWithPath: one), venue: venue!, timeLimit: timeLimit, gap: gap, compareSolvers: compareSolvers)
     exit(0)
