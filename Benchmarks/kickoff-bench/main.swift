@@ -263,7 +263,7 @@ func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
     var fields = ["ok", String(scenario.attendees.count), String(instance.agenda.sessions.count), String(instance.rooms.count)]
     for weighing in [AgendaSearch.Weighing.perEviction, .byAudience] {
         let t = Date()
-        guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, restartUnit: arg("--restart-unit").flatMap(Int.init), deadline: t.addingTimeInterval(timeLimit)) else {
+        guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, deadline: t.addingTimeInterval(timeLimit)) else {
             fields += ["no options", "–", "–"]
             continue
         }
@@ -322,8 +322,7 @@ func runAgendaScenarios(_ paths: [String], venue: String?, timeLimit: Double) {
             continue
         }
         for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v {
-            let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)]
-                          + (arg("--restart-unit").map { ["--restart-unit", $0] } ?? []))
+            let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)])
             emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
         }
     }

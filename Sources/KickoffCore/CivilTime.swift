@@ -85,7 +85,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var mondayOfWeek: CivilDate { adding(days: 1 - weekday.rawValue) }
 
     public var description: String {
-        "\(zeroPadded(year, 4))-\(zeroPadded(month, 2))-\(zeroPadded(day, 2))"
+        "\(Figures.zeroPadded(year, 4))-\(Figures.zeroPadded(month, 2))-\(Figures.zeroPadded(day, 2))"
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
@@ -123,11 +123,11 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `HH:MM`; times past midnight (a dinner ending at 24:30) wrap to the next day's clock.
     public var description: String {
         let m = ((minutes % 1440) + 1440) % 1440
-        return "\(zeroPadded(m / 60, 2)):\(zeroPadded(m % 60, 2))"
+        return "\(Figures.zeroPadded(m / 60, 2)):\(Figures.zeroPadded(m % 60, 2))"
     }
 
     /// `HHMM`, as used in cut slot names (`D1-0900`).
-    public var compact: String { "\(zeroPadded(hour, 2))\(zeroPadded(minute, 2))" }
+    public var compact: String { "\(Figures.zeroPadded(hour, 2))\(Figures.zeroPadded(minute, 2))" }
 
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
 }
@@ -201,7 +201,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let sign = offsetMinutes < 0 ? "-" : "+"
         let a = abs(offsetMinutes)
-        return "\(date)T\(time)\(sign)\(zeroPadded(a / 60, 2)):\(zeroPadded(a % 60, 2))"
+        return "\(date)T\(time)\(sign)\(Figures.zeroPadded(a / 60, 2)):\(Figures.zeroPadded(a % 60, 2))"
     }
 }
 
@@ -219,8 +219,3 @@ enum Digits {
 
 }
 
-/// `v` in decimal with leading zeros up to `width` digits (`zeroPadded(7, 3)` is `"007"`).
-public func zeroPadded(_ v: Int, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-}

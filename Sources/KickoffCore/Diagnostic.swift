@@ -35,8 +35,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
         case malformedFile = "malformed-file"
         /// A file that is not read (not a scenario file, a calendar without an attendee).
         case ignoredFile = "ignored-file"
-        /// CSV or iCalendar syntax, encoding or a size limit inside the file.
+        /// CSV or iCalendar syntax or encoding.
         case syntax
+        /// More rows in a file than the input limit allows.
+        case tooManyRows = "too-many-rows"
+        /// A field longer than the input limit allows.
+        case fieldTooLong = "field-too-long"
         /// The header: an empty, duplicate, unknown or missing column.
         case column
         /// A row with more fields than the header.

@@ -1,5 +1,11 @@
 /// How Kickoff writes figures for people: the one place counts and money are formatted.
 public enum Figures {
+    /// `v` in decimal with leading zeros up to `width` digits (`zeroPadded(7, 3)` is `"007"`).
+    public static func zeroPadded(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
     /// Thousands separators (`1,820`, `-3,000`).
     public static func count(_ n: Int) -> String {
         let s = String(n.magnitude)
@@ -16,6 +22,6 @@ public enum Figures {
     public static func money(_ v: Double) -> String {
         let cents = Int((v * 100).rounded())
         let whole = count(Int(cents.magnitude / 100)), part = Int(cents.magnitude % 100)
-        return (cents < 0 ? "-" : "") + whole + "." + zeroPadded(part, 2)
+        return (cents < 0 ? "-" : "") + whole + "." + Figures.zeroPadded(part, 2)
     }
 }

@@ -120,7 +120,7 @@ public struct ScenarioGenerator {
                 if usedNames.contains(name) { name += " \(rng.pick(["A.", "B.", "C.", "D.", "E.", "J.", "M.", "R."]))" }
             } while usedNames.contains(name)
             usedNames.insert(name)
-            let id = "P\(zeroPadded(people.count + 1, 5))"
+            let id = "P\(Figures.zeroPadded(people.count + 1, 5))"
             let email = name.lowercased().replacingOccurrences(of: "'", with: "")
                 .replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ".") + "@acme.example"
             let company = rng.chance(0.2) ? "Northwind" : "Acme"
@@ -208,7 +208,7 @@ public struct ScenarioGenerator {
             }
             for b in 1...breakouts {
                 let cap = biggestTeam + rng.int(2...12)
-                rooms.row([v.id, "BR\(zeroPadded(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
+                rooms.row([v.id, "BR\(Figures.zeroPadded(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
             }
             for h in 1...3 { rooms.row([v.id, "HUDDLE\(h)", "Huddle room \(h)", String(rng.int(8...12)), ""]) }
             // Restaurants: enough seats over the evenings for every team, with some slack.
@@ -216,7 +216,7 @@ public struct ScenarioGenerator {
             let perEvening = Int(Double(n) * 0.75) / restaurantCount + biggestTeam
             for r in 1...restaurantCount {
                 let evenings = r == restaurantCount ? "1" : ""
-                dinners.row([v.id, "R\(zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
+                dinners.row([v.id, "R\(Figures.zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
                              String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings])
             }
         }
@@ -225,7 +225,7 @@ public struct ScenarioGenerator {
         var slots = CSVWriter(header: ["id", "day", "start", "end"], neutralizesFormulas: false)
         for day in 1...days {
             for hour in hours {
-                slots.row(["D\(day)-\(zeroPadded(hour, 2))00", String(day), "\(zeroPadded(hour, 2)):00", "\(zeroPadded(hour + 1, 2)):00"])
+                slots.row(["D\(day)-\(Figures.zeroPadded(hour, 2))00", String(day), "\(Figures.zeroPadded(hour, 2)):00", "\(Figures.zeroPadded(hour + 1, 2)):00"])
             }
         }
 
@@ -244,7 +244,7 @@ public struct ScenarioGenerator {
         let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
         var enrollments = CSVWriter(header: ["attendee", "session"], neutralizesFormulas: false)
-        let day2 = hours.map { "D2-\(zeroPadded($0, 2))00" }
+        let day2 = hours.map { "D2-\(Figures.zeroPadded($0, 2))00" }
         // Sign-ups: each rep takes at most one elective (so electives never conflict with one
         // another and every generated scenario has a plan), at most a breakout room's worth each.
         var pool = reps
@@ -253,7 +253,7 @@ public struct ScenarioGenerator {
         var signUps = [[String]](repeating: [], count: electiveCount)
         for (i, a) in pool.prefix(perElective * electiveCount).enumerated() { signUps[i % electiveCount].append(a) }
         for e in 0..<electiveCount {
-            let id = "EL\(zeroPadded(e + 1, 2))"
+            let id = "EL\(Figures.zeroPadded(e + 1, 2))"
             let title = electiveTitles[e % electiveTitles.count] + (e < electiveTitles.count ? "" : " \(e / electiveTitles.count + 1)")
             // Every other elective is held on the second afternoon (every fourth when compact,
             // where those hours are needed for team blocks).
@@ -301,7 +301,7 @@ public struct ScenarioGenerator {
                         // Monday 09:00 in and Friday 11:00 out never sell out, so every generated
                         // scenario has a plan whatever the seat limits elsewhere.
                         if (dir == 0 && pi == 2) || (dir == 1 && pi == 4) { seats = "" }
-                        travel.row(["L\(zeroPadded(legNumber, 6))", from.iata, to.iata,
+                        travel.row(["L\(Figures.zeroPadded(legNumber, 6))", from.iata, to.iata,
                                     "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
                                     arr.description, Self.money(price), seats])
                     }
@@ -367,6 +367,6 @@ public struct ScenarioGenerator {
     /// Two decimals, without locale or floating-point printing surprises.
     static func money(_ v: Double) -> String {
         let cents = Int((v * 100).rounded())
-        return "\(cents / 100).\(zeroPadded(cents % 100, 2))"
+        return "\(cents / 100).\(Figures.zeroPadded(cents % 100, 2))"
     }
 }

@@ -30,7 +30,7 @@ public enum BaselineLoader {
             let url = directory.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             if size > limits.maxFileBytes {
-                diagnostics.append(.error(.fileTooLarge, "\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                diagnostics.append(.error(.fileTooLarge, "\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB"))
             } else if let data = FileManager.default.contents(atPath: url.path) {
                 files[name] = [UInt8](data)
             }

@@ -80,7 +80,7 @@ public struct CSVTable: Sendable {
                 // The header is a row too.
                 guard records.count <= limits.maxRows else {
                     throw CSVError(file: file, line: recordLine, column: nil,
-                                   message: "more than \(limits.maxRows) rows (raise the limit with --max-rows)")
+                                   message: "more than \(limits.maxRows) rows, the limit", code: .tooManyRows)
                 }
                 records.append(Record(line: recordLine, fields: fields))
             }
@@ -90,7 +90,7 @@ public struct CSVTable: Sendable {
 
         func tooLong() -> CSVError {
             CSVError(file: file, line: fieldLine, column: column,
-                     message: "a field longer than \(limits.maxFieldBytes) bytes (raise the limit with --max-field-bytes)")
+                     message: "a field longer than \(limits.maxFieldBytes) bytes, the limit", code: .fieldTooLong)
         }
 
         while i < n {
@@ -160,8 +160,10 @@ public struct CSVError: Error, Sendable, Equatable {
     public var line: Int
     public var column: Int?
     public var message: String
+    /// `.syntax`, or the input limit the file exceeds.
+    public var code: Diagnostic.Code = .syntax
 
-    public var diagnostic: Diagnostic { .error(.syntax, file, line, column, message) }
+    public var diagnostic: Diagnostic { .error(code, file, line, column, message) }
 }
 
 /// Ceilings on what a scenario file may hold, so hostile or broken input is rejected with a

@@ -63,7 +63,7 @@ public enum ScenarioLoader {
             }
             let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             guard size <= limits.maxFileBytes else {
-                diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(size)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(size)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB"))
                 continue
             }
             guard let data = fm.contents(atPath: url.path) else {
@@ -99,7 +99,7 @@ public enum ScenarioLoader {
             guard let spec = schema[name] else { continue }
             do {
                 guard bytes.count <= limits.maxFileBytes else {
-                    b.diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(bytes.count)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB (raise it with --max-file-mb)"))
+                    b.diagnostics.append(.error(.fileTooLarge, name, nil, nil, "the file is \(megabytes(bytes.count)) MB; the limit is \(megabytes(limits.maxFileBytes)) MB"))
                     b.incomplete = true
                     continue
                 }

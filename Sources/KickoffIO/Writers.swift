@@ -53,6 +53,8 @@ public struct CSVWriter: Sendable {
 public enum AtomicFolder {
     public struct WriteError: Error, LocalizedError, Sendable {
         public var message: String
+        /// The destination exists and was not to be replaced (the caller may say how to allow it).
+        public var destinationExists = false
         public var errorDescription: String? { message }
     }
 
@@ -79,7 +81,7 @@ public enum AtomicFolder {
             throw WriteError(message: "\(parent.path): no such folder to write \(dest.lastPathComponent) into")
         }
         if fm.fileExists(atPath: dest.path) && !replace {
-            throw WriteError(message: "\(dest.path) already exists; choose another folder or pass --force to replace it")
+            throw WriteError(message: "\(dest.path) already exists", destinationExists: true)
         }
         let temp = parent.appendingPathComponent(".\(dest.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
         do {
@@ -148,7 +150,7 @@ public enum AtomicFolder {
         let parent = dest.deletingLastPathComponent()
         do {
             if fm.fileExists(atPath: dest.path) {
-                guard replace else { throw WriteError(message: "\(dest.path) already exists; choose another folder or pass --force to replace it") }
+                guard replace else { throw WriteError(message: "\(dest.path) already exists", destinationExists: true) }
                 let old = parent.appendingPathComponent(".\(dest.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
                 try fm.moveItem(at: dest, to: old)
                 do { try fm.moveItem(at: temp, to: dest) } catch {

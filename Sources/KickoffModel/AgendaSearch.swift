@@ -58,9 +58,6 @@ public struct AgendaSearch {
         /// Distinct attendees of the unplaced sessions.
         public var affectedAttendees: Int
         public var iterations: Int
-
-        /// Fewest sessions left out, then fewest people in them (counted per session).
-        var worth: (sessions: Int, people: Int) { (unplaced.count, unplaced.reduce(0) { $0 + $1.audience }) }
     }
 
     /// The fixed relations of each session k: another session j and how they relate (they share
@@ -180,40 +177,13 @@ public struct AgendaSearch {
 
     /// Finds a conflict-free agenda, starting from `start` when given (one placement per session),
     /// or says which sessions are left over when the deadline or a stop request comes first.
-    ///
-    /// The search restarts from the construction, with the random stream carried on, after
-    /// `restartUnit` × Luby's sequence (1, 1, 2, 1, 1, 2, 4, …) iterations without a complete
-    /// agenda; the best partial agenda of all attempts is kept. Its run time is heavy-tailed: on
-    /// large-11 AUS one seed completes in 2.4 s and another places nothing in 30 s, and Luby's
-    /// restarts are within a log factor of the best fixed cut-off for any such distribution
-    /// (Luby, Sinclair and Zuckerman, 1993). The unit defaults to 500 iterations per session: on
-    /// large-11 AUS (30 s per weighing, seeds 1, 3, 4 and 5) 6 of 8 runs completed with it, 5 of 8
-    /// without restarts and none at 100 per session, whose attempts are too short to learn weights.
     public static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
-                           restartUnit: Int? = nil, deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
-        guard var pristine = AgendaSearch(f) else { return nil }
-        if weighing == .byAudience { pristine.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }
-        let unit = max(1, restartUnit ?? 500 * pristine.options.count)
+                           deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
+        guard var s = AgendaSearch(f) else { return nil }
+        if weighing == .byAudience { s.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }
         var rng = SplitMix64(seed: seed)
-        var best: Result?, iterations = 0
-        for attempt in 1... {
-            var s = pristine
-            s.construct(from: start)
-            let r = s.search(rng: &rng, iterations: unit.multipliedReportingOverflow(by: luby(attempt)).partialValue,
-                             deadline: deadline, shouldStop: shouldStop)
-            iterations += r.iterations
-            if best.map({ r.worth < $0.worth }) ?? true { best = r }
-            if r.unplaced.isEmpty || Date() >= deadline || shouldStop?() == true { break }
-        }
-        best!.iterations = iterations
-        return best
-    }
-
-    /// Luby's sequence: 1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8, … (i ≥ 1).
-    static func luby(_ i: Int) -> Int {
-        var k = 1
-        while (1 << k) - 1 < i { k += 1 }
-        return (1 << k) - 1 == i ? 1 << (k - 1) : luby(i - (1 << (k - 1)) + 1)
+        s.construct(from: start)
+        return s.search(rng: &rng, deadline: deadline, shouldStop: shouldStop)
     }
 
     // MARK: rules
@@ -447,7 +417,7 @@ public struct AgendaSearch {
     /// left: each step takes an unplaced session at random to the start (and room) whose
     /// evictions weigh least. A session weighs one more each time it is evicted, and may not
     /// return to the start it was evicted from for a while (tabu).
-    mutating func search(rng: inout SplitMix64, iterations limit: Int, deadline: Date, shouldStop: (@Sendable () -> Bool)?) -> Result {
+    mutating func search(rng: inout SplitMix64, deadline: Date, shouldStop: (@Sendable () -> Bool)?) -> Result {
         let n = options.count
         var base = [Int](repeating: 0, count: n + 1)
         for k in 0..<n { base[k + 1] = base[k] + options[k].count }
@@ -459,7 +429,7 @@ public struct AgendaSearch {
         var best = (worth: worth(unplaced), choice: choice, room: room)
         var iteration = 0
         let tenure = 10, spread = 9
-        while !unplaced.isEmpty, iteration < limit {
+        while !unplaced.isEmpty {
             iteration += 1
             if iteration & 15 == 0, Date() >= deadline || shouldStop?() == true { break }
             let ui = rng.int(0...(unplaced.count - 1)), u = unplaced[ui]

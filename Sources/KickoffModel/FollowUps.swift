@@ -11,7 +11,7 @@ public enum HomeZone: Hashable, Sendable, CustomStringConvertible {
         case .named(let id): return id
         case .fixed(let m):
             let a = abs(m)
-            return "UTC\(m < 0 ? "-" : "+")\(zeroPadded(a / 60, 2)):\(zeroPadded(a % 60, 2))"
+            return "UTC\(m < 0 ? "-" : "+")\(Figures.zeroPadded(a / 60, 2)):\(Figures.zeroPadded(a % 60, 2))"
         }
     }
 

@@ -48,7 +48,7 @@ public struct PlanOutcome: Sendable {
     /// The solver's gap: of cost + penalties against the bound, which covers both.
     public var gap: Double? {
         guard termination.hasSolution, let o = objective, let b = bound else { return nil }
-        return relativeGap(incumbent: o + penalty, bound: b)
+        return SolveResult.relativeGap(incumbent: o + penalty, bound: b)
     }
 }
 
@@ -170,7 +170,7 @@ public struct Planner {
         if let p = probe, !p.termination.hasSolution || p.termination == .optimal {
             result = p  // proven: no plan, or this one
         } else if let x = incumbent, let known = options.knownBound,
-           case let gap = relativeGap(incumbent: f.model.objective(x), bound: known), gap <= max(options.relativeGap, 1e-9) {
+           case let gap = SolveResult.relativeGap(incumbent: f.model.objective(x), bound: known), gap <= max(options.relativeGap, 1e-9) {
             result = SolveResult(termination: gap <= 1e-9 ? .optimal : .feasible, objective: f.model.objective(x), bound: known, values: x)
         } else {
             result = solver.solve(f.model, options: options)
@@ -225,7 +225,7 @@ public struct Planner {
             if let p = out.partial {
                 out.reasons.append("the best agenda found leaves out \(p.unplaced.count) session\(p.unplaced.count == 1 ? "" : "s") "
                                    + "(\(p.affectedAttendees) attendee\(p.affectedAttendees == 1 ? "" : "s") affected; see unplaced.csv); "
-                                   + "a longer --time-limit may place them")
+                                   + "a longer time limit may place them")
             }
         case .error(let message):
             out.reasons = [message]

@@ -94,7 +94,7 @@ public struct ICalendar: Sendable {
     public static func utc(_ instant: Int) -> String {
         let t = Timestamp(instant: instant, offsetMinutes: 0)
         let d = t.date
-        return "\(zeroPadded(d.year, 4))\(zeroPadded(d.month, 2))\(zeroPadded(d.day, 2))T\(t.time.compact)00Z"
+        return "\(Figures.zeroPadded(d.year, 4))\(Figures.zeroPadded(d.month, 2))\(Figures.zeroPadded(d.day, 2))T\(t.time.compact)00Z"
     }
 
     /// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks escaped.

@@ -20,7 +20,7 @@ public struct CalendarSettings: Sendable {
         }
         slug = String(slug.trimmingCharacters(in: "-").prefix(40)).trimmingCharacters(in: "-")
         let d = event.startDate
-        return "\(slug.isEmpty ? "event" : slug)-\(zeroPadded(d.year, 4))\(zeroPadded(d.month, 2))\(zeroPadded(d.day, 2)).kickoff.invalid"
+        return "\(slug.isEmpty ? "event" : slug)-\(Figures.zeroPadded(d.year, 4))\(Figures.zeroPadded(d.month, 2))\(Figures.zeroPadded(d.day, 2)).kickoff.invalid"
     }
 
     /// Whether `s` can follow `@` in a UID: letters, digits, `-` and `.`, not starting or ending with a dot.

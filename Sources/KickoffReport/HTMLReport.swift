@@ -197,8 +197,8 @@ public struct HTMLReport {
             }
             h += SVGChart.columns([.init(name: "arriving", color: "#4a78c2", values: t.hours.map { Double(t.arrivalsByHour[$0] ?? 0) }),
                                    .init(name: "departing", color: "#e0a33b", values: t.hours.map { Double(t.departuresByHour[$0] ?? 0) })],
-                                  labels: t.hours.map { zeroPadded($0.hour, 2) },
-                                  titles: t.hours.map { "\($0.date.weekday.shortName) \($0.date) \(zeroPadded($0.hour, 2)):00" }, groups: groups,
+                                  labels: t.hours.map { Figures.zeroPadded($0.hour, 2) },
+                                  titles: t.hours.map { "\($0.date.weekday.shortName) \($0.date) \(Figures.zeroPadded($0.hour, 2)):00" }, groups: groups,
                                   labelEvery: t.hours.count > 40 ? 3 : t.hours.count > 20 ? 2 : 1,
                                   aria: "Travellers arriving and departing at the venue airport in each hour, venue time")
             h += "<p class=\"muted\">Venue-local hour of each traveller's inbound arrival and outbound departure: the shuttle waves.</p>\n"
@@ -330,7 +330,7 @@ func pageHead(title: String, maxWidth: Int) -> String {
 }
 
 /// HTML-escapes text for element content and quoted attributes.
-public func esc(_ s: String) -> String {
+func esc(_ s: String) -> String {
     var out = ""
     for ch in s.unicodeScalars {
         switch ch {

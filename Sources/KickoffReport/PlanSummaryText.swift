@@ -51,11 +51,11 @@ public struct PlanSummaryText {
 }
 
 /// Money with thousands separators and cents: `1,100,787.00`.
-public func money(_ v: Double) -> String { Figures.money(v) }
+func money(_ v: Double) -> String { Figures.money(v) }
 
 func percent(_ v: Double) -> String {
     let hundredths = Int((v * 10000).rounded())
-    return "\(hundredths < 0 ? "-" : "")\(abs(hundredths) / 100).\(zeroPadded(abs(hundredths) % 100, 2)) %"
+    return "\(hundredths < 0 ? "-" : "")\(abs(hundredths) / 100).\(Figures.zeroPadded(abs(hundredths) % 100, 2)) %"
 }
 
 /// One decimal: `23.5 %`.
@@ -65,7 +65,7 @@ func percentTenths(_ v: Double) -> String {
 }
 
 func seconds(_ s: Double) -> String {
-    s < 10 ? "\(Int((s * 100).rounded()) / 100).\(zeroPadded(Int((s * 100).rounded()) % 100, 2)) s" : "\(Int(s.rounded())) s"
+    s < 10 ? "\(Int((s * 100).rounded()) / 100).\(Figures.zeroPadded(Int((s * 100).rounded()) % 100, 2)) s" : "\(Int(s.rounded())) s"
 }
 
 extension String {

@@ -99,7 +99,7 @@ public struct ScenarioSummary: Sendable {
 }
 
 /// Thousands separators for counts (`1,820`).
-public func fmt(_ n: Int) -> String { Figures.count(n) }
+func fmt(_ n: Int) -> String { Figures.count(n) }
 
 extension String {
     func padding(_ width: Int) -> String {

@@ -105,7 +105,7 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         let known = options.knownBound, gap = max(options.relativeGap, 1e-9)
         @Sendable func closeEnough(_ incumbent: Double?) -> Bool {
             guard let known, let incumbent else { return false }
-            return relativeGap(incumbent: incumbent, bound: known) <= gap
+            return SolveResult.relativeGap(incumbent: incumbent, bound: known) <= gap
         }
         func left() -> Double? { options.timeLimit.map { $0 - Date().timeIntervalSince(started) } }
 
@@ -190,7 +190,7 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         var lower = optimal ? objective : (boundKnown ? bound : nil)
         if let known = options.knownBound { lower = max(lower ?? known, known) }
         // A known bound equal to the incumbent proves it optimal, as the blocks' own proofs would.
-        let proved = optimal || lower.map { relativeGap(incumbent: objective, bound: $0) <= 1e-9 } == true
+        let proved = optimal || lower.map { SolveResult.relativeGap(incumbent: objective, bound: $0) <= 1e-9 } == true
         return SolveResult(termination: proved ? .optimal : .feasible, objective: objective,
                            bound: proved ? objective : lower, values: values,
                            seconds: Date().timeIntervalSince(started), log: log)

@@ -43,14 +43,10 @@ public struct SearchProgress: Sendable {
 
     public var gap: Double? {
         guard let i = incumbent, let b = bound else { return nil }
-        return relativeGap(incumbent: i, bound: b)
+        return SolveResult.relativeGap(incumbent: i, bound: b)
     }
 }
 
-/// |incumbent − bound| / max(|incumbent|, 1e-9), GLPK's definition of the relative gap.
-public func relativeGap(incumbent: Double, bound: Double) -> Double {
-    abs(incumbent - bound) / max(abs(incumbent), 1e-9)
-}
 
 public struct SolveOptions: Sendable {
     /// Wall-clock seconds for the whole solve (presolve included); nil is no limit.
@@ -86,7 +82,12 @@ public struct SolveResult: Sendable {
 
     public var gap: Double? {
         guard let o = objective, let b = bound else { return nil }
-        return relativeGap(incumbent: o, bound: b)
+        return Self.relativeGap(incumbent: o, bound: b)
+    }
+
+    /// |incumbent − bound| / max(|incumbent|, 1e-9), GLPK's definition of the relative gap.
+    public static func relativeGap(incumbent: Double, bound: Double) -> Double {
+        abs(incumbent - bound) / max(abs(incumbent), 1e-9)
     }
 
     public init(termination: Termination, objective: Double? = nil, bound: Double? = nil, values: [Double] = [],

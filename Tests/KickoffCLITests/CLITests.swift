@@ -105,7 +105,12 @@ struct CLITests {
 
         let again = try Run("generate", a.path, "--attendees", "30", "--seed", "6")
         #expect(again.status != 0)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("already exists; choose another folder or pass --force to replace it"))
+        // The libraries state a limit; the command line names the option that raises it.
+        let capped = try Run("validate", a.path, "--max-rows", "20", "--max-field-bytes", "8")
+        #expect(capped.status == 65)
+        #expect(capped.stderr.contains("enrollments.csv:22: error: more than 20 rows, the limit (raise it with --max-rows)"), "\(capped.stderr)")
+        #expect(capped.stderr.contains("bytes, the limit (raise it with --max-field-bytes)"), "\(capped.stderr)")
         let kept = try String(contentsOf: a.appendingPathComponent("attendees.csv"), encoding: .utf8)
         #expect(kept.split(separator: "\n").count == 121, "the existing folder must be untouched")
 

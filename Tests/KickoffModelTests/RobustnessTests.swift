@@ -135,10 +135,4 @@ import Testing
         #expect(s.room[k] == 0 && s.room[y] == 1)
         #expect(!s.inConflict(k) && !s.inConflict(y))
     }
-
-    @Test("restart cut-offs follow Luby's sequence")
-    func lubySequence() {
-        #expect((1...15).map(AgendaSearch.luby) == [1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8])
-        #expect(AgendaSearch.luby(31) == 16 && AgendaSearch.luby(32) == 1)
-    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffModel
-import KickoffReport
+@testable import KickoffReport
 import KickoffTestSupport
 import MIP
 import Testing

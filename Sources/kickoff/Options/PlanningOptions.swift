@@ -72,7 +72,7 @@ struct ReplanOptions: ParsableArguments {
             throw ValidationError("--baseline \(baseline) is not a folder")
         }
         let loaded = BaselineLoader.load(directory: URL(fileURLWithPath: baseline), limits: limits)
-        for d in loaded.diagnostics { Console.error(d.description) }
+        for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let plan = loaded.baseline else {
             Console.error("invalid baseline: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
             throw ExitCode(65)

@@ -94,7 +94,7 @@ struct Compare: ParsableCommand {
 
         let staging: URL
         do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {
-            Console.error("error: \(error.message)")
+            Console.writeError(error)
             throw ExitCode(73)
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-compare-\(UUID().uuidString.prefix(8))")
@@ -122,7 +122,7 @@ struct Compare: ParsableCommand {
             try AtomicFolder.commit(staging, to: destination, replace: true)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            Console.error("error: \(error.message)")
+            Console.writeError(error)
             throw ExitCode(73)
         }
 
@@ -166,7 +166,7 @@ struct Compare: ParsableCommand {
                 slots.signal()
                 let done = collected.put(i, r)
                 if show {
-                    let what = r.option.total.map { " \(money($0))" } ?? ""
+                    let what = r.option.total.map { " \(Figures.money($0))" } ?? ""
                     Console.error(String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
                                   + "\(o.venue)\(startDates != nil ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
                 }

@@ -58,7 +58,7 @@ struct ExportModel: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(73)
         }
-        print("wrote \(out): \(fmt(model.variables.count)) variables (\(fmt(model.integerCount)) integer), "
-              + "\(fmt(model.constraints.count)) constraints, \(fmt(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")
+        print("wrote \(out): \(Figures.count(model.variables.count)) variables (\(Figures.count(model.integerCount)) integer), "
+              + "\(Figures.count(model.constraints.count)) constraints, \(Figures.count(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")
     }
 }

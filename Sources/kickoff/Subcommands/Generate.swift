@@ -62,7 +62,7 @@ struct Generate: ParsableCommand {
         do {
             try AtomicFolder.write(files, to: URL(fileURLWithPath: out), replace: force)
         } catch {
-            Console.error("error: \(error.message)")
+            Console.writeError(error)
             throw ExitCode(73)
         }
         print("wrote \(out): \(attendees) attendees, \(files.count) files")

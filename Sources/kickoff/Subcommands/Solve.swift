@@ -103,7 +103,7 @@ struct Solve: ParsableCommand {
         do {
             try AtomicFolder.write(files, to: destination, replace: true)
         } catch {
-            Console.error("error: \(error.message)")
+            Console.writeError(error)
             throw ExitCode(73)
         }
         if outcome.plan != nil {

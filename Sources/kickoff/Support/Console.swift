@@ -19,7 +19,7 @@ enum ScenarioFolder {
 enum Report {
     /// Prints diagnostics to standard error and a closing count; exits 65 on errors.
     static func finish(_ result: LoadResult) throws {
-        for d in result.diagnostics { Console.error(d.description) }
+        for d in result.diagnostics { Console.diagnostic(d) }
         let e = result.errors.count, w = result.warnings.count
         let counts = "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
         if e > 0 {
@@ -33,5 +33,22 @@ enum Report {
 enum Console {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// A finding, with the option that raises the limit it is about: the libraries state limits,
+    /// only the command line names its flags.
+    static func diagnostic(_ d: Diagnostic) {
+        let flag: String? = switch d.code {
+        case .fileTooLarge: "--max-file-mb"
+        case .tooManyRows: "--max-rows"
+        case .fieldTooLong: "--max-field-bytes"
+        default: nil
+        }
+        error(d.description + (flag.map { " (raise it with \($0))" } ?? ""))
+    }
+
+    /// A folder that could not be written, with how to replace an existing one.
+    static func writeError(_ e: AtomicFolder.WriteError) {
+        error("error: \(e.message)" + (e.destinationExists ? "; choose another folder or pass --force to replace it" : ""))
     }
 }

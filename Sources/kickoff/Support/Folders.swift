@@ -9,7 +9,7 @@ extension ScenarioFolder {
     /// The validated scenario, with its warnings printed; prints the errors and exits 65 if invalid.
     static func loadOrExit(_ path: String, limits: CSVLimits) throws -> Scenario {
         let loaded = ScenarioLoader.load(directory: try url(path), limits: limits)
-        for d in loaded.diagnostics { Console.error(d.description) }
+        for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let scenario = loaded.scenario else {
             Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
             throw ExitCode(65)
