@@ -283,29 +283,40 @@ func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Dou
     let header = ["scenario", "venue", "attendees", "sessions", "rooms", "status", "objective", "best known", "vs best", "bound", "gap",
                   "first plan", "first plan s", "unplaced / attendees", "load s", "plan s", "write s", "end to end s", "peak MiB"]
         + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
+    emitHeader(header)
+    forEachVenue(of: paths, venue: venue) { folder, name, v in
+        var arguments = ["--one-scenario", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--gap", String(gap)]
+        if compareSolvers { arguments.append("--compare-solvers") }
+        let f = child(arguments)
+        guard f.first == "ok" else {
+            emit("| \(name) | \(v) | failed: \(f.joined(separator: " ")) |")
+            return
+        }
+        var known = ["–", "–"]
+        if let b = best["\(name)|\(v)"] {
+            known[0] = String(format: "%.2f", b.cost) + (b.how == "optimal" ? " (opt)" : "")
+            if let o = Double(f[5]) { known[1] = String(format: "%+.3f %%", (o - b.cost) / b.cost * 100) }
+        }
+        emit("| " + ([name, v] + f[1...5] + known + f[6...]).joined(separator: " | ") + " |")
+    }
+}
+
+/// A Markdown table's header and alignment rows.
+func emitHeader(_ header: [String]) {
     emit("| " + header.joined(separator: " | ") + " |")
     emit("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
+}
+
+/// Each venue of each scenario folder (or only `venue`), with the folder and its name; a folder
+/// that does not load gets a row saying so.
+func forEachVenue(of paths: [String], venue: String?, _ body: (URL, String, String) -> Void) {
     for folder in scenarioFolders(paths) {
         let name = folder.lastPathComponent
         guard let scenario = ScenarioLoader.load(directory: folder).scenario else {
             emit("| \(name) | – | invalid scenario |")
             continue
         }
-        for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v {
-            var arguments = ["--one-scenario", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--gap", String(gap)]
-            if compareSolvers { arguments.append("--compare-solvers") }
-            let f = child(arguments)
-            guard f.first == "ok" else {
-                emit("| \(name) | \(v) | failed: \(f.joined(separator: " ")) |")
-                continue
-            }
-            var known = ["–", "–"]
-            if let b = best["\(name)|\(v)"] {
-                known[0] = String(format: "%.2f", b.cost) + (b.how == "optimal" ? " (opt)" : "")
-                if let o = Double(f[5]) { known[1] = String(format: "%+.3f %%", (o - b.cost) / b.cost * 100) }
-            }
-            emit("| " + ([name, v] + f[1...5] + known + f[6...]).joined(separator: " | ") + " |")
-        }
+        for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v { body(folder, name, v) }
     }
 }
 
@@ -313,18 +324,10 @@ func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Dou
 func runAgendaScenarios(_ paths: [String], venue: String?, timeLimit: Double) {
     emit("kickoff-bench: the agenda repair search alone, each weighing up to \(Int(timeLimit)) s on one thread")
     let header = ["scenario", "venue", "attendees", "sessions", "rooms", "per eviction", "s", "iterations", "by audience", "s", "iterations"]
-    emit("| " + header.joined(separator: " | ") + " |")
-    emit("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
-    for folder in scenarioFolders(paths) {
-        let name = folder.lastPathComponent
-        guard let scenario = ScenarioLoader.load(directory: folder).scenario else {
-            emit("| \(name) | – | invalid scenario |")
-            continue
-        }
-        for v in scenario.venues.map(\.id.rawValue) where venue == nil || venue == v {
-            let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)])
-            emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
-        }
+    emitHeader(header)
+    forEachVenue(of: paths, venue: venue) { folder, name, v in
+        let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)])
+        emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
     }
 }
 
