@@ -4,7 +4,9 @@
 // Copyright (C) 2026 the Kickoff authors. GPL-3.0-or-later (see LICENSE).
 //
 // Data flows down the target list: scenario files → data model → (mathematical model →
-// solver backend →) plan → reports, with a thin command-line tool on top.
+// solver backend →) plan → reports, with a thin command-line tool on top; then the harnesses,
+// the test support and the tests in the same order. Every module a target imports is declared
+// (`swift build --explicit-target-dependency-import-check error` passes).
 
 import PackageDescription
 
@@ -20,34 +22,42 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
+        // Scenario files → data model.
+        // Value types, audience rules, derived facts and validation. No file I/O.
+        .target(name: "KickoffCore"),
+        // C shims for system calls Swift cannot see (syncfs needs _GNU_SOURCE).
+        .target(name: "CSystem"),
+        // CSV reading with file/line/column tracking and the scenario folder loader.
+        .target(name: "KickoffIO", dependencies: ["KickoffCore", "CSystem"]),
+        // The bundled OpenFlights airport table (ODbL): codes, coordinates and IANA time zones.
+        .target(name: "Airports", dependencies: ["KickoffCore", "KickoffIO"]),
+        // Deterministic scenario generator built on a bundled OpenFlights subset.
+        .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO", "Airports"]),
+
+        // Mathematical model → solver backend.
+        // Solver-neutral integer programs: variables, tagged constraints, terminations, `protocol MIPSolver`.
+        .target(name: "MIP"),
         // GLPK's C API. Debian ships no glpk.pc, so the module map links it by name.
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
         ),
-        // Value types, audience rules, derived facts and validation. No file I/O.
-        .target(name: "KickoffCore"),
-        // CSV reading with file/line/column tracking and the scenario folder loader.
-        .target(name: "KickoffIO", dependencies: ["KickoffCore", "CSystem"]),
-        // C shims for system calls Swift cannot see (syncfs needs _GNU_SOURCE).
-        .target(name: "CSystem"),
-        // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
-        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "Airports"]),
-        // Solver-neutral integer programs: variables, named constraints, terminations, `protocol MIPSolver`.
-        .target(name: "MIP"),
         // The only module that imports CGLPK.
         .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
-        // The bundled OpenFlights airport table (ODbL): codes, coordinates and IANA time zones.
-        .target(name: "Airports", dependencies: ["KickoffCore", "KickoffIO"]),
+
+        // → plan.
         // The integer program built from the data, the construction heuristic, the plan and its checker.
         .target(name: "KickoffModel", dependencies: ["KickoffCore", "MIP"]),
-        // Deterministic scenario generator built on a bundled OpenFlights subset.
-        .target(name: "KickoffGenerate", dependencies: ["KickoffCore", "KickoffIO", "Airports"]),
-        // The command-line tool: argument parsing, printing and exit codes only.
+
+        // → reports.
+        // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
+        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "Airports"]),
+
+        // The command-line tool on top: argument parsing, printing and exit codes only.
         .executableTarget(
             name: "kickoff",
             dependencies: [
-                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "Airports",
+                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,20 +67,26 @@ let package = Package(
             dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports"],
             path: "Benchmarks/kickoff-bench"
         ),
-        // In-memory fixtures shared by the test targets (not shipped in a product).
-        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"]),
         // The scenario fuzzer: a short seeded run in the tests, the long run with `kickoff-fuzz`.
         .target(name: "KickoffFuzz", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel"]),
         .executableTarget(name: "kickoff-fuzz", dependencies: ["KickoffFuzz"], path: "Fuzz/kickoff-fuzz"),
-        .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffTestSupport"]),
+
+        // Test support (not shipped in a product): in-memory fixtures, and the solver conformance kit.
+        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"], path: "Tests/KickoffTestSupport"),
+        .target(name: "MIPConformance", dependencies: ["MIP"], path: "Tests/MIPConformance"),
+
+        // Tests, in the same order.
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
+        .testTarget(name: "KickoffIOTests", dependencies: ["KickoffIO", "KickoffCore", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "KickoffCore", "KickoffIO", "Airports", "KickoffTestSupport"]),
+        // MIP needs no GLPK: the kit runs against the brute-force reference and the decomposition over it.
+        .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
+        .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "KickoffGenerateTests", dependencies: ["KickoffGenerate", "Airports", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
-        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "MIP"]),
+        .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffCore", "KickoffIO", "KickoffTestSupport"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.
-        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffTestSupport"], exclude: ["Help"]),
+        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffCore", "KickoffTestSupport"], exclude: ["Help"]),
     ]
 )

@@ -1,4 +1,5 @@
 import CGLPK
+import Foundation
 import MIP
 
 /// Facts about the linked GLPK library.
@@ -11,12 +12,34 @@ public enum GLPK {
 ///
 /// GLPK aborts the whole process on an invalid call, so every method here takes values that
 /// `MIPModel.defects()` and the solver have already checked; 1-based indexing lives only here.
+///
+/// GLPK's environment is thread-local, so a problem must be used and deleted on the thread that
+/// made it; debug builds check that on every use of `handle` (as GRDB checks its connections).
 final class GLPKProblem {
-    let handle: OpaquePointer
+    private let problem: OpaquePointer
+    #if DEBUG
+    private let owner = pthread_self()
+    #endif
 
-    init() { handle = glp_create_prob() }
+    init() { problem = glp_create_prob() }
 
-    deinit { glp_delete_prob(handle) }
+    deinit {
+        checkThread()
+        glp_delete_prob(problem)
+    }
+
+    /// The C problem object, for this thread only.
+    var handle: OpaquePointer {
+        checkThread()
+        return problem
+    }
+
+    @inline(__always) private func checkThread() {
+        #if DEBUG
+        precondition(pthread_equal(owner, pthread_self()) != 0,
+                     "a GLPK problem was used on a thread other than the one that made it (GLPK's environment is thread-local)")
+        #endif
+    }
 
     /// GLPK limits names to 255 bytes; longer ones are cut at a character boundary.
     static func clip(_ name: String) -> String {

@@ -12,7 +12,9 @@ import MIP
 /// - Solves the root LP itself with `glp_simplex` in steps of a second (deadline and stop requests
 ///   are checked between steps), then runs `glp_intopt` without its MIP presolver, which would
 ///   renumber columns: `initialSolution` is offered as an incumbent through `glp_ios_heur_sol`.
-/// - Reports `optimal` only when GLPK proves it; a stop at the gap tolerance is `feasible`.
+/// - Reports `optimal` only when GLPK proves it (or the bound, rounded up where every objective
+///   value is an integer, meets the incumbent); a stop at any limit is `feasible` or
+///   `noSolutionFound` with that limit, and GLPK's failures are `error` with the manual's words.
 public struct GLPKSolver: MIPSolver {
     /// GLPK's cut families (Gomory, MIR, cover, clique). On by default: they matter on tight models.
     public var cuts = true
@@ -32,17 +34,16 @@ public struct GLPKSolver: MIPSolver {
         return Int32(min(Double(Int32.max), max(1, seconds * 1000)).rounded(.down))
     }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let started = Date()
-        if let defect = model.defects().first { return SolveResult(termination: .error("invalid model: \(defect)")) }
-        if let x = options.initialSolution, x.count != model.variables.count {
-            return SolveResult(termination: .error("initial solution has \(x.count) values for \(model.variables.count) variables"))
+        try options.validate(for: model)  // GLPK aborts the process on what this refuses
+        if model.hasEmptyIntegerDomain {
+            return SolveResult(.infeasible, stats: SolveStats(seconds: Date().timeIntervalSince(started)))
         }
-        if model.hasEmptyIntegerDomain { return SolveResult(termination: .infeasible, seconds: Date().timeIntervalSince(started)) }
         if model.variables.isEmpty {
-            let feasible = model.constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
-            return SolveResult(termination: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
-                               bound: feasible ? model.objectiveConstant : nil)
+            guard model.constraints.allSatisfy({ $0.lower <= 0 && 0 <= $0.upper }) else { return SolveResult(.infeasible) }
+            return SolveResult(.optimal, solution: Solution(values: [], objective: model.objectiveConstant),
+                               dualBound: model.objectiveConstant)
         }
 
         let problem = GLPKProblem()
@@ -61,7 +62,7 @@ public struct GLPKSolver: MIPSolver {
         var parm = glp_iocp()
         glp_init_iocp(&parm)  // a zeroed struct makes GLPK abort
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
-        parm.mip_gap = max(0, options.relativeGap)
+        parm.mip_gap = options.relativeGap
         parm.cb_func = searchCallback
         parm.cb_info = info
         if cuts {
@@ -87,26 +88,24 @@ public struct GLPKSolver: MIPSolver {
         glp_adv_basis(problem.handle, 0)
         var lp: Int32
         repeat {
-            let left = options.timeLimit.map { $0 - Date().timeIntervalSince(started) } ?? 1
-            if left <= 0 || options.shouldStop?() == true { return context.result(.timeLimit) }
+            if let limit = context.limitReached() { return context.result(.noSolutionFound(limit)) }
+            let left = options.timeLimit.map { $0 - context.elapsed } ?? 1
             smcp.tm_lim = Self.milliseconds(min(1, left))
             lp = glp_simplex(problem.handle, &smcp)
         } while lp == GLP_ETMLIM
         let lpStatus = glp_get_status(problem.handle)
         if lp != 0 || lpStatus != GLP_OPT {
             if lpStatus == GLP_NOFEAS || lp == GLP_ENOPFS { return context.result(.infeasible) }
-            if lpStatus == GLP_UNBND || lp == GLP_ENODFS { return context.result(.unbounded) }
-            return context.result(.error("GLPK simplex failed (code \(lp), status \(lpStatus))"))
+            // An LP relaxation without a finite optimum: the MIP is unbounded or infeasible.
+            if lpStatus == GLP_UNBND || lp == GLP_ENODFS { return context.result(Termination(.infeasibleOrUnbounded)) }
+            return context.result(.error("glp_simplex: \(lp == 0 ? "status \(lpStatus)" : GLPKReturnCode.describe(lp))"))
         }
         // The relaxation's optimum bounds the block from below until the search does better.
         let relaxation = glp_get_obj_val(problem.handle)
         if relaxation.isFinite { context.bound = relaxation }
         parm.presolve = GLP_OFF
-        if let limit = options.timeLimit {
-            let left = limit - Date().timeIntervalSince(started)
-            if left <= 0 { return context.result(.timeLimit) }
-            parm.tm_lim = Self.milliseconds(left)
-        }
+        if let limit = context.limitReached() { return context.result(.noSolutionFound(limit)) }
+        if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit - context.elapsed) }
 
         let code = glp_intopt(problem.handle, &parm)
         let status = glp_mip_status(problem.handle)
@@ -118,25 +117,28 @@ public struct GLPKSolver: MIPSolver {
             }
             context.objective = model.objective(context.values)
         }
-        switch code {
-        case 0:
+        if code == 0 {
             if status == GLP_OPT {
                 context.bound = context.objective
                 return context.result(.optimal)
             }
             if status == GLP_NOFEAS { return context.result(.infeasible) }
-            return context.result(hasSolution ? .feasible : .error("GLPK ended with status \(status)"))
-        case GLP_ENOPFS:
+            return context.result(hasSolution ? .feasible(.gap) : .error("glp_intopt ended with status \(status)"))
+        }
+        switch GLPKReturnCode(rawValue: code) {
+        case .noPrimalFeasible:
             return context.result(.infeasible)
-        case GLP_ENODFS:
-            return context.result(.unbounded)
-        case GLP_ESTOP where hasSolution && context.provedByIntegrality:
+        case .noDualFeasible:
+            return context.result(Termination(.infeasibleOrUnbounded))
+        case .stopped where hasSolution && context.stoppedBy == nil:
+            // The callback stopped it because the rounded-up bound met the incumbent.
             context.bound = context.objective
             return context.result(.optimal)
-        case GLP_ETMLIM, GLP_ESTOP, GLP_EMIPGAP:
-            return context.result(hasSolution ? .feasible : .timeLimit)
+        case .timeLimit, .stopped, .gapReached:
+            let limit: Termination.Limit = code == GLP_EMIPGAP ? .gap : context.stoppedBy ?? .time
+            return context.result(hasSolution ? .feasible(limit) : .noSolutionFound(limit))
         default:
-            return context.result(.error("GLPK branch-and-cut failed (code \(code))"))
+            return context.result(.error("glp_intopt: \(GLPKReturnCode.describe(code))"))
         }
     }
 }
@@ -151,8 +153,8 @@ final class SearchContext {
     var values: [Double] = []
     var offeredIncumbent = false
     var integralObjective = false
-    /// Set when the search stopped because the rounded-up bound met the incumbent.
-    var provedByIntegrality = false
+    /// Which limit made the callback stop the search (nil: it stopped on a proof, or did not stop it).
+    var stoppedBy: Termination.Limit?
     /// Objective of `options.initialSolution`, shown as the incumbent until GLPK finds better.
     var initialObjective: Double?
     var lastReport = Date.distantPast
@@ -164,9 +166,16 @@ final class SearchContext {
 
     var elapsed: Double { Date().timeIntervalSince(started) }
 
+    /// The time limit passed or a stop was requested (checked in that order).
+    func limitReached() -> Termination.Limit? {
+        if let limit = options.timeLimit, elapsed >= limit { return .time }
+        if options.shouldStop?() == true { return .interrupted }
+        return nil
+    }
+
     func result(_ t: Termination) -> SolveResult {
-        SolveResult(termination: t, objective: t.hasSolution ? objective : nil, bound: bound,
-                    values: t.hasSolution ? values : [], seconds: elapsed, log: log)
+        let solution = t.hasSolution ? objective.map { Solution(values: values, objective: $0) } : nil
+        return SolveResult(t, solution: solution, dualBound: bound, stats: SolveStats(seconds: elapsed, log: log))
     }
 }
 
@@ -191,11 +200,8 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         let b = glp_ios_node_bound(tree, best)
         if b.isFinite, abs(b) < 1e300 { context.bound = b }  // GLPK reports ∓DBL_MAX for "none yet"
     }
-    if let limit = options.timeLimit, context.elapsed >= limit {
-        glp_ios_terminate(tree)
-        return
-    }
-    if options.shouldStop?() == true {
+    if let limit = context.limitReached() {
+        context.stoppedBy = limit
         glp_ios_terminate(tree)
         return
     }
@@ -216,7 +222,9 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
     }
     if context.integralObjective, let o = context.objective, let b = context.bound, (b - 1e-6).rounded(.up) >= o - 1e-6 {
-        context.provedByIntegrality = true
+        glp_ios_terminate(tree)  // proven: `stoppedBy` stays nil
+    } else if let limit = options.objectiveLimit, let o = context.objective, o <= limit + 1e-9 * max(1, abs(limit)) {
+        context.stoppedBy = .objective
         glp_ios_terminate(tree)
     }
 }

@@ -45,13 +45,13 @@ public enum Explainer {
         var options = SolveOptions()
         options.timeLimit = timeLimit
         options.shouldStop = shouldStop
-        let r = solver.solve(elastic, options: options)
-        guard r.termination.hasSolution else {
+        let r = Planner.solve(solver, elastic, options)
+        guard let solution = r.solution else {
             return .undetermined("no explanation found within \(Int(timeLimit)) s (the elastic model ended \(r.termination.statusWord))")
         }
         var broken: [Constraint] = []
         var seen = Set<Int>()
-        for (c, v) in slack where r.values[v.index] > 1e-6 && !seen.contains(c) {
+        for (c, v) in slack where solution.value(v) > 1e-6 && !seen.contains(c) {
             seen.insert(c)
             broken.append(rows[c])
         }

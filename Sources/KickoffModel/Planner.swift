@@ -119,9 +119,9 @@ public struct Planner {
                 o.shouldStop = stop
                 let probeOptions = o
                 let glpk = OnOwnThread { () -> SolveResult in
-                    let p = solver.solve(f.model, options: probeOptions)
+                    let p = Self.solve(solver, f.model, probeOptions)
                     solver.releaseThreadResources()
-                    if p.termination != .timeLimit { settled.raise() }
+                    if p.termination.reason != .noSolutionFound { settled.raise() }
                     return p
                 }
                 let byAudience = OnOwnThread { () -> AgendaSearch.Result? in
@@ -137,14 +137,14 @@ public struct Planner {
                 let p = glpk.wait()
                 if let s = byAudience.wait(), s.unplaced.count < r?.unplaced.count ?? .max { r = s }
                 // A proof stands; a plan GLPK found is used when the searches found no agenda.
-                if p.termination != .timeLimit, p.termination != .feasible || r?.unplaced.isEmpty != true { probe = p }
+                if p.termination.reason != .noSolutionFound, p.termination.reason != .feasible || r?.unplaced.isEmpty != true { probe = p }
             }
             if let r, probe == nil {
                 if r.unplaced.isEmpty { first = ConstructionHeuristic.complete(f, r.placements) } else { out.partial = r }
             }
         }
-        if first == nil, let p = probe, p.termination.hasSolution, f.model.violations(p.values).isEmpty {
-            first = f.plan(from: p.values)
+        if first == nil, let x = probe?.solution?.values, f.model.violations(x).isEmpty {
+            first = f.plan(from: x)
         }
         if let h = first, let x = f.solution(for: h), f.model.violations(x).isEmpty {
             incumbent = x
@@ -156,47 +156,56 @@ public struct Planner {
         // The relaxation (R) bounds the plan even where the search cannot (its LP too big to end
         // in time), and lets it stop once the incumbent is close enough; with the first plan
         // already that close, GLPK is not needed at all.
+        var knownBound: Double?
         if incumbent != nil {
             var lp = SolveOptions()
             lp.timeLimit = min(10, max(1, (options.timeLimit ?? 100) / 10), remaining() * 0.5)
             lp.shouldStop = options.shouldStop
-            let r = solver.solve(f.relaxation, options: lp)
-            if r.termination == .optimal { options.knownBound = r.objective }
+            let r = Self.solve(solver, f.relaxation, lp)
+            if r.termination.reason == .optimal, let b = r.primalBound {
+                knownBound = b
+                options.objectiveLimit = Self.objectiveLimit(bound: b, gap: options.relativeGap)
+            }
         }
         out.buildSeconds = Date().timeIntervalSince(started)
         if let limit = options.timeLimit { options.timeLimit = max(0, limit - out.buildSeconds) }
 
         var result: SolveResult
-        if let p = probe, !p.termination.hasSolution || p.termination == .optimal {
+        if let p = probe, !p.termination.hasSolution || p.termination.reason == .optimal {
             result = p  // proven: no plan, or this one
-        } else if let x = incumbent, let known = options.knownBound,
-           case let gap = SolveResult.relativeGap(incumbent: f.model.objective(x), bound: known), gap <= max(options.relativeGap, 1e-9) {
-            result = SolveResult(termination: gap <= 1e-9 ? .optimal : .feasible, objective: f.model.objective(x), bound: known, values: x)
+        } else if let x = incumbent, let limit = options.objectiveLimit, f.model.objective(x) <= limit {
+            result = SolveResult(.feasible(.objective), solution: Solution(values: x, objective: f.model.objective(x)))
         } else {
-            result = solver.solve(f.model, options: options)
+            result = Self.solve(solver, f.model, options)
         }
-        out.solveSeconds = result.seconds
-        out.log = result.log
-        if !result.termination.hasSolution, case .timeLimit = result.termination, let x = incumbent {
+        out.solveSeconds = result.stats.seconds
+        out.log = result.stats.log
+        if result.termination.reason == .noSolutionFound, let x = incumbent {
             // Stopped before the solver reported anything better: the heuristic plan stands.
-            result = SolveResult(termination: .feasible, objective: f.model.objective(x), bound: result.bound,
-                                 values: x, seconds: result.seconds, log: result.log)
+            result = SolveResult(.feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
+                                 dualBound: result.dualBound, stats: result.stats)
         }
-        if result.termination.hasSolution, let x = incumbent, !f.model.violations(result.values).isEmpty {
+        if let s = result.solution, let x = incumbent, !f.model.violations(s.values).isEmpty {
             // A solver answer that breaks a row (a backend fault) never replaces a checked first
             // plan; the checker would reject it and leave the user with no plan at all.
-            result = SolveResult(termination: .feasible, objective: f.model.objective(x), bound: options.knownBound,
-                                 values: x, seconds: result.seconds, log: result.log)
+            result = SolveResult(.feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
+                                 stats: result.stats)
+        }
+        out.bound = [result.dualBound, knownBound].compactMap { $0 }.max()
+        // The relaxation's bound met by the plan proves it optimal, as the search's own proof would.
+        if result.termination.reason == .feasible, let o = result.primalBound, let b = out.bound,
+           SolveResult.relativeGap(incumbent: o, bound: b) <= 1e-9 {
+            result.termination = .optimal
         }
         out.termination = result.termination
-        out.bound = [result.bound, options.knownBound].compactMap { $0 }.max()
-        switch result.termination {
+        switch result.termination.reason {
         case .optimal, .feasible:
-            let plan = f.plan(from: result.values)
+            let values = result.solution?.values ?? []
+            let plan = f.plan(from: values)
             let check = PlanChecker.check(plan, instance)
             // The objective is cost (0) + change penalties (0b); each part is checked on its own.
-            let penalty = f.penalty(result.values)
-            let objective = f.model.objective(result.values) - penalty
+            let penalty = f.penalty(values)
+            let objective = f.model.objective(values) - penalty
             let planPenalty = baseline?.penalty(of: plan) ?? 0
             out.objective = objective
             out.penalty = penalty
@@ -206,31 +215,49 @@ public struct Planner {
                 out.reasons = check.violations.prefix(10).map(\.description)
             } else if abs(check.costs.total - objective) > 1e-6 * max(1, abs(objective)) {
                 out.termination = .error("the model's cost \(objective) differs from the checked cost \(check.costs.total)")
-                out.reasons = [out.termination.errorMessage ?? ""]
+                out.reasons = [out.termination.detail]
             } else if abs(planPenalty - penalty) > 1e-6 * max(1, penalty) {
                 out.termination = .error("the model's change penalty \(penalty) differs from the plan's \(planPenalty)")
-                out.reasons = [out.termination.errorMessage ?? ""]
+                out.reasons = [out.termination.detail]
             } else {
                 out.plan = plan
                 out.objective = check.costs.total
             }
-        case .infeasible, .unbounded:
+        case .infeasible, .unbounded, .infeasibleOrUnbounded:
             // The explanation gets what is left of the run's time, at most a minute.
             let left = deadline.map { $0.timeIntervalSinceNow } ?? 60
             out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
                 + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).lines
                              : ["no time was left to find which rules conflict: run `kickoff explain`"])
-        case .timeLimit:
-            out.reasons = ["no plan found within the time limit"]
+        case .noSolutionFound:
+            out.reasons = [result.termination.limit == .interrupted ? "no plan found before the search was stopped"
+                                                                    : "no plan found within the time limit"]
             if let p = out.partial {
                 out.reasons.append("the best agenda found leaves out \(p.unplaced.count) session\(p.unplaced.count == 1 ? "" : "s") "
                                    + "(\(p.affectedAttendees) attendee\(p.affectedAttendees == 1 ? "" : "s") affected; see unplaced.csv); "
                                    + "a longer time limit may place them")
             }
-        case .error(let message):
-            out.reasons = [message]
+        case .error:
+            out.reasons = [result.termination.detail]
         }
         return out
+    }
+
+    /// A solve of a model this planner built: a model or options the solver refuses is a fault
+    /// of the planner's, reported as an `error` termination rather than thrown at the caller.
+    static func solve(_ solver: any MIPSolver, _ model: MIPModel, _ options: SolveOptions) -> SolveResult {
+        do {
+            return try solver.solve(model, options: options)
+        } catch {
+            return SolveResult(.error("internal error: the solver refused the planner's program (\(error))"))
+        }
+    }
+
+    /// The largest objective whose relative gap to `bound` is within `gap` (at least 1e-9):
+    /// a plan at most this far above the relaxation needs no search.
+    static func objectiveLimit(bound: Double, gap: Double) -> Double {
+        let g = min(max(gap, 1e-9), 0.5)
+        return bound >= 0 ? bound / (1 - g) : bound / (1 + g)
     }
 
     static func stats(_ f: Formulation) -> ModelStats {
@@ -243,13 +270,5 @@ public struct Planner {
         s.travelGroups = f.groups.count
         s.travellers = f.groups.reduce(0) { $0 + $1.members.count }
         return s
-    }
-}
-
-extension Termination {
-    /// The message of an `.error`, nil otherwise.
-    public var errorMessage: String? {
-        if case .error(let m) = self { return m }
-        return nil
     }
 }

@@ -93,7 +93,7 @@ public struct HTMLReport {
     }
 
     var gapText: String {
-        guard outcome.termination == .feasible, let g = outcome.gap else { return "" }
+        guard outcome.termination.reason == .feasible, let g = outcome.gap else { return "" }
         return ", gap \(percentTenths(g))"
     }
 

@@ -17,7 +17,7 @@ public struct PlanSummaryText {
     public var text: String {
         let v = instance.venue, sc = instance.scenario
         var out = "\(sc.event.name) at \(v.name) (\(v.id)): \(outcome.termination.statusWord)"
-        if outcome.termination == .feasible, let g = outcome.gap { out += ", gap \(percent(g))" }
+        if outcome.termination.reason == .feasible, let g = outcome.gap { out += ", gap \(percent(g))" }
         out += "\n"
         let s = outcome.stats
         if let plan = outcome.plan, let c = outcome.check?.costs {

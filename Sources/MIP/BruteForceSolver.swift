@@ -4,27 +4,29 @@ import Foundation
 /// backend is checked against in the conformance suite.
 ///
 /// Only for models whose variables are all integer with finite bounds and whose search space
-/// (the product of domain sizes) is at most `limit`; anything else is `.error`.
+/// (the product of domain sizes) is at most `limit`; anything else throws `MIPError.unsupported`.
+/// It ignores the time, gap and objective limits and the stop request: its models take
+/// milliseconds, and it always ends with a proof.
 public struct BruteForceSolver: MIPSolver {
     public var limit: Int
 
     public init(limit: Int = 2_000_000) { self.limit = limit }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let start = Date()
-        if let d = model.defects().first { return SolveResult(termination: .error(d)) }
+        try options.validate(for: model)
         var domains: [ClosedRange<Int>] = []
         var size = 1.0
         for v in model.variables {
             guard v.kind != .continuous, v.lower.isFinite, v.upper.isFinite else {
-                return SolveResult(termination: .error("brute force needs bounded integer variables (\(v.name))"))
+                throw .unsupported("brute force needs bounded integer variables (\(v.name))")
             }
             let lo = Int(v.lower.rounded(.up)), hi = Int(v.upper.rounded(.down))
-            if lo > hi { return SolveResult(termination: .infeasible, seconds: Date().timeIntervalSince(start)) }
+            if lo > hi { return SolveResult(.infeasible, stats: SolveStats(seconds: Date().timeIntervalSince(start))) }
             domains.append(lo...hi)
             size *= Double(hi - lo + 1)
         }
-        guard size <= Double(limit) else { return SolveResult(termination: .error("search space \(size) exceeds \(limit)")) }
+        guard size <= Double(limit) else { throw .unsupported("search space \(size) exceeds \(limit)") }
         var x = domains.map { Double($0.lowerBound) }
         var best: [Double]? = nil, bestValue = Double.infinity
         func visit(_ i: Int) {
@@ -39,7 +41,8 @@ public struct BruteForceSolver: MIPSolver {
         }
         visit(0)
         let seconds = Date().timeIntervalSince(start)
-        guard let best else { return SolveResult(termination: .infeasible, seconds: seconds) }
-        return SolveResult(termination: .optimal, objective: bestValue, bound: bestValue, values: best, seconds: seconds)
+        guard let best else { return SolveResult(.infeasible, stats: SolveStats(seconds: seconds)) }
+        return SolveResult(.optimal, solution: Solution(values: best, objective: bestValue), dualBound: bestValue,
+                           stats: SolveStats(seconds: seconds))
     }
 }

@@ -74,10 +74,11 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
 
     public func releaseThreadResources() { inner.releaseThreadResources() }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult {
+    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let started = Date()
+        try options.validate(for: model)
         let parts = model.blocks()
-        if parts.count <= 1 { return inner.solve(model, options: options) }
+        if parts.count <= 1 { return try inner.solve(model, options: options) }
         var values = [Double](repeating: 0, count: model.variables.count)
         var log = ""
         let order = parts.indices.sorted { (parts[$0].model.variables.count, $0) < (parts[$1].model.variables.count, $1) }
@@ -97,26 +98,27 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         var current: [Double?] = parts.indices.map { b in first[b].map { parts[b].model.objective($0) } }
         var blockBound = [Double?](repeating: nil, count: parts.count)
         var proven = [Bool](repeating: false, count: parts.count)
+        // What stopped each block not proven optimal, the last time it was solved.
+        var stoppedBy = [Termination.Limit?](repeating: nil, count: parts.count)
         // Their running sum over the blocks that have a part, and how many have none, kept as
         // `current` changes (there can be thousands of blocks: no pass over all per block).
         var knownSum = current.reduce(0) { $0 + ($1 ?? 0) }
         var missing = current.filter { $0 == nil }.count
-        /// Whether a known bound already proves this incumbent within the requested gap.
-        let known = options.knownBound, gap = max(options.relativeGap, 1e-9)
-        @Sendable func closeEnough(_ incumbent: Double?) -> Bool {
-            guard let known, let incumbent else { return false }
-            return SolveResult.relativeGap(incumbent: incumbent, bound: known) <= gap
+        /// Whether the whole model's incumbent meets the objective limit.
+        let objectiveLimit = options.objectiveLimit
+        @Sendable func meetsLimit(_ incumbent: Double?) -> Bool {
+            guard let objectiveLimit, let incumbent else { return false }
+            return incumbent <= objectiveLimit + 1e-9 * max(1, abs(objectiveLimit))
         }
         func left() -> Double? { options.timeLimit.map { $0 - Date().timeIntervalSince(started) } }
 
-        /// Solves block b within `seconds` from its best part so far; false when it ends
-        /// without a solution (infeasible, unbounded, an error, or stopped with none).
-        func solveBlock(_ b: Int, seconds: Double?) -> SolveResult? {
+        /// Solves block b within `seconds` from its best part so far.
+        func solveBlock(_ b: Int, seconds: Double?) throws(MIPError) -> SolveResult {
             let (m, cols) = parts[b]
             var o = options
             o.timeLimit = seconds.map { max(0, $0) }
             o.initialSolution = best[b]
-            o.knownBound = nil  // it bounds the whole model, not this block
+            o.objectiveLimit = nil  // it limits the whole model, not this block
             // The other blocks' parts: all of them for the stop test, the known ones for display.
             let shown = knownSum - (current[b] ?? 0)
             let rest = missing - (current[b] == nil ? 1 : 0) == 0 ? shown : nil
@@ -125,75 +127,85 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             o.progress = { p in
                 tracker.incumbent = p.incumbent
                 progress?(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent.map { $0 + shown },
-                                         bound: p.bound.map { max($0 + shown, options.knownBound ?? -.infinity) }))
+                                         bound: p.bound.map { $0 + shown }))
             }
-            if known != nil, let rest {
+            if objectiveLimit != nil, let rest {
                 let outerStop = options.shouldStop
                 o.shouldStop = {
                     if outerStop?() == true { return true }
-                    return closeEnough(tracker.incumbent.map { $0 + rest })
+                    if meetsLimit(tracker.incumbent.map { $0 + rest }) { tracker.metLimit = true; return true }
+                    return false
                 }
             }
-            // Stopped (a signal, the time is up before this block found anything, or the known
-            // bound is met): the block keeps its best part so far, so the blocks already
-            // improved are not lost. A stopped solve still runs the block's root LP, whose bound
-            // keeps the gap known.
-            var r = inner.solve(m, options: o)
-            if case .timeLimit = r.termination, let x = best[b] {
-                r = SolveResult(termination: .feasible, objective: m.objective(x), bound: r.bound, values: x, seconds: r.seconds, log: r.log)
+            // Stopped (a signal, the time is up before this block found anything, or the
+            // objective limit is met): the block keeps its best part so far, so the blocks
+            // already improved are not lost. A stopped solve still runs the block's root LP,
+            // whose bound keeps the gap known.
+            var r = try inner.solve(m, options: o)
+            if tracker.metLimit, r.termination.limit == .interrupted { r.termination.limit = .objective }
+            if r.termination.reason == .noSolutionFound, let x = best[b] {
+                r = SolveResult(.feasible(r.termination.limit ?? .time), solution: Solution(values: x, objective: m.objective(x)),
+                                dualBound: r.dualBound, stats: r.stats)
             }
-            log += r.log
-            guard r.termination.hasSolution else { return r }
-            let part = r.objective ?? m.objective(r.values)
-            if current[b].map({ part <= $0 }) ?? true {
-                for (j, i) in cols.enumerated() { values[i] = r.values[j] }
-                best[b] = r.values
-                knownSum += part - (current[b] ?? 0)
+            log += r.stats.log
+            guard let solution = r.solution else { return r }
+            if current[b].map({ solution.objective <= $0 }) ?? true {
+                for (j, i) in cols.enumerated() { values[i] = solution.values[j] }
+                best[b] = solution.values
+                knownSum += solution.objective - (current[b] ?? 0)
                 if current[b] == nil { missing -= 1 }
-                current[b] = part
+                current[b] = solution.objective
             }
-            if r.termination == .optimal { proven[b] = true; blockBound[b] = current[b] }
-            if let bb = r.bound { blockBound[b] = max(blockBound[b] ?? bb, bb) }
+            if r.termination.reason == .optimal { proven[b] = true; blockBound[b] = current[b] } else { stoppedBy[b] = r.termination.limit }
+            if let bb = r.dualBound { blockBound[b] = max(blockBound[b] ?? bb, bb) }
             return r
         }
 
-        var stoppedByBound = false
+        var stoppedByLimit = false
         for (n, b) in order.enumerated() {
-            if missing == 0, closeEnough(knownSum) {
+            if missing == 0, meetsLimit(knownSum) {
                 // The first plan's remaining blocks are already good enough: `values` holds them.
-                stoppedByBound = true
+                stoppedByLimit = true
                 break
             }
             // Later blocks keep what earlier ones did not use; the biggest block (last) gets the rest.
             // Once the time is up, each block gets none: it keeps its part of the first plan.
             let share = left().map { n == order.count - 1 ? $0 : max(min(1, $0), $0 / Double(order.count - n)) }
-            let r = solveBlock(b, seconds: share)!
+            let r = try solveBlock(b, seconds: share)
             if !r.termination.hasSolution {
-                return SolveResult(termination: r.termination, bound: nil, seconds: Date().timeIntervalSince(started), log: log)
+                return SolveResult(r.termination, stats: SolveStats(seconds: Date().timeIntervalSince(started), log: log))
             }
+            if r.termination.limit == .objective { stoppedByLimit = true; break }
         }
         // A second pass for the blocks not proven optimal, largest first, with the time the
         // first pass left over (a block that finished early leaves its share to the others).
-        if !stoppedByBound, options.shouldStop?() != true {
+        if !stoppedByLimit, options.shouldStop?() != true {
             let unproven = order.reversed().filter { !proven[$0] }
             for (n, b) in unproven.enumerated() {
                 guard let l = left(), l >= 1 else { break }
-                if missing == 0, closeEnough(knownSum) { break }
-                _ = solveBlock(b, seconds: l / Double(unproven.count - n))
+                if missing == 0, meetsLimit(knownSum) { stoppedByLimit = true; break }
+                if try solveBlock(b, seconds: l / Double(unproven.count - n)).termination.limit == .objective {
+                    stoppedByLimit = true
+                    break
+                }
                 if options.shouldStop?() == true { break }
             }
         }
-        let optimal = !stoppedByBound && proven.allSatisfy { $0 }
-        let boundKnown = !stoppedByBound && blockBound.allSatisfy { $0 != nil }
-        let bound = blockBound.reduce(0) { $0 + ($1 ?? 0) }
         let objective = model.objective(values)
-        var lower = optimal ? objective : (boundKnown ? bound : nil)
-        if let known = options.knownBound { lower = max(lower ?? known, known) }
-        // A known bound equal to the incumbent proves it optimal, as the blocks' own proofs would.
-        let proved = optimal || lower.map { SolveResult.relativeGap(incumbent: objective, bound: $0) <= 1e-9 } == true
-        return SolveResult(termination: proved ? .optimal : .feasible, objective: objective,
-                           bound: proved ? objective : lower, values: values,
-                           seconds: Date().timeIntervalSince(started), log: log)
+        let stats = SolveStats(seconds: Date().timeIntervalSince(started), log: log)
+        if !stoppedByLimit, proven.allSatisfy({ $0 }) {
+            return SolveResult(.optimal, solution: Solution(values: values, objective: objective), dualBound: objective, stats: stats)
+        }
+        let boundKnown = !stoppedByLimit && blockBound.allSatisfy { $0 != nil }
+        let bound = boundKnown ? blockBound.reduce(0) { $0 + ($1 ?? 0) } : nil
+        // The limit that stopped the whole: the objective limit, else a stop request, else the
+        // clock, else every unproven block's gap.
+        let limits = Set(stoppedBy.compactMap { $0 })
+        let limit: Termination.Limit = stoppedByLimit ? .objective
+            : options.shouldStop?() == true || limits.contains(.interrupted) ? .interrupted
+            : limits.contains(.time) || left().map({ $0 < 1 }) == true ? .time
+            : limits.contains(.gap) ? .gap : .time
+        return SolveResult(.feasible(limit), solution: Solution(values: values, objective: objective), dualBound: bound, stats: stats)
     }
 }
 
@@ -201,6 +213,8 @@ public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
 /// check run on the solving thread, one after another).
 private final class BlockTracker: @unchecked Sendable {
     var incumbent: Double?
+    /// Set when the stop request was the objective limit, not the caller's.
+    var metLimit = false
 }
 
 extension MIPModel {

@@ -1,30 +1,102 @@
 import Foundation
 
-/// How a solve ended. Normal outcomes are values, not errors.
-public enum Termination: Sendable, Equatable {
-    /// Proven optimal (within the solver's integrality tolerance).
-    case optimal
-    /// A solution is known, not proven optimal (gap above zero, or stopped early).
-    case feasible
-    /// Proven to have no solution.
-    case infeasible
-    /// The objective can decrease without limit.
-    case unbounded
-    /// Stopped by the time limit (or a stop request) before any solution was found.
-    case timeLimit
-    /// The solver failed or the model was malformed.
-    case error(String)
+/// How a solve ended, shaped like MathOpt's `Termination`: why it ended (`reason`), which limit
+/// stopped it when one did (`limit`), and the solver's own words (`detail`). Normal outcomes are
+/// values, not errors; invalid models and options throw `MIPError` before any solving.
+public struct Termination: Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable, CaseIterable {
+        /// Proven optimal (within the solver's integrality tolerance).
+        case optimal
+        /// A solution is known and not proven optimal: a limit stopped the search.
+        case feasible
+        /// Proven to have no solution.
+        case infeasible
+        /// The objective can decrease without limit (a solution with a finite one may exist).
+        case unbounded
+        /// Proven to have no optimal solution, without telling which of the two it is.
+        case infeasibleOrUnbounded
+        /// A limit stopped the search before any solution was found; nothing is proven.
+        case noSolutionFound
+        /// The solver failed during the solve (`detail` says how).
+        case error
+    }
 
-    public var hasSolution: Bool { self == .optimal || self == .feasible }
+    /// What stopped a search that `reason` says did not finish.
+    public enum Limit: String, Sendable, CaseIterable {
+        /// `SolveOptions.timeLimit` passed (wall clock).
+        case time
+        /// `SolveOptions.shouldStop` answered true (Ctrl-C, or another search settled it).
+        case interrupted
+        /// The incumbent came within `SolveOptions.relativeGap` of the bound (above zero).
+        case gap
+        /// A solution at least as good as `SolveOptions.objectiveLimit` was found.
+        case objective
+    }
 
-    /// The contract's status word (`optimal`, `feasible`, `infeasible`, `time_limit`, `error`).
+    public var reason: Reason
+    /// Set exactly when a limit ended the search (`feasible` and `noSolutionFound`).
+    public var limit: Limit?
+    /// What the solver said, for a person (empty when there is nothing to add).
+    public var detail: String
+
+    public init(_ reason: Reason, limit: Limit? = nil, detail: String = "") {
+        self.reason = reason
+        self.limit = limit
+        self.detail = detail
+    }
+
+    public static let optimal = Termination(.optimal)
+    public static let infeasible = Termination(.infeasible)
+    public static let unbounded = Termination(.unbounded)
+    /// A solution, stopped by `limit`.
+    public static func feasible(_ limit: Limit) -> Termination { Termination(.feasible, limit: limit) }
+    /// No solution, stopped by `limit`.
+    public static func noSolutionFound(_ limit: Limit) -> Termination { Termination(.noSolutionFound, limit: limit) }
+    /// The solver failed; `detail` says how.
+    public static func error(_ detail: String) -> Termination { Termination(.error, detail: detail) }
+
+    /// True for `optimal` and `feasible`: the result carries a solution.
+    public var hasSolution: Bool { reason == .optimal || reason == .feasible }
+
+    /// Proven to have no optimal solution (`infeasible`, `unbounded` or either).
+    public var isProvenWithoutOptimum: Bool {
+        reason == .infeasible || reason == .unbounded || reason == .infeasibleOrUnbounded
+    }
+
+    /// The contract's status word (`optimal`, `feasible`, `infeasible`, `time_limit`, `error`):
+    /// a search stopped with nothing is `time_limit` whichever limit stopped it.
     public var statusWord: String {
-        switch self {
+        switch reason {
         case .optimal: return "optimal"
         case .feasible: return "feasible"
-        case .infeasible, .unbounded: return "infeasible"
-        case .timeLimit: return "time_limit"
+        case .infeasible, .unbounded, .infeasibleOrUnbounded: return "infeasible"
+        case .noSolutionFound: return "time_limit"
         case .error: return "error"
+        }
+    }
+
+    public var description: String {
+        var s = reason.rawValue
+        if let limit { s += " (\(limit.rawValue) limit)" }
+        if !detail.isEmpty { s += ": \(detail)" }
+        return s
+    }
+}
+
+/// A model or options a solver refuses before solving: thrown, never a termination.
+public enum MIPError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The model breaks `MIPModel.defects()` (the first defect).
+    case invalidModel(String)
+    /// The options do not fit the model (an initial solution of the wrong length, a NaN limit).
+    case invalidOptions(String)
+    /// A valid model this backend cannot solve (the brute-force reference's size limit).
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .invalidModel(let s): return "invalid model: \(s)"
+        case .invalidOptions(let s): return "invalid options: \(s)"
+        case .unsupported(let s): return "unsupported model: \(s)"
         }
     }
 }
@@ -47,7 +119,6 @@ public struct SearchProgress: Sendable {
     }
 }
 
-
 public struct SolveOptions: Sendable {
     /// Wall-clock seconds for the whole solve (presolve included); nil is no limit.
     public var timeLimit: Double?
@@ -61,27 +132,77 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SearchProgress) -> Void)?
     /// Polled during the search; returning true stops it (the best solution so far is kept).
     public var shouldStop: (@Sendable () -> Bool)?
-    /// A lower bound on the optimum proven elsewhere (a relaxation's): the search may stop as
-    /// soon as its incumbent is within `relativeGap` of it, and reports it if it bounds better.
-    public var knownBound: Double?
+    /// Stop as soon as a solution whose objective is at most this is known (MathOpt's objective
+    /// limit for a minimisation; Gurobi's `BestObjStop`): the result is `feasible` with limit
+    /// `objective`, unless it is also proven optimal.
+    public var objectiveLimit: Double?
 
     public init() {}
+
+    /// Checks the model and these options before any backend sees them (GLPK aborts the process
+    /// on an invalid call): the model's first defect, an initial solution of the wrong length or
+    /// with a non-finite value, a NaN or negative gap, a NaN time or objective limit.
+    public func validate(for model: MIPModel) throws(MIPError) {
+        if let defect = model.defects().first { throw .invalidModel(defect) }
+        if let x = initialSolution {
+            if x.count != model.variables.count {
+                throw .invalidOptions("initial solution has \(x.count) values for \(model.variables.count) variables")
+            }
+            if let k = x.firstIndex(where: { !$0.isFinite }) {
+                throw .invalidOptions("initial solution value \(k + 1) is \(x[k])")
+            }
+        }
+        if relativeGap.isNaN || relativeGap < 0 { throw .invalidOptions("relative gap \(relativeGap) is not ≥ 0") }
+        if let t = timeLimit, t.isNaN { throw .invalidOptions("time limit is NaN") }
+        if let o = objectiveLimit, o.isNaN { throw .invalidOptions("objective limit is NaN") }
+    }
 }
 
-public struct SolveResult: Sendable {
-    public var termination: Termination
-    /// Objective of the returned solution.
-    public var objective: Double?
-    /// Best proven lower bound on the optimum.
-    public var bound: Double?
-    /// One value per variable when a solution exists; empty otherwise.
+/// A primal solution: one value per variable, and its objective.
+public struct Solution: Sendable, Equatable {
     public var values: [Double]
+    public var objective: Double
+
+    public init(values: [Double], objective: Double) {
+        self.values = values
+        self.objective = objective
+    }
+
+    public func value(_ v: Variable) -> Double { values[v.index] }
+}
+
+/// What a solve cost: wall-clock seconds and what the solver printed (kept even when not shown).
+public struct SolveStats: Sendable {
     public var seconds: Double
-    /// What the solver printed (kept even when not shown).
     public var log: String
 
+    public init(seconds: Double = 0, log: String = "") {
+        self.seconds = seconds
+        self.log = log
+    }
+}
+
+/// What a solve found, shaped like MathOpt's `SolveResult`: how it ended, the best solution when
+/// there is one (exactly when `termination.hasSolution`), its bounds and what it cost.
+public struct SolveResult: Sendable {
+    public var termination: Termination
+    public var solution: Solution?
+    /// Best proven lower bound on the optimum (a minimisation), when one is known.
+    public var dualBound: Double?
+    public var stats: SolveStats
+
+    public init(_ termination: Termination, solution: Solution? = nil, dualBound: Double? = nil, stats: SolveStats = SolveStats()) {
+        self.termination = termination
+        self.solution = termination.hasSolution ? solution : nil
+        self.dualBound = dualBound
+        self.stats = stats
+    }
+
+    /// The objective of the best solution found (an upper bound on the optimum).
+    public var primalBound: Double? { solution?.objective }
+
     public var gap: Double? {
-        guard let o = objective, let b = bound else { return nil }
+        guard let o = primalBound, let b = dualBound else { return nil }
         return Self.relativeGap(incumbent: o, bound: b)
     }
 
@@ -89,23 +210,14 @@ public struct SolveResult: Sendable {
     public static func relativeGap(incumbent: Double, bound: Double) -> Double {
         abs(incumbent - bound) / max(abs(incumbent), 1e-9)
     }
-
-    public init(termination: Termination, objective: Double? = nil, bound: Double? = nil, values: [Double] = [],
-                seconds: Double = 0, log: String = "") {
-        self.termination = termination
-        self.objective = objective
-        self.bound = bound
-        self.values = values
-        self.seconds = seconds
-        self.log = log
-    }
-
-    public func value(_ v: Variable) -> Double { values[v.index] }
 }
 
 /// A MIP solver backend. Implementations must be usable from any one thread at a time.
+///
+/// `solve` throws only for what `SolveOptions.validate(for:)` (or a backend's own limits)
+/// refuses; everything a solve can end with, its failures included, is a `Termination`.
 public protocol MIPSolver {
-    func solve(_ model: MIPModel, options: SolveOptions) -> SolveResult
+    func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult
     /// Frees what the backend keeps per thread (GLPK's environment is thread-local). Call it on
     /// a thread of one's own, after its last solve, before the thread ends.
     func releaseThreadResources()

@@ -89,7 +89,9 @@ import Testing
     func stoppedKeepsThePartialAgenda() throws {
         let fixture = Fixture.denseTimetable
         let (_, out) = try outcome(fixture, stop: { true })
-        #expect(out.termination == .timeLimit)
+        #expect(out.termination == .noSolutionFound(.interrupted))
+        #expect(out.termination.statusWord == "time_limit")
+        #expect(out.reasons.first == "no plan found before the search was stopped")
         #expect(out.plan == nil)
         let partial = try #require(out.partial)
         #expect(!partial.unplaced.isEmpty)

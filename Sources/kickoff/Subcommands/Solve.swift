@@ -117,7 +117,7 @@ struct Solve: ParsableCommand {
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
             // An internal error (a plan the checker rejects, a solver failure) is 70, not "no plan".
-            if case .error = outcome.termination { throw ExitCode(70) }
+            if outcome.termination.reason == .error { throw ExitCode(70) }
             throw ExitCode(1)
         }
     }
