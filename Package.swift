@@ -20,6 +20,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Tests only: golden files with line diffs, and readable diffs of values.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", exact: "1.7.3"),
     ],
     targets: [
         // Scenario files → data model.
@@ -72,7 +75,8 @@ let package = Package(
         .executableTarget(name: "kickoff-fuzz", dependencies: ["KickoffFuzz"], path: "Fuzz/kickoff-fuzz"),
 
         // Test support (not shipped in a product): in-memory fixtures, and the solver conformance kit.
-        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO"], path: "Tests/KickoffTestSupport"),
+        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+                path: "Tests/KickoffTestSupport"),
         .target(name: "MIPConformance", dependencies: ["MIP"], path: "Tests/MIPConformance"),
 
         // Tests, in the same order.
@@ -83,7 +87,8 @@ let package = Package(
         .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
         .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport"],
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport",
+                                                         .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Golden"]),
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffCore", "KickoffIO", "KickoffTestSupport"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.

@@ -26,7 +26,7 @@ public enum BaselineLoader {
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         let calendars = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("itineraries").path)) ?? []
-        for name in ["summary.json"] + schema.keys.sorted() + calendars.filter { $0.hasSuffix(".ics") }.sorted().map { "itineraries/\($0)" } {
+        for name in ["summary.json"] + schema.keys.sorted() + calendars.filter({ $0.hasSuffix(".ics") }).sorted().map({ "itineraries/\($0)" }) {
             let url = directory.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             if size > limits.maxFileBytes {

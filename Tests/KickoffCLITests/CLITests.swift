@@ -82,6 +82,11 @@ struct CLITests {
         let missing = try Run("validate", "/no/such/folder")
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("Error: no such scenario folder: /no/such/folder"))
+        // Checked while parsing, so the usage shown is the subcommand's, not the root's.
+        #expect(missing.stderr.contains("Usage: kickoff validate <directory>"), "\(missing.stderr)")
+        let solveMissing = try Run("solve", "/no/such/folder")
+        #expect(solveMissing.status == 64)
+        #expect(solveMissing.stderr.contains("Usage: kickoff solve [<options>] <directory>"), "\(solveMissing.stderr)")
         let noArgs = try Run("validate")
         #expect(noArgs.status == 64)
         #expect(noArgs.stderr.contains("Missing expected argument '<directory>'"))

@@ -16,3 +16,21 @@ extension Timestamp: ExpressibleByArgument {
 }
 
 extension ModelFileFormat: ExpressibleByArgument {}
+
+/// An option value that may list several, comma-separated (`--venues CHI,DEN`); the option may
+/// also be repeated (`--venues CHI --venues DEN`). Each item is parsed on its own, so a bad one is
+/// a usage error that names it.
+enum CommaList {
+    static func parse<T>(_ argument: String, as what: String, _ parse: (String) -> T?) throws -> [T] {
+        try argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { item in
+            guard let value = parse(item) else { throw ValidationError("\"\(item)\" is not \(what)") }
+            return value
+        }
+    }
+
+    /// Every occurrence's items, in order, each once.
+    static func flatten<T: Hashable>(_ lists: [[T]]) -> [T] {
+        var seen = Set<T>()
+        return lists.joined().filter { seen.insert($0).inserted }
+    }
+}

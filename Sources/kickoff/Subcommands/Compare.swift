@@ -20,14 +20,15 @@ struct Compare: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
-    var directory: String
+    @OptionGroup var folder: ScenarioArgument
 
-    @Option(help: ArgumentHelp("Venue ids to compare, comma-separated (default: every venue).", valueName: "ids"))
-    var venues: String?
+    @Option(help: ArgumentHelp("Venue ids to compare, comma-separated or repeated (default: every venue).", valueName: "ids"),
+            transform: { try CommaList.parse($0, as: "a venue id") { $0 } })
+    var venues: [[String]] = []
 
-    @Option(help: ArgumentHelp("Start dates to compare, comma-separated YYYY-MM-DD (default: event.csv's).", valueName: "dates"))
-    var startDates: String?
+    @Option(help: ArgumentHelp("Start dates to compare, comma-separated or repeated, YYYY-MM-DD (default: event.csv's).", valueName: "dates"),
+            transform: { try CommaList.parse($0, as: "a date like 2027-01-11", CivilDate.init(parsing:)) })
+    var startDates: [[CivilDate]] = []
 
     @Option(help: "The comparison folder to write (default: compare-<scenario> beside the scenario). An existing comparison folder is replaced.")
     var out: String?
@@ -49,15 +50,6 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        for d in Self.list(startDates) where CivilDate(parsing: d) == nil {
-            throw ValidationError("--start-dates: \"\(d)\" is not a date like 2027-01-11")
-        }
-    }
-
-    static func list(_ s: String?) -> [String] {
-        var seen = Set<String>()
-        return (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     struct Choice: Sendable {
@@ -67,14 +59,14 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let url = try ScenarioFolder.url(directory)
-        let scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
+        let url = folder.url
+        let scenario = try ScenarioFolder.loadOrExit(folder.directory, limits: input.limits)
         let known = scenario.venues.map(\.id.rawValue)
-        let venueIDs = Self.list(venues).isEmpty ? known : Self.list(venues)
+        let chosen = CommaList.flatten(venues), venueIDs = chosen.isEmpty ? known : chosen
         for v in venueIDs where !known.contains(v) {
             throw ValidationError("unknown venue \"\(v)\" (venues: \(known.joined(separator: ", ")))")
         }
-        let dates = Self.list(startDates).isEmpty ? [scenario.event.startDate.description] : Self.list(startDates)
+        let dates = (startDates.isEmpty ? [scenario.event.startDate] : CommaList.flatten(startDates)).map(\.description)
         // One plan folder per option, named file-safe from the venue (and date); ids that reduce
         // to the same name (`A/B`, `A_B`) get -2, -3, ….
         var used = Set<String>()
@@ -154,7 +146,7 @@ struct Compare: ParsableCommand {
             var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
                         "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
                              "--carbon-price", String(cost.carbonPrice)] + input.arguments
-            if startDates != nil { arguments += ["--start-date", o.startDate] }
+            if !startDates.isEmpty { arguments += ["--start-date", o.startDate] }
             let args = arguments
             group.enter()
             queue.async {
@@ -168,7 +160,7 @@ struct Compare: ParsableCommand {
                 if show {
                     let what = r.option.total.map { " \(Figures.money($0))" } ?? ""
                     Console.error(String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
-                                  + "\(o.venue)\(startDates != nil ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
+                                  + "\(o.venue)\(!startDates.isEmpty ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
                 }
                 group.leave()
             }

@@ -18,8 +18,7 @@ struct Explain: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
-    var directory: String
+    @OptionGroup var folder: ScenarioArgument
 
     @Option(help: "The venue id (default: the first in venues.csv).")
     var venue: String?
@@ -31,7 +30,7 @@ struct Explain: ParsableCommand {
     var input: LimitOptions
 
     func run() throws {
-        let scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
+        let scenario = try ScenarioFolder.loadOrExit(folder.directory, limits: input.limits)
         let instance = try ScenarioFolder.instance(scenario, venue: venue)
         switch Explainer.explain(instance, solver: DecomposingSolver(GLPKSolver()), timeLimit: timeLimit) {
         case .feasible:

@@ -20,8 +20,7 @@ struct ExportModel: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
-    var directory: String
+    @OptionGroup var folder: ScenarioArgument
 
     @Option(help: "The venue id (default: the first in venues.csv).")
     var venue: String?
@@ -42,7 +41,7 @@ struct ExportModel: ParsableCommand {
     var input: LimitOptions
 
     func run() throws {
-        var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
+        var scenario = try ScenarioFolder.loadOrExit(folder.directory, limits: input.limits)
         if let startDate { scenario.event.startDate = startDate }
         let instance = try ScenarioFolder.instance(scenario, venue: venue, carbonPrice: cost.carbonPrice)
         let reasons = Prechecks.run(instance)

@@ -21,8 +21,7 @@ struct Solve: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
-    var directory: String
+    @OptionGroup var folder: ScenarioArgument
 
     @Option(help: "The venue id to plan (default: the first in venues.csv).")
     var venue: String?
@@ -57,8 +56,8 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let began = Date()
-        let url = try ScenarioFolder.url(directory)
-        var scenario = try ScenarioFolder.loadOrExit(directory, limits: input.limits)
+        let url = folder.url
+        var scenario = try ScenarioFolder.loadOrExit(folder.directory, limits: input.limits)
         if let startDate { scenario.event.startDate = startDate }
         let baseline = try replan.load(input.limits)
         if let baseline, let venue, venue != baseline.venue {

@@ -11,14 +11,13 @@ struct Validate: ParsableCommand {
         discussion: "Errors and warnings are printed compiler-style (file:line:column) on standard error. Exit 0 when valid, 65 when not."
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
-    var directory: String
+    @OptionGroup var folder: ScenarioArgument
 
     @OptionGroup(title: "Input limits")
     var input: LimitOptions
 
     func run() throws {
-        let url = try ScenarioFolder.url(directory)
+        let url = folder.url
         let result = ScenarioLoader.load(directory: url, limits: input.limits)
         if let scenario = result.scenario {
             print(ScenarioSummary(scenario).text, terminator: "")
