@@ -49,29 +49,35 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["MIP", "CGLPK"]),
 
         // → plan.
-        // The integer program built from the data, the construction heuristic, the plan and its checker.
-        .target(name: "KickoffModel", dependencies: ["KickoffCore", "MIP"]),
+        // The plan and what is derived from it without any MIP: the planning instance, the
+        // independent plan checker, pre-checks, agenda health, baseline matching and changes,
+        // follow-ups and transfers. It cannot see the formulation: the compiler keeps the checker
+        // independent of what it checks.
+        .target(name: "KickoffPlan", dependencies: ["KickoffCore"]),
+        // The planner: the integer program built from the data (Formulation), the construction
+        // heuristic and agenda repair search, Planner and Explainer.
+        .target(name: "KickoffPlanner", dependencies: ["KickoffCore", "KickoffPlan", "MIP"]),
 
         // → reports.
         // What a person reads: the validate summary and the plan folder (CSV, JSON, ICS, HTML).
-        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "Airports"]),
+        .target(name: "KickoffReport", dependencies: ["KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner", "Airports"]),
 
         // The command-line tool on top: argument parsing, printing and exit codes only.
         .executableTarget(
             name: "kickoff",
             dependencies: [
-                "KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports",
+                "KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark harness (release build, not a test): `swift run -c release kickoff-bench`.
         .executableTarget(
             name: "kickoff-bench",
-            dependencies: ["KickoffCore", "KickoffIO", "KickoffModel", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports"],
+            dependencies: ["KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports"],
             path: "Benchmarks/kickoff-bench"
         ),
         // The scenario fuzzer: a short seeded run in the tests, the long run with `kickoff-fuzz`.
-        .target(name: "KickoffFuzz", dependencies: ["KickoffCore", "KickoffIO", "KickoffModel"]),
+        .target(name: "KickoffFuzz", dependencies: ["KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner"]),
         .executableTarget(name: "kickoff-fuzz", dependencies: ["KickoffFuzz"], path: "Fuzz/kickoff-fuzz"),
 
         // Test support (not shipped in a product): in-memory fixtures, and the solver conformance kit.
@@ -86,8 +92,8 @@ let package = Package(
         // MIP needs no GLPK: the kit runs against the brute-force reference and the decomposition over it.
         .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
-        .testTarget(name: "KickoffModelTests", dependencies: ["KickoffModel", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffModel", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport",
+        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport",
                                                          .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Golden"]),
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffCore", "KickoffIO", "KickoffTestSupport"]),

@@ -31,7 +31,8 @@ import GLPKBackend
 import KickoffCore
 import KickoffGenerate
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffReport
 import MIP
 

@@ -2,19 +2,19 @@ import Foundation
 import KickoffIO
 
 /// A real airport from the bundled OpenFlights subset (`data/airports.csv`, ODbL).
-public struct Airport: Sendable, Hashable {
-    public let iata: String
-    public let name: String
-    public let city: String
-    public let country: String
-    public let latitude: Double
-    public let longitude: Double
-    public let timezone: String
+package struct Airport: Sendable, Hashable {
+    package let iata: String
+    package let name: String
+    package let city: String
+    package let country: String
+    package let latitude: Double
+    package let longitude: Double
+    package let timezone: String
     /// Number of routes touching it in OpenFlights: a proxy for how busy it is.
-    public let routes: Int
+    package let routes: Int
 
     /// Every bundled airport, sorted by IATA code.
-    public static let all: [Airport] = {
+    package static let all: [Airport] = {
         let table = try! CSVTable(file: "airports.csv", bytes: Array(tableCSV.utf8))
         return table.records.map { r in
             let f = r.fields.map(\.text)
@@ -23,10 +23,10 @@ public struct Airport: Sendable, Hashable {
         }
     }()
 
-    public static let byCode: [String: Airport] = Dictionary(uniqueKeysWithValues: all.map { ($0.iata, $0) })
+    package static let byCode: [String: Airport] = Dictionary(uniqueKeysWithValues: all.map { ($0.iata, $0) })
 
     /// Great-circle distance in kilometres.
-    public func distance(to other: Airport) -> Double {
+    package func distance(to other: Airport) -> Double {
         let r = 6371.0
         let (la1, la2) = (latitude * .pi / 180, other.latitude * .pi / 180)
         let dla = la2 - la1, dlo = (other.longitude - longitude) * .pi / 180

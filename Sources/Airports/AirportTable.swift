@@ -2,7 +2,7 @@
 // The same rows as data/airports.csv; a test keeps the two identical.
 
 extension Airport {
-    public static let tableCSV = """
+    package static let tableCSV = """
 iata,name,city,country,latitude,longitude,timezone,routes
 AAL,Aalborg Airport,Aalborg,Denmark,57.0928,9.8492,Europe/Copenhagen,41
 ABE,Lehigh Valley International Airport,Allentown,United States,40.6521,-75.4408,America/New_York,26

@@ -10,20 +10,20 @@ import KickoffCore
 /// domestic (both ends in the UK), short-haul (to or from the UK, up to 3,700 km), long-haul (to or
 /// from the UK, over 3,700 km), international (neither end in the UK). docs/CARBON.md states the
 /// method, every factor and worked examples.
-public enum FlightEmissions {
+package enum FlightEmissions {
     /// The publication the factors come from.
-    public static let source = "UK DESNZ greenhouse gas conversion factors 2025, business travel by air, average passenger, with radiative forcing; great-circle distance + 8 %"
+    package static let source = "UK DESNZ greenhouse gas conversion factors 2025, business travel by air, average passenger, with radiative forcing; great-circle distance + 8 %"
 
     /// DESNZ's distance uplift for indirect routes and holding.
-    public static let distanceUplift = 1.08
+    package static let distanceUplift = 1.08
     /// The short-haul / long-haul boundary for flights to or from the UK, in kilometres.
-    public static let shortHaulLimitKm = 3700.0
+    package static let shortHaulLimitKm = 3700.0
 
     /// DESNZ's haul categories with their 2025 factor (kg CO2e per passenger-km, with RF).
-    public enum Haul: String, Sendable, CaseIterable {
+    package enum Haul: String, Sendable, CaseIterable {
         case domestic, shortHaul = "short-haul", longHaul = "long-haul", international
 
-        public var kgPerPassengerKm: Double {
+        package var kgPerPassengerKm: Double {
             switch self {
             case .domestic: return 0.22928       // Domestic, to/from UK
             case .shortHaul: return 0.12786      // Short-haul, to/from UK
@@ -34,7 +34,7 @@ public enum FlightEmissions {
     }
 
     /// The haul of a flight between two airports `distanceKm` apart (great circle).
-    public static func haul(_ a: Airport, _ b: Airport, distanceKm: Double) -> Haul {
+    package static func haul(_ a: Airport, _ b: Airport, distanceKm: Double) -> Haul {
         let uk = "United Kingdom"
         switch (a.country == uk, b.country == uk) {
         case (true, true): return .domestic
@@ -45,14 +45,14 @@ public enum FlightEmissions {
 
     /// kg CO2e per passenger of a flight between two IATA codes; nil when either is not in the
     /// bundled airport table. A leg that goes nowhere emits nothing.
-    public static func kgCO2e(from origin: String, to destination: String) -> Double? {
+    package static func kgCO2e(from origin: String, to destination: String) -> Double? {
         guard let a = Airport.byCode[origin], let b = Airport.byCode[destination] else { return nil }
         let km = a.distance(to: b)
         return km * distanceUplift * haul(a, b, distanceKm: km).kgPerPassengerKm
     }
 
     /// Every leg's estimate, by index into `travel`, priced at `pricePerTonne`.
-    public static func carbon(of travel: [TravelLeg], pricePerTonne: Double = 0) -> Carbon {
+    package static func carbon(of travel: [TravelLeg], pricePerTonne: Double = 0) -> Carbon {
         var memo: [String: Double?] = [:]
         let kg = travel.map { leg -> Double? in
             let key = leg.origin + ">" + leg.destination

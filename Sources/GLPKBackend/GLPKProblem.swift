@@ -3,9 +3,9 @@ import Foundation
 import MIP
 
 /// Facts about the linked GLPK library.
-public enum GLPK {
+package enum GLPK {
     /// The version of the GLPK library linked at run time, e.g. "5.0".
-    public static var version: String { String(cString: glp_version()) }
+    package static var version: String { String(cString: glp_version()) }
 }
 
 /// An owned GLPK problem object: created and deleted on the thread that uses it.

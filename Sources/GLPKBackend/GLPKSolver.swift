@@ -15,17 +15,17 @@ import MIP
 /// - Reports `optimal` only when GLPK proves it (or the bound, rounded up where every objective
 ///   value is an integer, meets the incumbent); a stop at any limit is `feasible` or
 ///   `noSolutionFound` with that limit, and GLPK's failures are `error` with the manual's words.
-public struct GLPKSolver: MIPSolver {
+package struct GLPKSolver: MIPSolver {
     /// GLPK's cut families (Gomory, MIR, cover, clique). On by default: they matter on tight models.
-    public var cuts = true
+    package var cuts = true
     /// GLPK's feasibility pump heuristic, which often finds a first solution early.
-    public var feasibilityPump = true
+    package var feasibilityPump = true
 
-    public init() {}
+    package init() {}
 
     /// `glp_free_env`: GLPK's environment of the calling thread, with every problem still in it.
     /// Only for a thread of one's own, after its last solve (its problems are gone by then).
-    public func releaseThreadResources() { glp_free_env() }
+    package func releaseThreadResources() { glp_free_env() }
 
     /// Seconds as GLPK's `tm_lim` (milliseconds, a C int): at least 1 ms, and an infinite or
     /// huge limit is the largest GLPK takes, clamped before any conversion can trap.
@@ -34,7 +34,7 @@ public struct GLPKSolver: MIPSolver {
         return Int32(min(Double(Int32.max), max(1, seconds * 1000)).rounded(.down))
     }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
+    package func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let started = Date()
         try options.validate(for: model)  // GLPK aborts the process on what this refuses
         if model.hasEmptyIntegerDomain {

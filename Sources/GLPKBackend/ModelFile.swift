@@ -3,7 +3,7 @@ import Foundation
 import MIP
 
 /// File formats GLPK writes that other solvers (HiGHS, CBC, CPLEX, Gurobi) read.
-public enum ModelFileFormat: String, CaseIterable, Sendable {
+package enum ModelFileFormat: String, CaseIterable, Sendable {
     /// Free MPS. The sense is always minimisation, which every reader assumes.
     case mps
     /// CPLEX LP.
@@ -18,12 +18,12 @@ public enum ModelFileFormat: String, CaseIterable, Sendable {
 /// - The objective constant becomes a column `objective_constant` fixed at 1, because readers
 ///   disagree on the sign of an objective row's right-hand side in MPS.
 /// - The file appears whole or not at all: it is written beside the destination and renamed.
-public enum ModelFileWriter {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum ModelFileWriter {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public static func write(_ model: MIPModel, format: ModelFileFormat, to url: URL) throws(Failure) {
+    package static func write(_ model: MIPModel, format: ModelFileFormat, to url: URL) throws(Failure) {
         var model = model
         if model.objectiveConstant != 0 {
             model.addVariable("objective_constant", lower: 1, upper: 1, cost: model.objectiveConstant)
@@ -77,7 +77,7 @@ public enum ModelFileWriter {
 
     /// Reads a model file back with GLPK's own readers and solves it to optimality (presolve on):
     /// the optimum, or nil when there is none. For checking an exported file, not for planning.
-    public static func optimum(ofFile url: URL, format: ModelFileFormat) -> Double? {
+    package static func optimum(ofFile url: URL, format: ModelFileFormat) -> Double? {
         let problem = GLPKProblem()
         let was = glp_term_out(GLP_OFF)
         defer { glp_term_out(was) }

@@ -1,6 +1,6 @@
 /// followups.csv: a virtual session after the event — the compensation call, reinforcement
 /// sessions — placed on a weekday in its window at the time that suits most of its audience
-/// (`FollowUpPlacement` in KickoffModel).
+/// (`FollowUpPlacement` in KickoffPlan).
 public struct FollowUp: Sendable, Equatable {
     /// The kind of the compensation call; when comp_plan_date is set and no follow-up has this
     /// kind, `Scenario.effectiveFollowUps` adds one for everyone.

@@ -1,7 +1,8 @@
 import Foundation
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// A seeded mutation fuzzer for the scenario reader and validator.
 ///
@@ -12,34 +13,34 @@ import KickoffModel
 /// that each name a file and — unless the whole file is at fault — a line. A scenario that loads
 /// also goes through `PlanningInstance` and the pre-checks for every venue. A crash is a crash
 /// of this process; the caller sees it.
-public struct ScenarioFuzzer {
-    public struct Finding: Error, CustomStringConvertible {
-        public let input: [String: [UInt8]]
-        public let problem: String
-        public var description: String { problem }
+package struct ScenarioFuzzer {
+    package struct Finding: Error, CustomStringConvertible {
+        package let input: [String: [UInt8]]
+        package let problem: String
+        package var description: String { problem }
     }
 
-    public struct Stats: Sendable {
-        public var inputs = 0
-        public var accepted = 0
-        public var rejected = 0
-        public var errors = 0
-        public var slowestSeconds = 0.0
-        public var totalBytes = 0
+    package struct Stats: Sendable {
+        package var inputs = 0
+        package var accepted = 0
+        package var rejected = 0
+        package var errors = 0
+        package var slowestSeconds = 0.0
+        package var totalBytes = 0
     }
 
     let corpus: [[String: [UInt8]]]
     var state: UInt64
-    public private(set) var stats = Stats()
+    package private(set) var stats = Stats()
 
-    public init(corpus: [[String: [UInt8]]], seed: UInt64) {
+    package init(corpus: [[String: [UInt8]]], seed: UInt64) {
         precondition(!corpus.isEmpty)
         self.corpus = corpus
         self.state = seed &+ 0x9E37_79B9_7F4A_7C15
     }
 
     /// Loads a corpus folder: one sub-folder per seed scenario, holding its CSV files.
-    public static func corpus(at url: URL) throws -> [[String: [UInt8]]] {
+    package static func corpus(at url: URL) throws -> [[String: [UInt8]]] {
         let fm = FileManager.default
         return try fm.contentsOfDirectory(atPath: url.path).sorted().compactMap { name in
             let dir = url.appendingPathComponent(name)
@@ -80,7 +81,7 @@ public struct ScenarioFuzzer {
 
     // MARK: mutation
 
-    public mutating func mutate() -> [String: [UInt8]] {
+    package mutating func mutate() -> [String: [UInt8]] {
         var files = pick(corpus)
         let steps = 1 + below(4)
         for _ in 0..<steps {
@@ -138,7 +139,7 @@ public struct ScenarioFuzzer {
     }
 
     /// Runs one input through the reader, validator, instance and pre-checks.
-    public mutating func run(_ files: [String: [UInt8]]) -> Finding? {
+    package mutating func run(_ files: [String: [UInt8]]) -> Finding? {
         let started = Date()
         defer {
             stats.inputs += 1

@@ -7,15 +7,15 @@ import KickoffIO
 /// Half of the churn (rounded down) leaves: reps who manage nobody and present nothing, so no
 /// other row refers to them, with their enrollments. The rest joins: new reps (`NEW0`, `NEW1`, …)
 /// copying a colleague's team, manager, home and company, without enrollments.
-public struct AttendeeChurn: Sendable {
-    public let files: [String: String]
-    public let left: [String]
-    public let joined: [String]
+package struct AttendeeChurn: Sendable {
+    package let files: [String: String]
+    package let left: [String]
+    package let joined: [String]
 
     /// - Parameters:
     ///   - files: scenario files by name (as `ScenarioGenerator.files()` or a folder gives them).
     ///   - share: the fraction of attendees that churns (at least 2 people).
-    public init(_ files: [String: String], share: Double, seed: UInt64) throws(CSVError) {
+    package init(_ files: [String: String], share: Double, seed: UInt64) throws(CSVError) {
         var rng = SplitMix64(seed: seed ^ 0x5EED_C0DE)
         let table = try CSVTable(file: "attendees.csv", bytes: Array((files["attendees.csv"] ?? "").utf8))
         let header = table.header.map(\.text)

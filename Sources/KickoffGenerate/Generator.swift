@@ -4,27 +4,27 @@ import KickoffIO
 import Airports
 
 /// What to generate. Every default scales with `attendees`.
-public struct GeneratorOptions: Sendable {
+package struct GeneratorOptions: Sendable {
     /// Number of attendees, at least 12 (leadership, enablement and two teams).
-    public var attendees: Int
-    public var seed: UInt64
+    package var attendees: Int
+    package var seed: UInt64
     /// Sales teams (each with a manager); default √attendees, at least 2.
-    public var teams: Int?
+    package var teams: Int?
     /// Candidate venues, from a fixed list of real North American conference cities.
-    public var venues = 3
+    package var venues = 3
     /// Distinct home airports to draw from; default n/12 + 8, at most 300 (reached at 3,500).
-    public var homeAirports: Int?
+    package var homeAirports: Int?
     /// Elective sign-up sessions; default grows with attendees.
-    public var electives: Int?
+    package var electives: Int?
     /// Write slots.csv with a lunch break instead of letting slots be cut from event.csv.
-    public var slotsFile = true
+    package var slotsFile = true
     /// Weeks of bookable legs, from the event's week on (more than 1 lets `compare --start-dates`
     /// try later weeks). The first week's legs are the same whatever this is.
-    public var weeks = 1
-    public var name = "Acme Sales Kickoff 2027"
-    public var startDate = CivilDate(year: 2027, month: 1, day: 12)!  // a Tuesday
+    package var weeks = 1
+    package var name = "Acme Sales Kickoff 2027"
+    package var startDate = CivilDate(year: 2027, month: 1, day: 12)!  // a Tuesday
 
-    public init(attendees: Int, seed: UInt64) {
+    package init(attendees: Int, seed: UInt64) {
         self.attendees = attendees
         self.seed = seed
     }
@@ -44,11 +44,11 @@ public struct GeneratorOptions: Sendable {
 /// electives are small-group clinics of at most 8 that fit the huddle rooms, and a quarter of them
 /// (not half) are held to the second afternoon. That is how a
 /// 10,000-person kickoff in about 25 rooms stays a plan rather than a queue.
-public struct ScenarioGenerator {
-    public let options: GeneratorOptions
+package struct ScenarioGenerator {
+    package let options: GeneratorOptions
     var rng: SplitMix64
 
-    public init(_ options: GeneratorOptions) {
+    package init(_ options: GeneratorOptions) {
         self.options = options
         self.rng = SplitMix64(seed: options.seed)
     }
@@ -80,7 +80,7 @@ public struct ScenarioGenerator {
     static let carriers = ["UA", "AA", "DL", "WN", "AS", "B6", "AC", "WS", "AM", "F9"]
 
     /// The scenario's files (name → CSV text), in a stable order.
-    public mutating func files() -> [(name: String, text: String)] {
+    package mutating func files() -> [(name: String, text: String)] {
         let o = options
         let n = max(o.attendees, 12)  // leadership, enablement and two teams need a dozen people
         let teamCount = max(2, min(o.teams ?? Int((Double(n).squareRoot()).rounded()), n / 3))
@@ -321,7 +321,7 @@ public struct ScenarioGenerator {
 
     /// Whether the agenda must be compacted: two 2-hour blocks per team plus the electives need
     /// more than 60 % of the hours the salons and breakouts have outside the plenaries (16 slots).
-    public static func compactAgenda(teams: Int, electives: Int, breakouts: Int) -> Bool {
+    package static func compactAgenda(teams: Int, electives: Int, breakouts: Int) -> Bool {
         Double(4 * teams + electives) > 0.6 * Double(16 * (breakouts + 2))
     }
 

@@ -1,19 +1,20 @@
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// How the calendars name themselves: the UID domain and the organiser (`kickoff solve`'s
 /// `--uid-domain` and `--organizer`).
-public struct CalendarSettings: Sendable {
+package struct CalendarSettings: Sendable {
     /// The suffix after `@` in every UID; nil: the baseline's, else one derived from the event.
-    public var domain: String?
+    package var domain: String?
     /// ORGANIZER's email address, when given.
-    public var organizer: String?
+    package var organizer: String?
 
-    public init(domain: String? = nil, organizer: String? = nil) { self.domain = domain; self.organizer = organizer }
+    package init(domain: String? = nil, organizer: String? = nil) { self.domain = domain; self.organizer = organizer }
 
     /// A domain-like name for an event: `acme-sales-kickoff-2027-20270112.kickoff.invalid`
     /// (RFC 6761 reserves `.invalid`, so it can never be someone else's domain).
-    public static func derivedDomain(_ event: Event) -> String {
+    package static func derivedDomain(_ event: Event) -> String {
         var slug = ""
         for ch in event.name.lowercased().unicodeScalars {
             if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) { slug.unicodeScalars.append(ch) } else if !slug.hasSuffix("-") { slug += "-" }
@@ -24,7 +25,7 @@ public struct CalendarSettings: Sendable {
     }
 
     /// Whether `s` can follow `@` in a UID: letters, digits, `-` and `.`, not starting or ending with a dot.
-    public static func isDomain(_ s: String) -> Bool {
+    package static func isDomain(_ s: String) -> Bool {
         !s.isEmpty && !s.hasPrefix(".") && !s.hasSuffix(".") && !s.contains("..")
             && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
     }
@@ -39,27 +40,27 @@ public struct CalendarSettings: Sendable {
 /// that is gone is written once more as STATUS:CANCELLED with a higher SEQUENCE, and an
 /// attendee who left gets a METHOD:CANCEL calendar of everything they had. The same comparison
 /// gives notices.csv: one row per attendee whose calendar changed, one sentence per change.
-public struct CalendarBook {
-    public struct Notice: Sendable, Equatable {
-        public var attendee: String
-        public var name: String
-        public var email: String
-        public var what: [String]
+package struct CalendarBook {
+    package struct Notice: Sendable, Equatable {
+        package var attendee: String
+        package var name: String
+        package var email: String
+        package var what: [String]
 
-        public init(attendee: String, name: String, email: String, what: [String]) {
+        package init(attendee: String, name: String, email: String, what: [String]) {
             self.attendee = attendee; self.name = name; self.email = email; self.what = what
         }
     }
 
     /// File name (without `.ics`) and text, present attendees in attendees.csv order, then those who left.
-    public private(set) var files: [(name: String, text: String)] = []
+    package private(set) var files: [(name: String, text: String)] = []
     /// Nil unless this is a re-plan whose baseline published calendars.
-    public private(set) var notices: [Notice]?
-    public let domain: String
+    package private(set) var notices: [Notice]?
+    package let domain: String
     /// Events written as cancelled now (not already cancelled in the baseline), and calendars cancelled whole.
-    public private(set) var cancelledEvents = 0
-    public private(set) var cancelledCalendars = 0
-    public private(set) var updatedEvents = 0
+    package private(set) var cancelledEvents = 0
+    package private(set) var cancelledCalendars = 0
+    package private(set) var updatedEvents = 0
 
     struct Entry {
         var event: ICalendar.Event
@@ -68,7 +69,7 @@ public struct CalendarBook {
         var added: String
     }
 
-    public init(_ instance: PlanningInstance, plan: Plan, followUps: [FollowUpPlacement], zones: [HomeZone],
+    package init(_ instance: PlanningInstance, plan: Plan, followUps: [FollowUpPlacement], zones: [HomeZone],
                 baseline: Baseline?, settings: CalendarSettings = CalendarSettings(), stamp: Int) {
         let sc = instance.scenario
         domain = settings.domain ?? baseline.flatMap(Self.baselineDomain) ?? CalendarSettings.derivedDomain(sc.event)

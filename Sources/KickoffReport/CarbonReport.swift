@@ -1,6 +1,7 @@
 import Airports
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// The plan's estimated emissions (`FlightEmissions`), as summary.json's `carbon`, a stdout line
 /// and each attendee's `co2_kg` in itineraries.csv.

@@ -1,6 +1,7 @@
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// A re-plan's changes (`PlanChanges`) as changes.csv, as summary.json's `changes`, as a line of
 /// `solve`'s summary and as a section of report.html.

@@ -1,53 +1,54 @@
 import Foundation
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// One option of `kickoff compare` (a venue, perhaps at a moved start date), read back from the
 /// summary.json its `kickoff solve` run wrote: the comparison never recomputes a figure.
-public struct CompareOption: Sendable, Equatable {
-    public var venue: String
-    public var venueName: String
-    public var startDate: String
+package struct CompareOption: Sendable, Equatable {
+    package var venue: String
+    package var venueName: String
+    package var startDate: String
     /// The option's plan folder, relative to the comparison folder.
-    public var folder: String
-    public var status: String
-    public var travel: Double?
-    public var hotel: Double?
-    public var timeAway: Double?
-    public var dinners: Double?
-    public var venueCost: Double?
+    package var folder: String
+    package var status: String
+    package var travel: Double?
+    package var hotel: Double?
+    package var timeAway: Double?
+    package var dinners: Double?
+    package var venueCost: Double?
     /// The carbon part of the cost (present only when a carbon price was set).
-    public var carbonCost: Double?
+    package var carbonCost: Double?
     /// The plan's estimated kg CO2e.
-    public var co2Kg: Double?
+    package var co2Kg: Double?
     /// The carbon price per tonne the option was planned at (0 or nil: none).
-    public var carbonPrice: Double?
-    public var hotelNights: Int?
-    public var solveSeconds: Double?
-    public var gap: Double?
-    public var reasons: [String]
+    package var carbonPrice: Double?
+    package var hotelNights: Int?
+    package var solveSeconds: Double?
+    package var gap: Double?
+    package var reasons: [String]
     /// What the weekday and business-hours rules cost at this option (agenda health).
-    public var travelRuleCost: Double?
+    package var travelRuleCost: Double?
     /// The option's agenda health, read back from its summary.json.
-    public var health: AgendaHealth?
+    package var health: AgendaHealth?
     /// The summary.json's currency.
-    public var currency = ""
+    package var currency = ""
 
     /// The agenda-health lines as `solve` prints them, without the heading, one indent less.
-    public var healthText: String? {
+    package var healthText: String? {
         health.map { h in
             HealthReport.text(h, currency: currency).split(separator: "\n").dropFirst()
                 .map { String($0.dropFirst(2)) + "\n" }.joined()
         }
     }
 
-    public var hasPlan: Bool { status == "optimal" || status == "feasible" }
-    public var total: Double? {
+    package var hasPlan: Bool { status == "optimal" || status == "feasible" }
+    package var total: Double? {
         guard hasPlan, let a = travel, let b = hotel, let c = timeAway, let d = dinners, let e = venueCost else { return nil }
         return a + b + c + d + e + (carbonCost ?? 0)
     }
 
-    public init(venue: String, venueName: String = "", startDate: String, folder: String, status: String, reasons: [String] = []) {
+    package init(venue: String, venueName: String = "", startDate: String, folder: String, status: String, reasons: [String] = []) {
         self.venue = venue
         self.venueName = venueName
         self.startDate = startDate
@@ -57,7 +58,7 @@ public struct CompareOption: Sendable, Equatable {
     }
 
     /// Reads a plan folder's summary.json (as `PlanFiles.summary` writes it).
-    public init(summary data: Data, folder: String, fallbackVenue: String, startDate: String) throws {
+    package init(summary data: Data, folder: String, fallbackVenue: String, startDate: String) throws {
         guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CocoaError(.fileReadCorruptFile)
         }
@@ -81,15 +82,15 @@ public struct CompareOption: Sendable, Equatable {
 }
 
 /// compare.csv, compare.html and the ranked table `kickoff compare` prints.
-public struct CompareReport {
-    public let event: String
-    public let currency: String
+package struct CompareReport {
+    package let event: String
+    package let currency: String
     /// Options with plans, cheapest first (ties by venue, then date), then those without.
-    public let ranked: [CompareOption]
+    package let ranked: [CompareOption]
     /// Several start dates were compared: compare.csv gains a `start_date` column.
-    public let byDate: Bool
+    package let byDate: Bool
 
-    public init(event: String, currency: String, options: [CompareOption]) {
+    package init(event: String, currency: String, options: [CompareOption]) {
         self.event = event
         self.currency = currency
         let withPlan = options.filter(\.hasPlan).sorted { ($0.total!, $0.venue, $0.startDate) < ($1.total!, $1.venue, $1.startDate) }
@@ -101,7 +102,7 @@ public struct CompareReport {
 
     // MARK: compare.csv
 
-    public var csv: String {
+    package var csv: String {
         var header = PlanFolderFormat.compare
         if byDate { header.append("start_date") }
         var w = CSVWriter(header: header)
@@ -119,7 +120,7 @@ public struct CompareReport {
 
     // MARK: stdout
 
-    public var text: String {
+    package var text: String {
         let width = max(8, ranked.map { label($0).count }.max() ?? 0)
         var out = "\(event): \(ranked.count) option\(ranked.count == 1 ? "" : "s"), cheapest first (\(currency))\n"
         out += "   # " + "option".padding(width) + "  status        " + "total".leftPad(15) + "  " + "t CO2e".leftPad(9) + "  vs best\n"
@@ -179,7 +180,7 @@ public struct CompareReport {
     /// A carbon price was set: some option's cost has a carbon part.
     var priced: Bool { ranked.contains { $0.carbonCost != nil } }
 
-    public var html: String {
+    package var html: String {
         var h = pageHead(title: "\(event) — venues and dates compared", maxWidth: 1320) + """
         .sub{color:#5b6475;margin:0 0 16px}table{border-collapse:collapse;margin:8px 0}
         th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}

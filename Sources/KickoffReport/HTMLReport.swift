@@ -1,17 +1,18 @@
 import Airports
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// `report.html`: one self-contained page (no scripts, no external files) a coordinator reads:
 /// the cost breakdown, a day × room schedule grid, each team's dinner and a travel summary.
-public struct HTMLReport {
+package struct HTMLReport {
     let instance: PlanningInstance
     let outcome: PlanOutcome
     let plan: Plan
     let followUps: [FollowUpPlacement]
     let transfers: TransferPlan?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = [],
+    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = [],
                 transfers: TransferPlan? = nil) {
         self.transfers = transfers
         self.instance = instance
@@ -22,7 +23,7 @@ public struct HTMLReport {
 
     var sc: Scenario { instance.scenario }
 
-    public var html: String {
+    package var html: String {
         let e = sc.event
         let costs = outcome.check?.costs ?? CostBreakdown()
         var h = pageHead(title: "\(e.name) — \(instance.venue.name)", maxWidth: 1200) + """

@@ -1,6 +1,7 @@
 import Foundation
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// The agenda-health section (`AgendaHealth`) as summary.json's `agenda_health`, as lines of
 /// `solve`'s summary, and as a section of report.html.

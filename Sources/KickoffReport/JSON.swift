@@ -1,5 +1,5 @@
 /// A JSON value that renders with its keys in the order given (stable, diff-friendly files).
-public indirect enum JSON: Sendable, Equatable {
+package indirect enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -8,13 +8,13 @@ public indirect enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+    package static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
 
     /// Money and other decimals, rounded to cents; nil becomes `null`.
-    public static func money(_ v: Double?) -> JSON { v.map { .number(($0 * 100).rounded() / 100) } ?? .null }
+    package static func money(_ v: Double?) -> JSON { v.map { .number(($0 * 100).rounded() / 100) } ?? .null }
 
     /// Pretty-printed with two-space indents and a final newline at the top level.
-    public func rendered(indent: Int = 0) -> String {
+    package func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
         switch self {
         case .null: return "null"

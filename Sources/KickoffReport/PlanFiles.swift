@@ -2,30 +2,31 @@ import Airports
 import Foundation
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// The plan folder of `docs/FORMATS.md` ("The plan folder"): every file's bytes, ready to be written atomically.
 ///
 /// With a plan: schedule.csv, itineraries.csv, dinners.csv, summary.json, itineraries/ID.ics and
 /// report.html, followups.csv when there are follow-ups, transfers.csv with a shuttle, plus changes.csv and notices.csv in a
 /// re-plan. Without one: summary.json alone, carrying the status and the reasons.
-public struct PlanFiles {
-    public let instance: PlanningInstance
-    public let outcome: PlanOutcome
+package struct PlanFiles {
+    package let instance: PlanningInstance
+    package let outcome: PlanOutcome
     /// DTSTAMP and summary.json's `generated_at`, minutes since the epoch (UTC).
-    public let now: Int
+    package let now: Int
     /// The published plan a re-plan started from (its calendars are updated, not replaced).
-    public let baseline: Baseline?
-    public let calendar: CalendarSettings
+    package let baseline: Baseline?
+    package let calendar: CalendarSettings
     /// Each attendee's home zone (the bundled airport table, else a leg's offset, else the venue).
-    public let zones: [HomeZone]
-    public let followUps: [FollowUpPlacement]
+    package let zones: [HomeZone]
+    package let followUps: [FollowUpPlacement]
     /// With a plan: every calendar, with SEQUENCE and cancellations against the baseline.
-    public let book: CalendarBook?
+    package let book: CalendarBook?
     /// With a plan at a venue transfers.csv names: the shuttle runs.
-    public let transfers: TransferPlan?
+    package let transfers: TransferPlan?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
+    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
                 calendar: CalendarSettings = CalendarSettings()) {
         self.instance = instance
         self.outcome = outcome
@@ -40,7 +41,7 @@ public struct PlanFiles {
         book = outcome.plan.map { CalendarBook(instance, plan: $0, followUps: followUps, zones: zones, baseline: baseline, settings: calendar, stamp: now) }
     }
 
-    public var files: [(path: String, contents: Data)] {
+    package var files: [(path: String, contents: Data)] {
         var out: [(String, Data)] = [("summary.json", Data(summary.rendered().appending("\n").utf8))]
         guard let plan = outcome.plan else {
             if let partial = outcome.partial, !partial.unplaced.isEmpty { out.append(("unplaced.csv", Data(unplaced(partial).utf8))) }
@@ -71,7 +72,7 @@ public struct PlanFiles {
         }
     }
 
-    public func schedule(_ plan: Plan) -> String {
+    package func schedule(_ plan: Plan) -> String {
         var w = CSVWriter(header: PlanFolderFormat.schedule)
         for k in placedOrder(plan) {
             let p = plan.placements[k], s = instance.session(k), slot = agenda.slots[p.slot]
@@ -88,7 +89,7 @@ public struct PlanFiles {
 
     /// Without a complete plan: the sessions the best partial agenda leaves out, largest audience
     /// first, each with the start and room it was tried at and what blocks it there.
-    public func unplaced(_ partial: AgendaSearch.Result) -> String {
+    package func unplaced(_ partial: AgendaSearch.Result) -> String {
         var w = CSVWriter(header: PlanFolderFormat.unplaced)
         for u in partial.unplaced.sorted(by: { ($0.audience, agenda.sessions[$1.session].id) > ($1.audience, agenda.sessions[$0.session].id) }) {
             let k = u.session, s = instance.session(k), p = partial.placements[k], slot = agenda.slots[p.slot]
@@ -100,7 +101,7 @@ public struct PlanFiles {
 
     // MARK: itineraries.csv
 
-    public func itineraries(_ plan: Plan) -> String {
+    package func itineraries(_ plan: Plan) -> String {
         var w = CSVWriter(header: PlanFolderFormat.itineraries)
         for (a, person) in sc.attendees.enumerated() {
             let trip = plan.trips[a]
@@ -122,7 +123,7 @@ public struct PlanFiles {
 
     // MARK: dinners.csv
 
-    public func dinners(_ plan: Plan) -> String {
+    package func dinners(_ plan: Plan) -> String {
         var w = CSVWriter(header: PlanFolderFormat.dinners)
         for team in agenda.teams {
             guard let d = plan.dinners[team] else { continue }
@@ -136,7 +137,7 @@ public struct PlanFiles {
 
     /// `id,title,date,start_utc,attendees,outside_hours`: each follow-up's venue-local date, its
     /// start in UTC, its audience and how many of them it finds outside their working day.
-    public var followUpsCSV: String {
+    package var followUpsCSV: String {
         var w = CSVWriter(header: PlanFolderFormat.followUps)
         for f in followUps {
             w.row([f.followUp, f.definition.title, f.date.description, Self.utcStamp(f.start), String(f.audience.count),
@@ -152,18 +153,18 @@ public struct PlanFiles {
     }
 
     /// `attendee,name,email,what`, ready for a mail merge: one row per attendee whose calendar changed.
-    public static func notices(_ notices: [CalendarBook.Notice]) -> String {
+    package static func notices(_ notices: [CalendarBook.Notice]) -> String {
         var w = CSVWriter(header: PlanFolderFormat.notices)
         for n in notices { w.row([n.attendee, n.name, n.email, n.what.joined(separator: " ")]) }
         return w.text
     }
 
     /// The file-safe form of an id used for file and folder names (`Baseline.fileSafe`).
-    public static func fileSafe(_ id: String) -> String { Baseline.fileSafe(id) }
+    package static func fileSafe(_ id: String) -> String { Baseline.fileSafe(id) }
 
     // MARK: summary.json
 
-    public var summary: JSON {
+    package var summary: JSON {
         let costs = outcome.plan != nil ? outcome.check?.costs : nil
         let travellers = instance.isLocal.filter { !$0 }.count
         var counts: [(String, JSON)] = [

@@ -1,20 +1,21 @@
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// The few lines `kickoff solve` prints: status, the cost parts, the emissions, headcounts and the model's size.
-public struct PlanSummaryText {
-    public let instance: PlanningInstance
-    public let outcome: PlanOutcome
+package struct PlanSummaryText {
+    package let instance: PlanningInstance
+    package let outcome: PlanOutcome
     /// The shuttle runs, when the venue has a shuttle (`PlanFiles.transfers`).
-    public let transfers: TransferPlan?
+    package let transfers: TransferPlan?
 
-    public init(_ instance: PlanningInstance, _ outcome: PlanOutcome, transfers: TransferPlan? = nil) {
+    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, transfers: TransferPlan? = nil) {
         self.instance = instance
         self.outcome = outcome
         self.transfers = transfers
     }
 
-    public var text: String {
+    package var text: String {
         let v = instance.venue, sc = instance.scenario
         var out = "\(sc.event.name) at \(v.name) (\(v.id)): \(outcome.termination.statusWord)"
         if outcome.termination.reason == .feasible, let g = outcome.gap { out += ", gap \(percent(g))" }

@@ -1,43 +1,43 @@
 import KickoffCore
 
 /// The figures `kickoff validate` prints: what a coordinator checks at a glance before planning.
-public struct ScenarioSummary: Sendable {
-    public struct VenueFigures: Sendable {
-        public let id: String
-        public let name: String
-        public let airport: String
-        public let rooms: Int
-        public let largestRoom: Int
-        public let restaurants: Int
-        public let travellers: Int
-        public let locals: Int
-        public let usableInbound: Int
-        public let usableOutbound: Int
-        public let rejected: [(category: String, count: Int)]
+package struct ScenarioSummary: Sendable {
+    package struct VenueFigures: Sendable {
+        package let id: String
+        package let name: String
+        package let airport: String
+        package let rooms: Int
+        package let largestRoom: Int
+        package let restaurants: Int
+        package let travellers: Int
+        package let locals: Int
+        package let usableInbound: Int
+        package let usableOutbound: Int
+        package let rejected: [(category: String, count: Int)]
         /// Travelling attendees' home airports with no usable inbound or no usable outbound leg.
-        public let unreachableHomes: [String]
+        package let unreachableHomes: [String]
     }
 
-    public let eventName: String
-    public let firstDate: CivilDate
-    public let lastDate: CivilDate
-    public let days: Int
-    public let attendees: Int
-    public let teams: Int
-    public let managers: Int
-    public let sessionsDefined: Int
-    public let sessionsPlaced: Int
-    public let perTeamSessions: Int
-    public let slots: Int
-    public let slotsPerDay: [Int]
-    public let slotsCut: Bool
-    public let enrollments: Int
-    public let restaurantsPresent: Bool
-    public let legs: Int
-    public let venues: [VenueFigures]
+    package let eventName: String
+    package let firstDate: CivilDate
+    package let lastDate: CivilDate
+    package let days: Int
+    package let attendees: Int
+    package let teams: Int
+    package let managers: Int
+    package let sessionsDefined: Int
+    package let sessionsPlaced: Int
+    package let perTeamSessions: Int
+    package let slots: Int
+    package let slotsPerDay: [Int]
+    package let slotsCut: Bool
+    package let enrollments: Int
+    package let restaurantsPresent: Bool
+    package let legs: Int
+    package let venues: [VenueFigures]
 
     /// Computes the figures for a valid scenario.
-    public init(_ s: Scenario) {
+    package init(_ s: Scenario) {
         let agenda = Agenda(s)
         eventName = s.event.name
         firstDate = s.event.startDate
@@ -71,7 +71,7 @@ public struct ScenarioSummary: Sendable {
     }
 
     /// The summary as aligned plain text.
-    public var text: String {
+    package var text: String {
         var out = "\(eventName): \(days) day\(days == 1 ? "" : "s"), \(firstDate.weekday.shortName) \(firstDate) to \(lastDate.weekday.shortName) \(lastDate)\n"
         func line(_ label: String, _ value: String) { out += "  \(label.padding(12))\(value)\n" }
         line("attendees", "\(fmt(attendees)) in \(teams) teams, \(managers) with direct reports")

@@ -1,6 +1,7 @@
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 
 /// The shuttle runs (`TransferPlan`) as transfers.csv, as summary.json's `ground`, as a line of
 /// `solve`'s summary and as a section of report.html. Their cost is reported apart from the

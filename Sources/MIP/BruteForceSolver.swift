@@ -7,12 +7,12 @@ import Foundation
 /// (the product of domain sizes) is at most `limit`; anything else throws `MIPError.unsupported`.
 /// It ignores the time, gap and objective limits and the stop request: its models take
 /// milliseconds, and it always ends with a proof.
-public struct BruteForceSolver: MIPSolver {
-    public var limit: Int
+package struct BruteForceSolver: MIPSolver {
+    package var limit: Int
 
-    public init(limit: Int = 2_000_000) { self.limit = limit }
+    package init(limit: Int = 2_000_000) { self.limit = limit }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
+    package func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let start = Date()
         try options.validate(for: model)
         var domains: [ClosedRange<Int>] = []

@@ -8,7 +8,7 @@ extension MIPModel {
     ///
     /// Returns the blocks and, for each, the original index of each of its variables.
     /// Complexity: O(variables + nonzeros) with union–find.
-    public func blocks() -> [(model: MIPModel, columns: [Int])] {
+    package func blocks() -> [(model: MIPModel, columns: [Int])] {
         var parent = Array(variables.indices)
         func find(_ i: Int) -> Int {
             var i = i
@@ -67,14 +67,14 @@ extension MIPModel {
 ///
 /// Blocks are solved one after another on the calling thread, smallest first, sharing the time
 /// limit; then the blocks not proven optimal again, largest first, with whatever time is left.
-public struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
-    public var inner: Inner
+package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
+    package var inner: Inner
 
-    public init(_ inner: Inner) { self.inner = inner }
+    package init(_ inner: Inner) { self.inner = inner }
 
-    public func releaseThreadResources() { inner.releaseThreadResources() }
+    package func releaseThreadResources() { inner.releaseThreadResources() }
 
-    public func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
+    package func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let started = Date()
         try options.validate(for: model)
         let parts = model.blocks()
@@ -227,7 +227,7 @@ extension MIPModel {
     ///   - keep: constraints (by index) kept hard, without slack.
     ///   - cost: what a unit of slack on each constraint costs (default 1).
     /// - Returns: the model and, per slack variable, the index of the constraint it relaxes.
-    public func elastic(keep: (Int) -> Bool = { _ in false }, cost: (Int) -> Double = { _ in 1 })
+    package func elastic(keep: (Int) -> Bool = { _ in false }, cost: (Int) -> Double = { _ in 1 })
         -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)]) {
         var m = MIPModel()
         for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: 0) }

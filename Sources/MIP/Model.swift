@@ -11,108 +11,108 @@
 /// The model knows nothing of any solver; backends (`protocol MIPSolver`) translate it.
 
 /// A column of the model, by position (0-based).
-public struct Variable: Hashable, Sendable, Comparable {
-    public let index: Int
+package struct Variable: Hashable, Sendable, Comparable {
+    package let index: Int
 
-    public init(_ index: Int) { self.index = index }
-    public static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
+    package init(_ index: Int) { self.index = index }
+    package static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
 }
 
-public enum VariableKind: Sendable, Hashable {
+package enum VariableKind: Sendable, Hashable {
     case continuous, integer, binary
 }
 
-public struct VariableInfo: Sendable {
-    public var name: String
+package struct VariableInfo: Sendable {
+    package var name: String
     /// `-infinity` for none.
-    public var lower: Double
+    package var lower: Double
     /// `+infinity` for none.
-    public var upper: Double
-    public var kind: VariableKind
+    package var upper: Double
+    package var kind: VariableKind
     /// Objective coefficient.
-    public var cost: Double
+    package var cost: Double
 }
 
 /// What a row means to the code that built the model — which requirement, of which session, room,
 /// team or leg — so results can be read back in those terms (an explanation of infeasibility, a
 /// diagnosis) without parsing names. Solvers never look at it; its description is the row's name,
 /// rendered only when a name is asked for (a solver's log, a model file).
-public protocol ConstraintTag: Sendable, CustomStringConvertible {}
+package protocol ConstraintTag: Sendable, CustomStringConvertible {}
 
 /// `lower ≤ Σ coefficient·variable ≤ upper`; either side may be infinite, both equal for `=`.
-public struct Constraint: Sendable {
+package struct Constraint: Sendable {
     /// The row's meaning, when the caller gave one instead of a name.
-    public var tag: (any ConstraintTag)?
+    package var tag: (any ConstraintTag)?
     var fixedName: String?
-    public var terms: [(variable: Variable, coefficient: Double)]
-    public var lower: Double
-    public var upper: Double
+    package var terms: [(variable: Variable, coefficient: Double)]
+    package var lower: Double
+    package var upper: Double
 
     /// The name given, else the tag's description (made on each call: names are lazy).
-    public var name: String { fixedName ?? tag?.description ?? "" }
+    package var name: String { fixedName ?? tag?.description ?? "" }
 
     /// The same row (name or tag, bounds) over other terms, for a model derived from this one.
-    public func with(terms: [(Variable, Double)], lower: Double? = nil, upper: Double? = nil) -> Constraint {
+    package func with(terms: [(Variable, Double)], lower: Double? = nil, upper: Double? = nil) -> Constraint {
         Constraint(tag: tag, fixedName: fixedName, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
                    lower: lower ?? self.lower, upper: upper ?? self.upper)
     }
 }
 
-public struct MIPModel: Sendable {
-    public private(set) var variables: [VariableInfo] = []
-    public private(set) var constraints: [Constraint] = []
+package struct MIPModel: Sendable {
+    package private(set) var variables: [VariableInfo] = []
+    package private(set) var constraints: [Constraint] = []
     /// Constant added to the objective (GLPK's "shift").
-    public var objectiveConstant: Double = 0
+    package var objectiveConstant: Double = 0
 
-    public init() {}
+    package init() {}
 
     @discardableResult
-    public mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity,
+    package mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity,
                                      kind: VariableKind = .continuous, cost: Double = 0) -> Variable {
         let (lo, hi) = kind == .binary ? (max(lower, 0), min(upper, 1)) : (lower, upper)
         variables.append(VariableInfo(name: name, lower: lo, upper: hi, kind: kind, cost: cost))
         return Variable(variables.count - 1)
     }
 
-    public mutating func setCost(_ v: Variable, _ cost: Double) { variables[v.index].cost = cost }
+    package mutating func setCost(_ v: Variable, _ cost: Double) { variables[v.index].cost = cost }
 
     /// Adds `lower ≤ Σ terms ≤ upper` (defaults: unbounded on that side).
-    public mutating func addConstraint(_ name: String, _ terms: [(Variable, Double)],
+    package mutating func addConstraint(_ name: String, _ terms: [(Variable, Double)],
                                        lower: Double = -.infinity, upper: Double = .infinity) {
         constraints.append(Constraint(tag: nil, fixedName: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
                                       lower: lower, upper: upper))
     }
 
     /// Adds `lower ≤ Σ terms ≤ upper`, tagged with what it means; its name is the tag's description.
-    public mutating func addConstraint(_ tag: any ConstraintTag, _ terms: [(Variable, Double)],
+    package mutating func addConstraint(_ tag: any ConstraintTag, _ terms: [(Variable, Double)],
                                        lower: Double = -.infinity, upper: Double = .infinity) {
         constraints.append(Constraint(tag: tag, fixedName: nil, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
                                       lower: lower, upper: upper))
     }
 
     /// Adds a row made from another model's (`Constraint.with`).
-    public mutating func addConstraint(_ c: Constraint) { constraints.append(c) }
+    package mutating func addConstraint(_ c: Constraint) { constraints.append(c) }
 
     /// Adds `Σ terms = value`.
-    public mutating func addEquality(_ name: String, _ terms: [(Variable, Double)], _ value: Double) {
+    package mutating func addEquality(_ name: String, _ terms: [(Variable, Double)], _ value: Double) {
         addConstraint(name, terms, lower: value, upper: value)
     }
 
     /// Adds `Σ terms = value`, tagged.
-    public mutating func addEquality(_ tag: any ConstraintTag, _ terms: [(Variable, Double)], _ value: Double) {
+    package mutating func addEquality(_ tag: any ConstraintTag, _ terms: [(Variable, Double)], _ value: Double) {
         addConstraint(tag, terms, lower: value, upper: value)
     }
 
-    public var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
-    public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.terms.count } }
+    package var integerCount: Int { variables.filter { $0.kind != .continuous }.count }
+    package var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.terms.count } }
 
     /// The objective value of an assignment.
-    public func objective(_ x: [Double]) -> Double {
+    package func objective(_ x: [Double]) -> Double {
         variables.indices.reduce(objectiveConstant) { $0 + variables[$1].cost * x[$1] }
     }
 
     /// The names of constraints (and variable bounds or integrality) an assignment violates by more than `tolerance`.
-    public func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
+    package func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
         var out: [String] = []
         for (i, v) in variables.enumerated() {
             if x[i] < v.lower - tolerance || x[i] > v.upper + tolerance { out.append("bounds of \(v.name)") }
@@ -127,7 +127,7 @@ public struct MIPModel: Sendable {
 
     /// Bounds of variable `i` as a solver should use them: an integer variable's rounded inward
     /// to the integers they contain ([0.5, 2.5] is [1, 2]); a continuous one's as given.
-    public func effectiveBounds(_ i: Int) -> (lower: Double, upper: Double) {
+    package func effectiveBounds(_ i: Int) -> (lower: Double, upper: Double) {
         let v = variables[i]
         guard v.kind != .continuous else { return (v.lower, v.upper) }
         // A bound within 1e-9 of an integer is that integer (bounds computed in floating point).
@@ -137,7 +137,7 @@ public struct MIPModel: Sendable {
 
     /// Some integer variable has valid bounds but no integer between them: the model is
     /// infeasible (not invalid).
-    public var hasEmptyIntegerDomain: Bool {
+    package var hasEmptyIntegerDomain: Bool {
         variables.indices.contains { i in
             let b = effectiveBounds(i), v = variables[i]
             return v.kind != .continuous && v.lower <= v.upper && b.lower > b.upper
@@ -145,7 +145,7 @@ public struct MIPModel: Sendable {
     }
 
     /// Problems that would make a solver misbehave (or GLPK abort): reported before any call.
-    public func defects() -> [String] {
+    package func defects() -> [String] {
         var out: [String] = []
         for v in variables {
             if v.lower.isNaN || v.upper.isNaN || v.lower > v.upper || v.lower == .infinity || v.upper == -.infinity {
@@ -170,7 +170,7 @@ extension MIPModel {
     /// A relaxation: the same variables, bounds and costs, all continuous, with only the rows
     /// `keep` accepts (by index). Dropping rows and integrality only enlarges the feasible set,
     /// so the relaxation's optimum is a lower bound on this model's (for minimisation).
-    public func relaxation(keeping keep: (Int) -> Bool) -> MIPModel {
+    package func relaxation(keeping keep: (Int) -> Bool) -> MIPModel {
         var m = MIPModel()
         for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: .continuous, cost: v.cost) }
         for (i, c) in constraints.enumerated() where keep(i) {

@@ -3,8 +3,8 @@ import Foundation
 /// How a solve ended, shaped like MathOpt's `Termination`: why it ended (`reason`), which limit
 /// stopped it when one did (`limit`), and the solver's own words (`detail`). Normal outcomes are
 /// values, not errors; invalid models and options throw `MIPError` before any solving.
-public struct Termination: Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: String, Sendable, CaseIterable {
+package struct Termination: Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: String, Sendable, CaseIterable {
         /// Proven optimal (within the solver's integrality tolerance).
         case optimal
         /// A solution is known and not proven optimal: a limit stopped the search.
@@ -22,7 +22,7 @@ public struct Termination: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What stopped a search that `reason` says did not finish.
-    public enum Limit: String, Sendable, CaseIterable {
+    package enum Limit: String, Sendable, CaseIterable {
         /// `SolveOptions.timeLimit` passed (wall clock).
         case time
         /// `SolveOptions.shouldStop` answered true (Ctrl-C, or another search settled it).
@@ -33,39 +33,39 @@ public struct Termination: Sendable, Equatable, CustomStringConvertible {
         case objective
     }
 
-    public var reason: Reason
+    package var reason: Reason
     /// Set exactly when a limit ended the search (`feasible` and `noSolutionFound`).
-    public var limit: Limit?
+    package var limit: Limit?
     /// What the solver said, for a person (empty when there is nothing to add).
-    public var detail: String
+    package var detail: String
 
-    public init(_ reason: Reason, limit: Limit? = nil, detail: String = "") {
+    package init(_ reason: Reason, limit: Limit? = nil, detail: String = "") {
         self.reason = reason
         self.limit = limit
         self.detail = detail
     }
 
-    public static let optimal = Termination(.optimal)
-    public static let infeasible = Termination(.infeasible)
-    public static let unbounded = Termination(.unbounded)
+    package static let optimal = Termination(.optimal)
+    package static let infeasible = Termination(.infeasible)
+    package static let unbounded = Termination(.unbounded)
     /// A solution, stopped by `limit`.
-    public static func feasible(_ limit: Limit) -> Termination { Termination(.feasible, limit: limit) }
+    package static func feasible(_ limit: Limit) -> Termination { Termination(.feasible, limit: limit) }
     /// No solution, stopped by `limit`.
-    public static func noSolutionFound(_ limit: Limit) -> Termination { Termination(.noSolutionFound, limit: limit) }
+    package static func noSolutionFound(_ limit: Limit) -> Termination { Termination(.noSolutionFound, limit: limit) }
     /// The solver failed; `detail` says how.
-    public static func error(_ detail: String) -> Termination { Termination(.error, detail: detail) }
+    package static func error(_ detail: String) -> Termination { Termination(.error, detail: detail) }
 
     /// True for `optimal` and `feasible`: the result carries a solution.
-    public var hasSolution: Bool { reason == .optimal || reason == .feasible }
+    package var hasSolution: Bool { reason == .optimal || reason == .feasible }
 
     /// Proven to have no optimal solution (`infeasible`, `unbounded` or either).
-    public var isProvenWithoutOptimum: Bool {
+    package var isProvenWithoutOptimum: Bool {
         reason == .infeasible || reason == .unbounded || reason == .infeasibleOrUnbounded
     }
 
     /// The contract's status word (`optimal`, `feasible`, `infeasible`, `time_limit`, `error`):
     /// a search stopped with nothing is `time_limit` whichever limit stopped it.
-    public var statusWord: String {
+    package var statusWord: String {
         switch reason {
         case .optimal: return "optimal"
         case .feasible: return "feasible"
@@ -75,7 +75,7 @@ public struct Termination: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         var s = reason.rawValue
         if let limit { s += " (\(limit.rawValue) limit)" }
         if !detail.isEmpty { s += ": \(detail)" }
@@ -84,7 +84,7 @@ public struct Termination: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A model or options a solver refuses before solving: thrown, never a termination.
-public enum MIPError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum MIPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The model breaks `MIPModel.defects()` (the first defect).
     case invalidModel(String)
     /// The options do not fit the model (an initial solution of the wrong length, a NaN limit).
@@ -92,7 +92,7 @@ public enum MIPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A valid model this backend cannot solve (the brute-force reference's size limit).
     case unsupported(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidModel(let s): return "invalid model: \(s)"
         case .invalidOptions(let s): return "invalid options: \(s)"
@@ -102,47 +102,47 @@ public enum MIPError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// A snapshot of the branch-and-bound search, for progress display.
-public struct SearchProgress: Sendable {
-    public var elapsed: Double
-    public var incumbent: Double?
-    public var bound: Double?
+package struct SearchProgress: Sendable {
+    package var elapsed: Double
+    package var incumbent: Double?
+    package var bound: Double?
 
-    public init(elapsed: Double, incumbent: Double?, bound: Double?) {
+    package init(elapsed: Double, incumbent: Double?, bound: Double?) {
         self.elapsed = elapsed
         self.incumbent = incumbent
         self.bound = bound
     }
 
-    public var gap: Double? {
+    package var gap: Double? {
         guard let i = incumbent, let b = bound else { return nil }
         return SolveResult.relativeGap(incumbent: i, bound: b)
     }
 }
 
-public struct SolveOptions: Sendable {
+package struct SolveOptions: Sendable {
     /// Wall-clock seconds for the whole solve (presolve included); nil is no limit.
-    public var timeLimit: Double?
+    package var timeLimit: Double?
     /// Stop when the relative gap falls to this (the result is `feasible`, not `optimal`, unless 0).
-    public var relativeGap: Double = 0
+    package var relativeGap: Double = 0
     /// Show the solver's own output on standard error.
-    public var verbose = false
+    package var verbose = false
     /// A feasible assignment to start from (one value per variable), offered as an incumbent.
-    public var initialSolution: [Double]?
+    package var initialSolution: [Double]?
     /// Called from the solving thread at most about once a second, and when a better solution is found.
-    public var progress: (@Sendable (SearchProgress) -> Void)?
+    package var progress: (@Sendable (SearchProgress) -> Void)?
     /// Polled during the search; returning true stops it (the best solution so far is kept).
-    public var shouldStop: (@Sendable () -> Bool)?
+    package var shouldStop: (@Sendable () -> Bool)?
     /// Stop as soon as a solution whose objective is at most this is known (MathOpt's objective
     /// limit for a minimisation; Gurobi's `BestObjStop`): the result is `feasible` with limit
     /// `objective`, unless it is also proven optimal.
-    public var objectiveLimit: Double?
+    package var objectiveLimit: Double?
 
-    public init() {}
+    package init() {}
 
     /// Checks the model and these options before any backend sees them (GLPK aborts the process
     /// on an invalid call): the model's first defect, an initial solution of the wrong length or
     /// with a non-finite value, a NaN or negative gap, a NaN time or objective limit.
-    public func validate(for model: MIPModel) throws(MIPError) {
+    package func validate(for model: MIPModel) throws(MIPError) {
         if let defect = model.defects().first { throw .invalidModel(defect) }
         if let x = initialSolution {
             if x.count != model.variables.count {
@@ -159,24 +159,24 @@ public struct SolveOptions: Sendable {
 }
 
 /// A primal solution: one value per variable, and its objective.
-public struct Solution: Sendable, Equatable {
-    public var values: [Double]
-    public var objective: Double
+package struct Solution: Sendable, Equatable {
+    package var values: [Double]
+    package var objective: Double
 
-    public init(values: [Double], objective: Double) {
+    package init(values: [Double], objective: Double) {
         self.values = values
         self.objective = objective
     }
 
-    public func value(_ v: Variable) -> Double { values[v.index] }
+    package func value(_ v: Variable) -> Double { values[v.index] }
 }
 
 /// What a solve cost: wall-clock seconds and what the solver printed (kept even when not shown).
-public struct SolveStats: Sendable {
-    public var seconds: Double
-    public var log: String
+package struct SolveStats: Sendable {
+    package var seconds: Double
+    package var log: String
 
-    public init(seconds: Double = 0, log: String = "") {
+    package init(seconds: Double = 0, log: String = "") {
         self.seconds = seconds
         self.log = log
     }
@@ -184,14 +184,14 @@ public struct SolveStats: Sendable {
 
 /// What a solve found, shaped like MathOpt's `SolveResult`: how it ended, the best solution when
 /// there is one (exactly when `termination.hasSolution`), its bounds and what it cost.
-public struct SolveResult: Sendable {
-    public var termination: Termination
-    public var solution: Solution?
+package struct SolveResult: Sendable {
+    package var termination: Termination
+    package var solution: Solution?
     /// Best proven lower bound on the optimum (a minimisation), when one is known.
-    public var dualBound: Double?
-    public var stats: SolveStats
+    package var dualBound: Double?
+    package var stats: SolveStats
 
-    public init(_ termination: Termination, solution: Solution? = nil, dualBound: Double? = nil, stats: SolveStats = SolveStats()) {
+    package init(_ termination: Termination, solution: Solution? = nil, dualBound: Double? = nil, stats: SolveStats = SolveStats()) {
         self.termination = termination
         self.solution = termination.hasSolution ? solution : nil
         self.dualBound = dualBound
@@ -199,15 +199,15 @@ public struct SolveResult: Sendable {
     }
 
     /// The objective of the best solution found (an upper bound on the optimum).
-    public var primalBound: Double? { solution?.objective }
+    package var primalBound: Double? { solution?.objective }
 
-    public var gap: Double? {
+    package var gap: Double? {
         guard let o = primalBound, let b = dualBound else { return nil }
         return Self.relativeGap(incumbent: o, bound: b)
     }
 
     /// |incumbent − bound| / max(|incumbent|, 1e-9), GLPK's definition of the relative gap.
-    public static func relativeGap(incumbent: Double, bound: Double) -> Double {
+    package static func relativeGap(incumbent: Double, bound: Double) -> Double {
         abs(incumbent - bound) / max(abs(incumbent), 1e-9)
     }
 }
@@ -216,7 +216,7 @@ public struct SolveResult: Sendable {
 ///
 /// `solve` throws only for what `SolveOptions.validate(for:)` (or a backend's own limits)
 /// refuses; everything a solve can end with, its failures included, is a `Termination`.
-public protocol MIPSolver {
+package protocol MIPSolver {
     func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult
     /// Frees what the backend keeps per thread (GLPK's environment is thread-local). Call it on
     /// a thread of one's own, after its last solve, before the thread ends.
@@ -224,5 +224,5 @@ public protocol MIPSolver {
 }
 
 extension MIPSolver {
-    public func releaseThreadResources() {}
+    package func releaseThreadResources() {}
 }

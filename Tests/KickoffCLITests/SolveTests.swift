@@ -38,7 +38,7 @@ struct SolveTests {
 
     @Test("no plan: exit 1, the reason printed, summary.json alone")
     func infeasible() throws {
-        var fx = Fixture()  // R2 lives in San Francisco, and no leg serves SFO
+        let fx = Fixture()  // R2 lives in San Francisco, and no leg serves SFO
         let dir = try fx.write()
         let out = dir.appendingPathComponent("plan")
         let r = try Run("solve", dir.path, "--out", out.path, "--quiet")

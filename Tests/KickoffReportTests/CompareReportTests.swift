@@ -58,7 +58,7 @@ import Testing
         #expect(html.contains("Hall &lt;B&gt;"))
         // Bar widths: each part over the largest total (B, 1,000) × 640 px, stacked left to right.
         let costChart = try #require(html.components(separatedBy: "<h2>CO2e by option</h2>").first)
-        let widths = try costChart.matches(of: /<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"/).map { (Double($0.1)!, Double($0.2)!) }
+        let widths = costChart.matches(of: /<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"/).map { (Double($0.1)!, Double($0.2)!) }
         // A (first row): 300, 100, 100 → 192, 64, 64 px; B: 400, 300, 200, 50, 50 → 256, 192, 128, 32, 32 px.
         #expect(widths.map(\.1) == [192, 64, 64, 256, 192, 128, 32, 32])
         #expect(widths[1].0 == widths[0].0 + 192 && widths[2].0 == widths[1].0 + 64)

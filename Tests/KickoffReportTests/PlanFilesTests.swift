@@ -2,7 +2,8 @@ import Airports
 import Foundation
 import GLPKBackend
 import KickoffCore
-@testable import KickoffModel
+@testable import KickoffPlanner
+import KickoffPlan
 @testable import KickoffReport
 import CustomDump
 import KickoffTestSupport

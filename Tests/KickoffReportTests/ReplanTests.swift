@@ -3,7 +3,8 @@ import GLPKBackend
 import KickoffCore
 import KickoffGenerate
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffReport
 import KickoffTestSupport
 import MIP

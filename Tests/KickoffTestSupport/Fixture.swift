@@ -5,12 +5,12 @@ import KickoffIO
 /// A tiny valid scenario held in memory, edited line by line by tests.
 ///
 /// Line numbers are physical, header = line 1, exactly as diagnostics report them.
-public struct Fixture: Sendable {
-    public var files: [String: String]
+package struct Fixture: Sendable {
+    package var files: [String: String]
 
-    public init(files: [String: String]) { self.files = files }
+    package init(files: [String: String]) { self.files = files }
 
-    public init() {
+    package init() {
         files = [
             "event.csv": """
             name,start_date,days,comp_plan_date
@@ -53,35 +53,35 @@ public struct Fixture: Sendable {
     }
 
     /// Replaces physical line `line` (1-based) of `file`.
-    public mutating func replace(_ file: String, line: Int, with text: String) {
+    package mutating func replace(_ file: String, line: Int, with text: String) {
         var lines = files[file]!.components(separatedBy: "\n")
         lines[line - 1] = text
         files[file] = lines.joined(separator: "\n")
     }
 
     /// Appends a row to `file` (after its last line).
-    public mutating func append(_ file: String, _ row: String) {
+    package mutating func append(_ file: String, _ row: String) {
         var t = files[file] ?? ""
         if !t.isEmpty, !t.hasSuffix("\n") { t += "\n" }
         files[file] = t + row + "\n"
     }
 
-    public func load() -> LoadResult {
+    package func load() -> LoadResult {
         ScenarioLoader.load(files: files.mapValues { Array($0.utf8) })
     }
 
     /// The diagnostics as printed, one string each.
-    public func messages() -> [String] { load().diagnostics.map(\.description) }
+    package func messages() -> [String] { load().diagnostics.map(\.description) }
 
     /// The loaded scenario; fails the caller's expectation loudly if invalid.
-    public func scenario() throws -> Scenario {
+    package func scenario() throws -> Scenario {
         let r = load()
         guard let s = r.scenario else { throw FixtureError(diagnostics: r.diagnostics.map(\.description)) }
         return s
     }
 
     /// Writes the files into a new temporary folder and returns it.
-    public func write() throws -> URL {
+    package func write() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
@@ -89,11 +89,11 @@ public struct Fixture: Sendable {
     }
 }
 
-public struct FixtureError: Error, CustomStringConvertible {
-    public var diagnostics: [String]
-    public var description: String { diagnostics.joined(separator: "\n") }
+package struct FixtureError: Error, CustomStringConvertible {
+    package var diagnostics: [String]
+    package var description: String { diagnostics.joined(separator: "\n") }
 }
 
 /// The repository's root, found from this source file's place.
-public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+package let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,5 @@
 /// Tiny scenarios whose optimum was worked out by hand; the arithmetic is in each comment.
-public enum HandSolved {
+package enum HandSolved {
     /// Two Boston travellers and one local, two one-hour sessions (S1 on day 1, S2 after it),
     /// no dinners. Agenda hours 09:00–12:00 on Tue 12 and Wed 13 Jan 2027, time away 10/h.
     ///
@@ -10,7 +10,7 @@ public enum HandSolved {
     /// - I2 + O2 (Wed 14:00, 150): 1 night (100), 33 h → 330. Total 830.
     /// - I1 + O2: 300 + 150 + 200 + 560 = 1,210.
     /// Optimum: 2 × 540 + venue 2 × 1,000 = **3,080**, with S1 at D1-1000 and S2 at D1-1100.
-    public static let twoTravellers = Fixture(files: [
+    package static let twoTravellers = Fixture(files: [
         "event.csv": """
         name,start_date,days,day_start,day_end,slot_minutes,time_away_cost_per_hour
         Hand SKO,2027-01-12,2,09:00,12:00,60,10
@@ -54,7 +54,7 @@ public enum HandSolved {
     /// The cheapest trip would fly in on Sunday: W1 (100) + one night (100) + O1 (150) = 350. The
     /// weekend rule forbids it, so the plan takes M1 (400) + O1 (150), no night: 550, plus the
     /// venue's 1,000: **1,550**.
-    public static let weekendRule = Fixture(files: [
+    package static let weekendRule = Fixture(files: [
         "event.csv": """
         name,start_date,days,day_start,day_end,slot_minutes
         Monday SKO,2027-01-11,1,11:00,12:00,60
@@ -93,7 +93,7 @@ public enum HandSolved {
 extension Fixture {
     /// The validation fixture made plannable: legs for the San Francisco rep, Wednesday
     /// departures and two restaurants, so every plan file has content. Used by golden-file tests.
-    public static var plannable: Fixture {
+    package static var plannable: Fixture {
         var fx = Fixture()
         fx.append("travel.csv", "T3,ORD,BOS,UA 3,2027-01-13T09:00-06:00,2027-01-13T12:10-05:00,190,")
         fx.append("travel.csv", "S1,SFO,ORD,UA 11,2027-01-11T09:00-08:00,2027-01-11T15:10-06:00,320,")

@@ -3,29 +3,29 @@ import Foundation
 /// A page as laid out by a real browser: headless Chromium driven over the DevTools protocol by
 /// `Tests/Support/browser_probe.py` (`.ci/run` installs Debian's `chromium`). Nothing is mocked:
 /// the page is loaded from disk as written, at an emulated viewport.
-public enum HeadlessBrowser {
-    public struct Layout: Decodable, Sendable {
-        public var innerWidth: Int
+package enum HeadlessBrowser {
+    package struct Layout: Decodable, Sendable {
+        package var innerWidth: Int
         /// The document's width; wider than `innerWidth` means the page scrolls sideways.
-        public var scrollWidth: Int
-        public var h2: [String]
-        public var h3: [String]
+        package var scrollWidth: Int
+        package var h2: [String]
+        package var h3: [String]
         /// Drawn [width, height] of every inline SVG.
-        public var svgs: [[Int]]
+        package var svgs: [[Int]]
         /// Elements reaching past the viewport outside any box that scrolls on its own.
-        public var overflowing: [String]
-        public var scripts: Int
+        package var overflowing: [String]
+        package var scripts: Int
         /// `src`/`href` of anything loaded from elsewhere.
-        public var external: [String]
+        package var external: [String]
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Loads `page` at `width` × `height` CSS pixels; with `screenshot`, also writes a PNG of the
     /// page from its top, at most `maxHeight` pixels tall.
-    public static func layout(of page: URL, width: Int, height: Int, screenshot: URL? = nil, maxHeight: Int = 6000) throws -> Layout {
+    package static func layout(of page: URL, width: Int, height: Int, screenshot: URL? = nil, maxHeight: Int = 6000) throws -> Layout {
         var args = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/browser_probe.py").path, page.path,
                     String(width), String(height)]
         if let screenshot { args += [screenshot.path, String(maxHeight)] }
@@ -37,7 +37,7 @@ public enum HeadlessBrowser {
     }
 
     /// Width and height of a PNG file, from its IHDR chunk; nil if it is not a PNG.
-    public static func pngSize(_ url: URL) throws -> (width: Int, height: Int)? {
+    package static func pngSize(_ url: URL) throws -> (width: Int, height: Int)? {
         let d = [UInt8](try Data(contentsOf: url))
         guard d.count > 24, d[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
         func be(_ i: Int) -> Int { d[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }

@@ -5,43 +5,43 @@ import Foundation
 ///
 /// The script also rejects what the plan folder promises never to write: a TZID, a VTIMEZONE,
 /// a non-UTC time, a missing or repeated UID.
-public enum RealICalendar {
-    public struct Event: Decodable, Equatable, Sendable {
-        public var uid: String
-        public var sequence: Int
-        public var status: String
+package enum RealICalendar {
+    package struct Event: Decodable, Equatable, Sendable {
+        package var uid: String
+        package var sequence: Int
+        package var status: String
         /// `2027-01-12T15:00Z`.
-        public var start: String
-        public var end: String
-        public var summary: String
-        public var location: String
-        public var description: String
-        public var organizer: String
-        public var attendees: [String]
+        package var start: String
+        package var end: String
+        package var summary: String
+        package var location: String
+        package var description: String
+        package var organizer: String
+        package var attendees: [String]
 
         /// Whether two versions show the same thing (SEQUENCE aside).
-        public func showsSame(as other: Event) -> Bool {
+        package func showsSame(as other: Event) -> Bool {
             var a = self, b = other
             a.sequence = 0; b.sequence = 0
             return a == b
         }
     }
 
-    public struct Calendar: Decodable, Equatable, Sendable {
-        public var method: String
+    package struct Calendar: Decodable, Equatable, Sendable {
+        package var method: String
         /// `X-KICKOFF-ATTENDEE`: `mailto:` whom the calendar is for, or empty.
-        public var `for`: String
-        public var events: [Event]
+        package var `for`: String
+        package var events: [Event]
 
-        public func event(_ uid: String) -> Event? { events.first { $0.uid == uid } }
+        package func event(_ uid: String) -> Event? { events.first { $0.uid == uid } }
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// File path relative to `folder` → calendar.
-    public static func parse(_ folder: URL) throws -> [String: Calendar] {
+    package static func parse(_ folder: URL) throws -> [String: Calendar] {
         let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
                                ["python3", repositoryRoot.appendingPathComponent("Tests/Support/ics_parse.py").path, folder.path])
         guard r.status == 0 else {

@@ -2,7 +2,7 @@ import Foundation
 import KickoffIO
 
 /// A CSV file's records as column → value, read by Kickoff's own RFC 4180 reader (quoted fields too).
-public func csvRecords(_ url: URL) throws -> [[String: String]] {
+package func csvRecords(_ url: URL) throws -> [[String: String]] {
     let table = try CSVTable(file: url.lastPathComponent, bytes: [UInt8](Data(contentsOf: url)))
     let header = table.header.map(\.text)
     return table.records.map { r in
@@ -11,7 +11,7 @@ public func csvRecords(_ url: URL) throws -> [[String: String]] {
 }
 
 /// Runs a program to its end and returns its exit status and everything it wrote.
-public func runProcess(_ executable: URL, _ arguments: [String], cwd: URL? = nil) throws -> (status: Int32, stdout: Data, stderr: Data) {
+package func runProcess(_ executable: URL, _ arguments: [String], cwd: URL? = nil) throws -> (status: Int32, stdout: Data, stderr: Data) {
     let p = Process()
     p.executableURL = executable
     p.arguments = arguments

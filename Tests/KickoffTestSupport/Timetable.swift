@@ -12,9 +12,9 @@ extension Fixture {
     /// A timetable dense enough that the greedy orders give up and no search places every session
     /// in a few seconds, with nothing proving there is no timetable: 28 sessions in 8 hours and 4
     /// rooms, 40 people with 5 random sign-ups each.
-    public static var denseTimetable: Fixture { timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5) }
+    package static var denseTimetable: Fixture { timetable(seed: 3, planted: false, sessions: 28, rooms: 4, each: 5) }
 
-    public static func timetable(seed: UInt64, planted: Bool = true, sessions: Int = 24, rooms: Int = 3, each: Int = 4) -> Fixture {
+    package static func timetable(seed: UInt64, planted: Bool = true, sessions: Int = 24, rooms: Int = 3, each: Int = 4) -> Fixture {
         var rng = SplitMix64(seed: seed)
         var f = Fixture()
         f.files["event.csv"] = "name,start_date,days\nTimetable,2027-01-11,1\n"

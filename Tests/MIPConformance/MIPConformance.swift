@@ -17,43 +17,43 @@ import MIP
 ///   with `MIPError.unsupported` (`.integerBoundedOnly`).
 /// - GLPK reports an unbounded integer program as `infeasibleOrUnbounded` when its LP relaxation
 ///   has no dual feasible solution; every check accepts that for `unbounded` (the protocol allows it).
-public enum MIPConformance {
-    public struct Deviations: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+package enum MIPConformance {
+    package struct Deviations: OptionSet, Sendable {
+        package let rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
         /// No time limit, stop request, gap or objective limit is honoured: every solve ends with a proof.
-        public static let ignoresLimits = Deviations(rawValue: 1)
+        package static let ignoresLimits = Deviations(rawValue: 1)
         /// Only integer variables with finite bounds; anything else throws `MIPError.unsupported`.
-        public static let integerBoundedOnly = Deviations(rawValue: 2)
+        package static let integerBoundedOnly = Deviations(rawValue: 2)
     }
 
     /// One behaviour to check.
-    public struct Check: Sendable, CustomStringConvertible {
-        public let name: String
+    package struct Check: Sendable, CustomStringConvertible {
+        package let name: String
         /// Backends with any of these deviations skip the check.
-        public let needs: Deviations
+        package let needs: Deviations
         let body: @Sendable (any MIPSolver) -> [String]
 
-        public var description: String { name }
+        package var description: String { name }
 
-        public func applies(to deviations: Deviations) -> Bool { needs.isDisjoint(with: deviations) }
+        package func applies(to deviations: Deviations) -> Bool { needs.isDisjoint(with: deviations) }
 
         /// What `solver` got wrong; empty when it conforms.
-        public func run(_ solver: any MIPSolver) -> [String] { body(solver) }
+        package func run(_ solver: any MIPSolver) -> [String] { body(solver) }
     }
 
     /// A model with its optimum worked out by hand (nil: infeasible).
-    public struct HandSolved: Sendable {
-        public let name: String
-        public let model: MIPModel
-        public let optimum: Double?
+    package struct HandSolved: Sendable {
+        package let name: String
+        package let model: MIPModel
+        package let optimum: Double?
         /// Whether it has a continuous or an unbounded variable.
-        public let needs: Deviations
+        package let needs: Deviations
     }
 
     // MARK: - The hand-solved models
 
-    public static let handSolved: [HandSolved] = {
+    package static let handSolved: [HandSolved] = {
         var out: [HandSolved] = []
 
         // Knapsack: max 5a+4b+3c, 2a+3b+c ≤ 5, 4a+b+2c ≤ 11, 3a+4b+2c ≤ 8. {a,b} gives 9; {a,b,c} breaks row 1.
@@ -125,7 +125,7 @@ public enum MIPConformance {
 
     /// Σ 2·xᵢ = 2n+1 over 2n+2 binaries: the LP is feasible, no integer point is, and proving it
     /// takes branching (2^(2n+2) points for brute force).
-    public static func parity(_ n: Int) -> MIPModel {
+    package static func parity(_ n: Int) -> MIPModel {
         var m = MIPModel()
         let xs = (0..<(2 * n + 2)).map { m.addVariable("x\($0)", kind: .binary, cost: Double($0 % 3)) }
         m.addEquality("odd", xs.map { ($0, 2.0) }, Double(2 * n + 1))
@@ -133,7 +133,7 @@ public enum MIPConformance {
     }
 
     /// An 18-item two-row knapsack: a search takes nodes, and enumeration (2^18) still finishes.
-    public static func knapsack18() -> MIPModel {
+    package static func knapsack18() -> MIPModel {
         var m = MIPModel()
         let xs = (0..<18).map { m.addVariable("x\($0)", kind: .binary, cost: -Double(($0 * 13) % 17 + 3)) }
         m.addConstraint("w1", xs.enumerated().map { ($1, Double(($0 * 5) % 9 + 2)) }, upper: 23)
@@ -144,11 +144,11 @@ public enum MIPConformance {
     // MARK: - The checks
 
     /// Every check, for `deviations`' backend.
-    public static func checks(for deviations: Deviations) -> [Check] {
+    package static func checks(for deviations: Deviations) -> [Check] {
         all.filter { $0.applies(to: deviations) }
     }
 
-    public static let all: [Check] = handSolved.map(optimumCheck) + behaviour
+    package static let all: [Check] = handSolved.map(optimumCheck) + behaviour
 
     static func optimumCheck(_ t: HandSolved) -> Check {
         Check(name: "hand-solved: \(t.name)", needs: t.needs) { solver in

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffReport
 
 /// `--uid-domain` and `--organizer`: how the calendars name themselves.

@@ -3,7 +3,8 @@ import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import MIP
 
 /// `kickoff explain DIR --venue V`: why a venue has no plan, in the user's words.

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GLPKBackend
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffReport
 
 /// `kickoff export-model DIR --venue V --format mps|lp --out FILE`: the whole integer program of

@@ -4,7 +4,8 @@ import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffIO
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffReport
 import MIP
 

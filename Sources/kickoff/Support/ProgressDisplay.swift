@@ -1,5 +1,6 @@
 import Foundation
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import MIP
 
 /// Search progress on standard error after the first 2 s: a live line on a terminal, a line every 15 s otherwise.

@@ -1,43 +1,43 @@
 import KickoffCore
 
 /// Where and when one expanded session runs.
-public struct Placement: Hashable, Sendable {
+package struct Placement: Hashable, Sendable {
     /// Index into `Agenda.slots` of its first slot.
-    public var slot: Int
+    package var slot: Int
     /// Index into `PlanningInstance.rooms`.
-    public var room: Int
+    package var room: Int
 
-    public init(slot: Int, room: Int) { self.slot = slot; self.room = room }
+    package init(slot: Int, room: Int) { self.slot = slot; self.room = room }
 }
 
 /// One team's dinner.
-public struct DinnerBooking: Hashable, Sendable {
+package struct DinnerBooking: Hashable, Sendable {
     /// Index into `PlanningInstance.restaurants`.
-    public var restaurant: Int
+    package var restaurant: Int
     /// Agenda day whose evening it is.
-    public var evening: Int
+    package var evening: Int
 
-    public init(restaurant: Int, evening: Int) { self.restaurant = restaurant; self.evening = evening }
+    package init(restaurant: Int, evening: Int) { self.restaurant = restaurant; self.evening = evening }
 }
 
 /// A traveller's two legs, as indices into `Scenario.travel`.
-public struct Trip: Hashable, Sendable {
-    public var inbound: Int
-    public var outbound: Int
+package struct Trip: Hashable, Sendable {
+    package var inbound: Int
+    package var outbound: Int
 
-    public init(inbound: Int, outbound: Int) { self.inbound = inbound; self.outbound = outbound }
+    package init(inbound: Int, outbound: Int) { self.inbound = inbound; self.outbound = outbound }
 }
 
 /// A complete plan for one venue: every session placed, every team's dinner, every traveller's legs.
-public struct Plan: Hashable, Sendable {
+package struct Plan: Hashable, Sendable {
     /// One per expanded session (`Agenda.sessions`).
-    public var placements: [Placement]
+    package var placements: [Placement]
     /// By team name; empty when the scenario has no dinners.csv.
-    public var dinners: [String: DinnerBooking]
+    package var dinners: [String: DinnerBooking]
     /// One per attendee; nil for locals.
-    public var trips: [Trip?]
+    package var trips: [Trip?]
 
-    public init(placements: [Placement], dinners: [String: DinnerBooking], trips: [Trip?]) {
+    package init(placements: [Placement], dinners: [String: DinnerBooking], trips: [Trip?]) {
         self.placements = placements
         self.dinners = dinners
         self.trips = trips
@@ -46,39 +46,39 @@ public struct Plan: Hashable, Sendable {
 
 /// The contract's five cost parts, the carbon part an internal carbon price adds, the hotel
 /// nights behind one of them and the plan's estimated emissions.
-public struct CostBreakdown: Equatable, Sendable {
-    public var travel: Double = 0
-    public var hotel: Double = 0
-    public var timeAway: Double = 0
-    public var dinners: Double = 0
-    public var venue: Double = 0
+package struct CostBreakdown: Equatable, Sendable {
+    package var travel: Double = 0
+    package var hotel: Double = 0
+    package var timeAway: Double = 0
+    package var dinners: Double = 0
+    package var venue: Double = 0
     /// The booked legs' kg CO2e at the carbon price (0 without one).
-    public var carbon: Double = 0
-    public var hotelNights = 0
+    package var carbon: Double = 0
+    package var hotelNights = 0
     /// kg CO2e of every booked leg with an estimate.
-    public var co2Kg: Double = 0
+    package var co2Kg: Double = 0
     /// Booked legs without an estimate (an airport the bundled table lacks).
-    public var legsWithoutCO2 = 0
+    package var legsWithoutCO2 = 0
 
-    public init() {}
+    package init() {}
 
-    public var total: Double { travel + hotel + timeAway + dinners + venue + carbon }
+    package var total: Double { travel + hotel + timeAway + dinners + venue + carbon }
 }
 
 /// A commitment of one attendee at the venue: a session or the team dinner, as instants.
-public struct Commitment: Hashable, Sendable {
-    public enum What: Hashable, Sendable {
+package struct Commitment: Hashable, Sendable {
+    package enum What: Hashable, Sendable {
         case session(Int)
         case dinner
     }
-    public var what: What
-    public var start: Int
-    public var end: Int
+    package var what: What
+    package var start: Int
+    package var end: Int
 }
 
 extension PlanningInstance {
     /// Every commitment of attendee `a` under `plan`, in time order (invalid placements skipped).
-    public func commitments(of a: Int, in plan: Plan) -> [Commitment] {
+    package func commitments(of a: Int, in plan: Plan) -> [Commitment] {
         var out: [Commitment] = []
         for k in sessionsOf[a] {
             let p = plan.placements[k]
@@ -92,12 +92,12 @@ extension PlanningInstance {
     }
 
     /// Attendee `a`'s sessions by start time under `plan` (ties by index).
-    public func sessionsInTimeOrder(of a: Int, in plan: Plan) -> [Int] {
+    package func sessionsInTimeOrder(of a: Int, in plan: Plan) -> [Int] {
         sessionsOf[a].sorted { (slotStart[plan.placements[$0].slot], $0) < (slotStart[plan.placements[$1].slot], $1) }
     }
 
     /// Venue-local hotel nights of a trip: from the arrival date to the day before the departure date.
-    public func hotelNights(_ trip: Trip) -> Int {
+    package func hotelNights(_ trip: Trip) -> Int {
         let legs = scenario.travel
         let arrive = venueDate(legs[trip.inbound].arrive.instant)
         let depart = venueDate(legs[trip.outbound].depart.instant)

@@ -5,17 +5,17 @@ import KickoffCore
 /// The defaults are well above what any one change could save in travel, hotel, time away or
 /// dinners, so the plan moves only where the rules force it; among the plans with the fewest
 /// weighted changes, cost decides.
-public struct ChangePenalties: Sendable, Equatable {
+package struct ChangePenalties: Sendable, Equatable {
     /// A session that runs at another time (in any room).
-    public var sessionMove: Double = 20_000
+    package var sessionMove: Double = 20_000
     /// A session that keeps its time but changes room.
-    public var roomChange: Double = 5_000
+    package var roomChange: Double = 5_000
     /// Each traveller's inbound or outbound leg that changes.
-    public var legRebook: Double = 5_000
+    package var legRebook: Double = 5_000
     /// A team dinner at another restaurant or on another evening.
-    public var dinnerChange: Double = 5_000
+    package var dinnerChange: Double = 5_000
 
-    public init() {}
+    package init() {}
 }
 
 /// A `Baseline` matched to a planning instance: for everything the baseline and the changed
@@ -23,45 +23,45 @@ public struct ChangePenalties: Sendable, Equatable {
 ///
 /// A choice the instance no longer offers (a removed room, slot, restaurant or leg) matches as
 /// nil: the thing is still "in the baseline", so any choice now counts as a change.
-public struct BaselineMatch: Sendable {
-    public struct SessionChoice: Sendable, Hashable {
+package struct BaselineMatch: Sendable {
+    package struct SessionChoice: Sendable, Hashable {
         /// Slot index with the baseline's date and start, if it still exists.
-        public var slot: Int?
+        package var slot: Int?
         /// Room index with the baseline's room id, if the venue still has it.
-        public var room: Int?
-        public var record: Baseline.Placement
+        package var room: Int?
+        package var record: Baseline.Placement
     }
 
-    public struct DinnerChoice: Sendable, Hashable {
-        public var restaurant: Int?
+    package struct DinnerChoice: Sendable, Hashable {
+        package var restaurant: Int?
         /// Agenda day of the baseline's dinner date, if it is still a day of the event.
-        public var evening: Int?
-        public var record: Baseline.Dinner
+        package var evening: Int?
+        package var record: Baseline.Dinner
 
-        public var booking: DinnerBooking? {
+        package var booking: DinnerBooking? {
             guard let restaurant, let evening else { return nil }
             return DinnerBooking(restaurant: restaurant, evening: evening)
         }
     }
 
-    public struct TripChoice: Sendable, Hashable {
-        public var inbound: Int?
-        public var outbound: Int?
-        public var record: Baseline.Itinerary
+    package struct TripChoice: Sendable, Hashable {
+        package var inbound: Int?
+        package var outbound: Int?
+        package var record: Baseline.Itinerary
     }
 
-    public let baseline: Baseline
-    public let penalties: ChangePenalties
+    package let baseline: Baseline
+    package let penalties: ChangePenalties
     /// Per expanded session of the instance; nil for a session the baseline did not have.
-    public let sessions: [SessionChoice?]
+    package let sessions: [SessionChoice?]
     /// By team; only teams the baseline had.
-    public let dinners: [String: DinnerChoice]
+    package let dinners: [String: DinnerChoice]
     /// Per attendee; nil for attendees who are new or were local in the baseline.
-    public let trips: [TripChoice?]
+    package let trips: [TripChoice?]
     /// Per attendee; the baseline's itinerary row, nil for a new attendee.
-    public let itineraries: [Baseline.Itinerary?]
+    package let itineraries: [Baseline.Itinerary?]
 
-    public init(_ baseline: Baseline, instance: PlanningInstance, penalties: ChangePenalties = ChangePenalties()) {
+    package init(_ baseline: Baseline, instance: PlanningInstance, penalties: ChangePenalties = ChangePenalties()) {
         self.baseline = baseline
         self.penalties = penalties
         let sc = instance.scenario, event = sc.event
@@ -93,7 +93,7 @@ public struct BaselineMatch: Sendable {
     }
 
     /// The penalty a plan pays against this baseline: the sum of (0b)'s terms.
-    public func penalty(of plan: Plan) -> Double {
+    package func penalty(of plan: Plan) -> Double {
         var total = 0.0
         for (k, choice) in sessions.enumerated() {
             guard let choice else { continue }

@@ -1,4 +1,5 @@
 import KickoffCore
+import KickoffPlan
 import MIP
 
 extension Formulation {
@@ -6,7 +7,7 @@ extension Formulation {
     ///
     /// A group's travellers are given its legs in order: the earliest-arriving inbound leg and the
     /// earliest-departing outbound leg to its first member, and so on, which keeps every pair ordered.
-    public func plan(from x: [Double]) -> Plan {
+    package func plan(from x: [Double]) -> Plan {
         func on(_ v: Variable) -> Bool { x[v.index] > 0.5 }
         var placements: [Placement] = []
         for k in start.indices {
@@ -46,7 +47,7 @@ extension Formulation {
 
     /// The solution vector of a plan, or nil if the plan uses a choice the model does not offer
     /// (a start, room, dinner or leg it ruled out).
-    public func solution(for plan: Plan) -> [Double]? {
+    package func solution(for plan: Plan) -> [Double]? {
         var x = [Double](repeating: 0, count: model.variables.count)
         guard plan.placements.count == start.count else { return nil }
         for (k, p) in plan.placements.enumerated() {

@@ -2,7 +2,8 @@ import GLPKBackend
 import KickoffCore
 import KickoffGenerate
 import KickoffIO
-@testable import KickoffModel
+@testable import KickoffPlanner
+import KickoffPlan
 import KickoffTestSupport
 import MIP
 import Testing

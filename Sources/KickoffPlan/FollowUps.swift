@@ -2,11 +2,11 @@ import KickoffCore
 
 /// Where an attendee's working day is: the home airport's IANA zone, else the UTC offset of a
 /// travel leg at the home airport, else the venue's zone.
-public enum HomeZone: Hashable, Sendable, CustomStringConvertible {
+package enum HomeZone: Hashable, Sendable, CustomStringConvertible {
     case named(String)
     case fixed(offsetMinutes: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .named(let id): return id
         case .fixed(let m):
@@ -17,7 +17,7 @@ public enum HomeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// Each attendee's zone. `airportZone` maps an IATA code to an IANA zone (the bundled
     /// airport table); codes it does not know fall back to a leg's offset, then to the venue.
-    public static func of(_ scenario: Scenario, venue: Venue, airportZone: (String) -> String?) -> [HomeZone] {
+    package static func of(_ scenario: Scenario, venue: Venue, airportZone: (String) -> String?) -> [HomeZone] {
         var legOffset: [String: Int] = [:]
         for leg in scenario.travel {
             if legOffset[leg.origin] == nil { legOffset[leg.origin] = leg.depart.offsetMinutes }
@@ -34,22 +34,22 @@ public enum HomeZone: Hashable, Sendable, CustomStringConvertible {
 
 /// A follow-up placed: a weekday of its window and a start time, chosen so that it falls inside
 /// day_start..day_end on a weekday in as many audience members' home zones as possible.
-public struct FollowUpPlacement: Sendable, Equatable {
-    public var definition: FollowUp
-    public var followUp: FollowUp.ID { definition.id }
+package struct FollowUpPlacement: Sendable, Equatable {
+    package var definition: FollowUp
+    package var followUp: FollowUp.ID { definition.id }
     /// The venue-local date it starts on.
-    public var date: CivilDate
+    package var date: CivilDate
     /// Minutes since the epoch (UTC).
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// Attendee indices, ascending.
-    public var audience: [Int]
+    package var audience: [Int]
     /// Audience members for whom it falls outside their working day (ascending).
-    public var outsideHours: [Int]
+    package var outsideHours: [Int]
 }
 
 extension FollowUp {
-    public typealias ID = String
+    package typealias ID = String
 }
 
 /// Places every follow-up exactly (FORMATS: followups.csv, issue 15).
@@ -61,8 +61,8 @@ extension FollowUp {
 /// local), that date's venue midnight and every zone's day_start instant falling on it. Scoring
 /// each candidate by zone (members grouped by zone) makes this exact and small: dates × zones²
 /// offset look-ups. Ties go to the earliest start.
-public enum FollowUpPlanner {
-    public static func place(_ scenario: Scenario, venue: Venue, zones: [HomeZone]) -> [FollowUpPlacement] {
+package enum FollowUpPlanner {
+    package static func place(_ scenario: Scenario, venue: Venue, zones: [HomeZone]) -> [FollowUpPlacement] {
         guard let venueClock = VenueClock(identifier: venue.timezone) else { return [] }
         let event = scenario.event
         var clocks: [String: VenueClock] = [:]

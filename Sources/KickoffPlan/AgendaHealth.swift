@@ -14,71 +14,71 @@ import KickoffCore
 /// - What the weekday and business-hours rules cost: per traveller, the cheapest trip (legs, hotel
 ///   nights, hours away) that arrives and leaves in time for their commitments, with and without
 ///   the rules. Seat limits and the hotel block are left aside; the agenda is held fixed.
-public struct AgendaHealth: Sendable, Equatable {
+package struct AgendaHealth: Sendable, Equatable {
     /// Keynote + info above this share of attendee time is flagged.
-    public static let talkLimit = 0.30
+    package static let talkLimit = 0.30
 
-    public struct KindShare: Sendable, Equatable {
-        public let kind: SessionKind
-        public let attendeeMinutes: Int
-        public let share: Double
+    package struct KindShare: Sendable, Equatable {
+        package let kind: SessionKind
+        package let attendeeMinutes: Int
+        package let share: Double
 
-        public init(kind: SessionKind, attendeeMinutes: Int, share: Double) {
+        package init(kind: SessionKind, attendeeMinutes: Int, share: Double) {
             self.kind = kind; self.attendeeMinutes = attendeeMinutes; self.share = share
         }
     }
 
-    public struct Exception: Sendable, Equatable {
-        public let attendee: AttendeeID
-        public let team: String
-        public let manager: AttendeeID
-        public let managerTeam: String
+    package struct Exception: Sendable, Equatable {
+        package let attendee: AttendeeID
+        package let team: String
+        package let manager: AttendeeID
+        package let managerTeam: String
 
-        public init(attendee: AttendeeID, team: String, manager: AttendeeID, managerTeam: String) {
+        package init(attendee: AttendeeID, team: String, manager: AttendeeID, managerTeam: String) {
             self.attendee = attendee; self.team = team; self.manager = manager; self.managerTeam = managerTeam
         }
     }
 
-    public struct RuleCost: Sendable, Equatable {
-        public let attendee: AttendeeID
-        public let home: String
+    package struct RuleCost: Sendable, Equatable {
+        package let attendee: AttendeeID
+        package let home: String
         /// The cheapest trip the rules allow, and the cheapest without them.
-        public let allowed: Double
-        public let withoutRules: Double
+        package let allowed: Double
+        package let withoutRules: Double
         /// The excluded legs of the cheaper trip, each with why it was excluded.
-        public let excludedLegs: [(id: LegID, why: String)]
-        public var cost: Double { allowed - withoutRules }
+        package let excludedLegs: [(id: LegID, why: String)]
+        package var cost: Double { allowed - withoutRules }
 
-        public init(attendee: AttendeeID, home: String, allowed: Double, withoutRules: Double, excludedLegs: [(id: LegID, why: String)]) {
+        package init(attendee: AttendeeID, home: String, allowed: Double, withoutRules: Double, excludedLegs: [(id: LegID, why: String)]) {
             self.attendee = attendee; self.home = home; self.allowed = allowed; self.withoutRules = withoutRules
             self.excludedLegs = excludedLegs
         }
 
-        public static func == (a: RuleCost, b: RuleCost) -> Bool {
+        package static func == (a: RuleCost, b: RuleCost) -> Bool {
             a.attendee == b.attendee && a.allowed == b.allowed && a.withoutRules == b.withoutRules
                 && a.excludedLegs.map(\.id) == b.excludedLegs.map(\.id)
         }
     }
 
-    public let shares: [KindShare]
-    public let infoSessions: [SessionID]
-    public let compPlanDate: CivilDate?
+    package let shares: [KindShare]
+    package let infoSessions: [SessionID]
+    package let compPlanDate: CivilDate?
     /// Agenda days within 7 days of comp_plan_date (empty: not flagged).
-    public let compPlanClash: [CivilDate]
-    public let compCallWindow: [CivilDate]
+    package let compPlanClash: [CivilDate]
+    package let compCallWindow: [CivilDate]
     /// nil when there are no team dinners (no dinners.csv).
-    public let managerExceptions: [Exception]?
-    public let chairmansClub: [AttendeeID]
-    public let presidentsClub: [AttendeeID]
+    package let managerExceptions: [Exception]?
+    package let chairmansClub: [AttendeeID]
+    package let presidentsClub: [AttendeeID]
     /// Travellers whose cheapest trip the rules excluded, most expensive first (nil without a plan).
-    public let ruleCosts: [RuleCost]?
+    package let ruleCosts: [RuleCost]?
 
-    public var talkShare: Double { shares.filter { $0.kind == .keynote || $0.kind == .info }.reduce(0) { $0 + $1.share } }
-    public var tooMuchTalk: Bool { talkShare > AgendaHealth.talkLimit }
-    public var ruleCostTotal: Double { (ruleCosts ?? []).reduce(0) { $0 + $1.cost } }
+    package var talkShare: Double { shares.filter { $0.kind == .keynote || $0.kind == .info }.reduce(0) { $0 + $1.share } }
+    package var tooMuchTalk: Bool { talkShare > AgendaHealth.talkLimit }
+    package var ruleCostTotal: Double { (ruleCosts ?? []).reduce(0) { $0 + $1.cost } }
 
     /// The findings as given (read back from a summary.json, say).
-    public init(shares: [KindShare], infoSessions: [SessionID], compPlanDate: CivilDate?, compPlanClash: [CivilDate],
+    package init(shares: [KindShare], infoSessions: [SessionID], compPlanDate: CivilDate?, compPlanClash: [CivilDate],
                 compCallWindow: [CivilDate], managerExceptions: [Exception]?, chairmansClub: [AttendeeID],
                 presidentsClub: [AttendeeID], ruleCosts: [RuleCost]?) {
         self.shares = shares; self.infoSessions = infoSessions; self.compPlanDate = compPlanDate
@@ -86,7 +86,7 @@ public struct AgendaHealth: Sendable, Equatable {
         self.chairmansClub = chairmansClub; self.presidentsClub = presidentsClub; self.ruleCosts = ruleCosts
     }
 
-    public init(_ instance: PlanningInstance, plan: Plan?) {
+    package init(_ instance: PlanningInstance, plan: Plan?) {
         let sc = instance.scenario, agenda = instance.agenda, event = sc.event
 
         // Attendee-minutes by kind: the placed run's length, or without a plan the earliest run's.

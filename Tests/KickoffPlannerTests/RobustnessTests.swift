@@ -2,7 +2,8 @@ import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffIO
-@testable import KickoffModel
+@testable import KickoffPlanner
+import KickoffPlan
 import KickoffTestSupport
 import MIP
 import Testing

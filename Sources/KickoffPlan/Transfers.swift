@@ -1,39 +1,39 @@
 import KickoffCore
 
 /// One shuttle run between the venue's airport and the venue.
-public struct TransferRun: Sendable, Equatable {
-    public enum Direction: String, Sendable {
+package struct TransferRun: Sendable, Equatable {
+    package enum Direction: String, Sendable {
         /// Airport → venue.
         case arrival
         /// Venue → airport.
         case departure
     }
 
-    public var direction: Direction
+    package var direction: Direction
     /// Instants (minutes since the epoch, UTC).
-    public var leaves: Int
-    public var arrives: Int
+    package var leaves: Int
+    package var arrives: Int
     /// Attendee indices, in attendees.csv order.
-    public var riders: [Int]
+    package var riders: [Int]
 }
 
 /// The shuttle runs for a plan at a venue with a row in transfers.csv.
-public struct TransferPlan: Sendable {
-    public struct Unserved: Sendable, Equatable {
-        public var attendee: Int
-        public var direction: TransferRun.Direction
+package struct TransferPlan: Sendable {
+    package struct Unserved: Sendable, Equatable {
+        package var attendee: Int
+        package var direction: TransferRun.Direction
         /// Why no run can take them, in the coordinator's words.
-        public var why: String
+        package var why: String
     }
 
-    public var shuttle: Transfer
+    package var shuttle: Transfer
     /// In time order (arrivals and departures interleaved).
-    public var runs: [TransferRun]
+    package var runs: [TransferRun]
     /// Travellers no run can take without breaking a rule (only when the shuttle is slower than a buffer).
-    public var unserved: [Unserved]
+    package var unserved: [Unserved]
 
-    public var cost: Double { Double(runs.count) * shuttle.costPerRun }
-    public func count(_ d: TransferRun.Direction) -> Int { runs.filter { $0.direction == d }.count }
+    package var cost: Double { Double(runs.count) * shuttle.costPerRun }
+    package func count(_ d: TransferRun.Direction) -> Int { runs.filter { $0.direction == d }.count }
 }
 
 /// Batches the travellers into as few shuttle runs as possible, exactly.
@@ -53,10 +53,10 @@ public struct TransferPlan: Sendable {
 /// rest. `TransferTests` checks it against exhaustive search. Each run then leaves at the latest
 /// release among its riders (the earliest moment all of them are there), which keeps it inside
 /// every rider's window. O(n log n + n · runs).
-public enum TransferPlanner {
+package enum TransferPlanner {
     /// The fewest batches of at most `seats` indices whose windows share a point; each window must
     /// be non-empty (release ≤ deadline). Batches in order of their deadline.
-    public static func batches(_ windows: [(release: Int, deadline: Int)], seats: Int) -> [[Int]] {
+    package static func batches(_ windows: [(release: Int, deadline: Int)], seats: Int) -> [[Int]] {
         precondition(seats >= 1)
         var left = windows.indices.sorted { (windows[$0].deadline, windows[$0].release, $0) < (windows[$1].deadline, windows[$1].release, $1) }
         var out: [[Int]] = []
@@ -74,7 +74,7 @@ public enum TransferPlanner {
     }
 
     /// The runs for `plan`, or nil when transfers.csv has no row for the venue.
-    public static func plan(_ instance: PlanningInstance, _ plan: Plan) -> TransferPlan? {
+    package static func plan(_ instance: PlanningInstance, _ plan: Plan) -> TransferPlan? {
         guard let shuttle = instance.scenario.transfers.first(where: { $0.venue == instance.venue.id }) else { return nil }
         let legs = instance.scenario.travel
         let drive = shuttle.minutes, wait = shuttle.maxWaitMinutes

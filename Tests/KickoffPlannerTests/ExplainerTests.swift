@@ -1,6 +1,7 @@
 import GLPKBackend
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffTestSupport
 import MIP
 import Testing

@@ -1,11 +1,12 @@
 import KickoffCore
+import KickoffPlan
 import MIP
 
 /// What each row of the formulation requires, with the ids it is about: the typed tag of every
 /// `Formulation` constraint (docs/FORMULATION.md numbers them). The explainer reads these, never
 /// the rows' names; the names (`roomOnce[R1,D1-1000]`) are the tags' descriptions, made only when
 /// a solver log or a model file asks.
-public enum Requirement: ConstraintTag {
+package enum Requirement: ConstraintTag {
     /// (1) the session starts exactly once.
     case start(session: String)
     /// (2) a started session has a room.
@@ -42,7 +43,7 @@ public enum Requirement: ConstraintTag {
     /// Rows that define variables or say something must exist at all (a start, a room, a dinner,
     /// a leg each way): the explainer keeps them hard, since breaking one would "explain"
     /// everything by dropping a session or a traveller.
-    public var isStructural: Bool {
+    package var isStructural: Bool {
         switch self {
         case .start, .room, .dinner, .seated, .inbound, .outbound: return true
         default: return false
@@ -50,7 +51,7 @@ public enum Requirement: ConstraintTag {
     }
 
     /// The row's name, `family[id,…]`, as in model files and GLPK's log.
-    public var description: String {
+    package var description: String {
         switch self {
         case .start(let k): return "start[\(k)]"
         case .room(let k, let s): return "room[\(k),\(s)]"
@@ -73,12 +74,12 @@ public enum Requirement: ConstraintTag {
 }
 
 /// An instant at the venue, shown as the agenda's day and the venue-local time (`D2-1400`).
-public struct Moment: Sendable, CustomStringConvertible {
-    public let instant: Int
+package struct Moment: Sendable, CustomStringConvertible {
+    package let instant: Int
     let clock: VenueClock
     let firstDay: CivilDate
 
-    public var description: String {
+    package var description: String {
         let date = clock.localDate(ofInstant: instant)
         let day = date.dayNumber - firstDay.dayNumber + 1
         let offset = clock.offsetMinutes(on: date, at: TimeOfDay(minutes: 720))
@@ -87,14 +88,14 @@ public struct Moment: Sendable, CustomStringConvertible {
 }
 
 /// A travel group by its first member and how many travel with them (`P00012+3`).
-public struct TravelGroupName: Sendable, CustomStringConvertible {
-    public let first: AttendeeID
-    public let others: Int
+package struct TravelGroupName: Sendable, CustomStringConvertible {
+    package let first: AttendeeID
+    package let others: Int
 
-    public var description: String { "\(first)+\(others)" }
+    package var description: String { "\(first)+\(others)" }
 
     /// "P00012 and 3 others with the same home and agenda".
-    public var people: String {
+    package var people: String {
         others > 0 ? "\(first) and \(others) other\(others == 1 ? "" : "s") with the same home and agenda" : "\(first)"
     }
 }

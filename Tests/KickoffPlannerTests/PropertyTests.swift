@@ -1,7 +1,8 @@
 import GLPKBackend
 import KickoffCore
 import KickoffGenerate
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffTestSupport
 import MIP
 import Testing

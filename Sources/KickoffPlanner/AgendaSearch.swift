@@ -1,5 +1,6 @@
 import Foundation
 import KickoffCore
+import KickoffPlan
 
 /// A conflict-repairing search for an agenda when the greedy placement gives up: every session
 /// gets a start and a room, and a tabu search moves the sessions in conflict until none is.
@@ -30,7 +31,7 @@ import KickoffCore
 ///   and on xl-11 the other way round, so the planner runs both (`Planner`).
 /// When the deadline comes first, the best partial agenda found is returned with the sessions it
 /// leaves out and what blocks each one.
-public struct AgendaSearch {
+package struct AgendaSearch {
     /// Where a session may go: a start slot, its interval, the overlap points it covers and the rooms that fit.
     struct Option {
         var slot: Int
@@ -42,22 +43,22 @@ public struct AgendaSearch {
     }
 
     /// A session the search could not place without breaking a rule, and what it clashes with.
-    public struct Unplaced: Sendable, Equatable {
-        public var session: Int
+    package struct Unplaced: Sendable, Equatable {
+        package var session: Int
         /// Attendees of the session.
-        public var audience: Int
+        package var audience: Int
         /// What keeps it where it was tried, in the user's words.
-        public var blockedBy: [String]
+        package var blockedBy: [String]
     }
 
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// One per session: the best agenda found (the unplaced sessions where they were tried).
-        public var placements: [Placement]
+        package var placements: [Placement]
         /// Sessions that must be left out for the rest to hold (empty: the agenda is complete).
-        public var unplaced: [Unplaced]
+        package var unplaced: [Unplaced]
         /// Distinct attendees of the unplaced sessions.
-        public var affectedAttendees: Int
-        public var iterations: Int
+        package var affectedAttendees: Int
+        package var iterations: Int
     }
 
     /// The fixed relations of each session k: another session j and how they relate (they share
@@ -102,7 +103,7 @@ public struct AgendaSearch {
     var evictWeight: [Int]
 
     /// What evicting a session costs at first.
-    public enum Weighing: Sendable {
+    package enum Weighing: Sendable {
         /// 1: the search counts evictions.
         case perEviction
         /// 1 + its audience: the search counts the people it disturbs.
@@ -177,7 +178,7 @@ public struct AgendaSearch {
 
     /// Finds a conflict-free agenda, starting from `start` when given (one placement per session),
     /// or says which sessions are left over when the deadline or a stop request comes first.
-    public static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
+    package static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
                            deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
         guard var s = AgendaSearch(f) else { return nil }
         if weighing == .byAudience { s.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }

@@ -1,4 +1,5 @@
 import KickoffCore
+import KickoffPlan
 import MIP
 
 /// Why a venue has no plan, in the user's words.
@@ -10,7 +11,7 @@ import MIP
 /// that cannot hold together; each is translated back into sessions, rooms, teams and travellers,
 /// with what to relax.
 /// What `Explainer.explain` found.
-public enum Explanation: Sendable, Equatable {
+package enum Explanation: Sendable, Equatable {
     /// Every requirement can be met: the venue has a plan.
     case feasible
     /// No plan: why, in the user's words, with what to relax.
@@ -19,7 +20,7 @@ public enum Explanation: Sendable, Equatable {
     case undetermined(String)
 
     /// The sentences to print: the reasons, or the one sentence of the other cases.
-    public var lines: [String] {
+    package var lines: [String] {
         switch self {
         case .feasible: return ["the program is feasible: every requirement can be met"]
         case .reasons(let r): return r
@@ -28,8 +29,8 @@ public enum Explanation: Sendable, Equatable {
     }
 }
 
-public enum Explainer {
-    public static func explain(_ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60,
+package enum Explainer {
+    package static func explain(_ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60,
                                shouldStop: (@Sendable () -> Bool)? = nil) -> Explanation {
         let pre = Prechecks.run(inst)
         if !pre.isEmpty { return .reasons(pre) }

@@ -1,5 +1,6 @@
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffTestSupport
 import Testing
 

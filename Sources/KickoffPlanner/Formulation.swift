@@ -1,19 +1,20 @@
 import KickoffCore
+import KickoffPlan
 import MIP
 
 /// Travellers who are interchangeable for the planner: same home airport, same sessions, same
 /// team dinner. They share one integer count per leg instead of one binary per person.
-public struct TravelGroup: Sendable {
+package struct TravelGroup: Sendable {
     /// Attendee indices, ascending.
-    public let members: [Int]
-    public let home: String
+    package let members: [Int]
+    package let home: String
     /// Expanded sessions they attend.
-    public let sessions: [Int]
+    package let sessions: [Int]
     /// Their team (for the dinner), or nil without dinners.
-    public let team: String?
+    package let team: String?
     /// Usable inbound legs and the count variable of each.
-    public internal(set) var inbound: [(leg: Int, count: Variable)] = []
-    public internal(set) var outbound: [(leg: Int, count: Variable)] = []
+    package internal(set) var inbound: [(leg: Int, count: Variable)] = []
+    package internal(set) var outbound: [(leg: Int, count: Variable)] = []
 }
 
 /// One way a commitment can be scheduled: its interval and the variables that select it.
@@ -27,29 +28,29 @@ struct CommitmentOption {
 /// to turn a solution into a `Plan` and a `Plan` into a solution.
 ///
 /// Every constraint family cites its number in the formulation document.
-public struct Formulation: Sendable {
-    public let instance: PlanningInstance
-    public private(set) var model = MIPModel()
+package struct Formulation: Sendable {
+    package let instance: PlanningInstance
+    package private(set) var model = MIPModel()
     /// `start[k]`: the start variable y of session k for each slot it may start in.
-    public private(set) var start: [[(slot: Int, y: Variable)]] = []
+    package private(set) var start: [[(slot: Int, y: Variable)]] = []
     /// `room[k][i]`: for `start[k][i]`, the room variables x.
-    public private(set) var room: [[[(room: Int, x: Variable)]]] = []
+    package private(set) var room: [[[(room: Int, x: Variable)]]] = []
     /// The evening variables w of each team's dinner.
-    public private(set) var evening: [String: [(evening: Int, w: Variable)]] = [:]
+    package private(set) var evening: [String: [(evening: Int, w: Variable)]] = [:]
     /// Table sets: the teams dining together at one restaurant on one evening, and the variable p.
-    public private(set) var tables: [(booking: DinnerBooking, teams: [String], p: Variable)] = []
+    package private(set) var tables: [(booking: DinnerBooking, teams: [String], p: Variable)] = []
     var tableIndex: [String: Variable] = [:]
     /// True when table sets choose restaurants only (evening 0) and evenings are given in order.
-    public private(set) var freeEvenings = false
+    package private(set) var freeEvenings = false
     /// Per-team restaurant variables z, used instead of table sets when those are too many.
-    public private(set) var dinner: [String: [(booking: DinnerBooking, z: Variable)]] = [:]
-    public private(set) var groups: [TravelGroup] = []
+    package private(set) var dinner: [String: [(booking: DinnerBooking, z: Variable)]] = [:]
+    package private(set) var groups: [TravelGroup] = []
     /// Reasons the model is certainly infeasible, found while building it (empty normally).
-    public private(set) var obstacles: [String] = []
+    package private(set) var obstacles: [String] = []
     /// The published plan being re-planned, if any: its choices are rewarded by (0b).
-    public let baseline: BaselineMatch?
+    package let baseline: BaselineMatch?
     /// The part of each variable's cost that is a change penalty (0b), by variable index.
-    public private(set) var penaltyCost: [Int: Double] = [:]
+    package private(set) var penaltyCost: [Int: Double] = [:]
     /// The assignment rows kept by the relaxation bound (R): dinners (6), (7) and travel (9), (13).
     private var assignmentRows: [Int] = []
 
@@ -58,7 +59,7 @@ public struct Formulation: Sendable {
     ///
     /// - Parameter baseline: a published plan to keep as much of as the rules allow; every change
     ///   from it costs its penalty (0b) on top of the plan's cost (0).
-    public init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil) {
+    package init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil) {
         self.instance = instance
         self.baseline = baseline
         addSessionPlacement()      // (1), (2)
@@ -80,7 +81,7 @@ public struct Formulation: Sendable {
     }
 
     /// The change penalties (0b) of a solution: its objective minus the plan's cost.
-    public func penalty(_ x: [Double]) -> Double {
+    package func penalty(_ x: [Double]) -> Double {
         penaltyCost.reduce(0) { $0 + $1.value * x[$1.key] }
     }
 
@@ -199,7 +200,7 @@ public struct Formulation: Sendable {
 
     /// Most table sets (restaurant, evening, teams) enumerated before falling back to one
     /// variable per team, restaurant and evening.
-    public static let tableSetLimit = 150_000
+    package static let tableSetLimit = 150_000
 
     /// (6) one evening per team; (7) who dines where: table sets, or per-team choices with
     /// capacity rows when there are too many sets; (8) no dinner over a member's session.
@@ -520,7 +521,7 @@ public struct Formulation: Sendable {
     /// optimum is a lower bound on (0) + (0b); it splits
     /// into a linear program per home airport and one for dinners, so it is solved in seconds
     /// even when the full program's LP is not.
-    public var relaxation: MIPModel {
+    package var relaxation: MIPModel {
         let keep = Set(assignmentRows)
         return model.relaxation { keep.contains($0) }
     }

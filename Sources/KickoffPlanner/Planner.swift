@@ -1,52 +1,53 @@
 import Foundation
 import KickoffCore
+import KickoffPlan
 import MIP
 
 /// Sizes of the integer program, for reports and benchmarks.
-public struct ModelStats: Sendable, Equatable {
-    public var variables = 0
-    public var integers = 0
-    public var constraints = 0
-    public var nonzeros = 0
-    public var sessions = 0
-    public var travelGroups = 0
-    public var travellers = 0
+package struct ModelStats: Sendable, Equatable {
+    package var variables = 0
+    package var integers = 0
+    package var constraints = 0
+    package var nonzeros = 0
+    package var sessions = 0
+    package var travelGroups = 0
+    package var travellers = 0
 
-    public init() {}
+    package init() {}
 }
 
 /// What planning one venue produced.
-public struct PlanOutcome: Sendable {
+package struct PlanOutcome: Sendable {
     /// `optimal` or `feasible` come with a checked plan; anything else has none.
-    public var termination: Termination
-    public var plan: Plan?
+    package var termination: Termination
+    package var plan: Plan?
     /// The checker's verdict and recomputed costs for `plan`.
-    public var check: PlanCheck?
-    public var objective: Double?
-    public var bound: Double?
+    package var check: PlanCheck?
+    package var objective: Double?
+    package var bound: Double?
     /// Why there is no plan, in the user's words (empty when there is one).
-    public var reasons: [String] = []
-    public var stats = ModelStats()
+    package var reasons: [String] = []
+    package var stats = ModelStats()
     /// Seconds to build the model, run the heuristic and solve.
-    public var buildSeconds: Double = 0
-    public var solveSeconds: Double = 0
+    package var buildSeconds: Double = 0
+    package var solveSeconds: Double = 0
     /// The construction heuristic's cost, when it found a plan, and its change penalty (0b).
-    public var heuristicObjective: Double?
-    public var heuristicPenalty: Double = 0
+    package var heuristicObjective: Double?
+    package var heuristicPenalty: Double = 0
     /// Seconds from the start of planning until the first plan was known.
-    public var heuristicSeconds: Double?
+    package var heuristicSeconds: Double?
     /// The agenda-health section, with the plan's figures when there is one.
-    public var health: AgendaHealth?
+    package var health: AgendaHealth?
     /// In a re-plan: what changed against the baseline, with the plan's change penalty (0b).
-    public var changes: PlanChanges?
+    package var changes: PlanChanges?
     /// The change penalties (0b) the plan pays on top of `objective` (0 without a baseline).
-    public var penalty: Double = 0
-    public var log = ""
+    package var penalty: Double = 0
+    package var log = ""
     /// Without a plan: the best partial agenda the search found, with the sessions it left out.
-    public var partial: AgendaSearch.Result?
+    package var partial: AgendaSearch.Result?
 
     /// The solver's gap: of cost + penalties against the bound, which covers both.
-    public var gap: Double? {
+    package var gap: Double? {
         guard termination.hasSolution, let o = objective, let b = bound else { return nil }
         return SolveResult.relativeGap(incumbent: o + penalty, bound: b)
     }
@@ -54,22 +55,22 @@ public struct PlanOutcome: Sendable {
 
 /// Plans one venue: builds the formulation, finds a first plan heuristically, solves, reads the
 /// plan back and has `PlanChecker` re-verify it.
-public struct Planner {
-    public var solver: any MIPSolver
+package struct Planner {
+    package var solver: any MIPSolver
 
-    public init(solver: any MIPSolver) { self.solver = solver }
+    package init(solver: any MIPSolver) { self.solver = solver }
 
     /// What is left of a whole run's `limit` (reading to writing) for building and searching,
     /// `elapsed` seconds in: it keeps back time to check and write the plan and for GLPK to notice
     /// the deadline (it cannot inside one simplex run), 1.5 s plus 0.3 ms per attendee — 4.5 s at
     /// 10,000, where writing took 1 s and the deadline was overrun by up to 1.6 s. At least 1 s.
-    public static func searchSeconds(within limit: Double, after elapsed: Double, attendees: Int) -> Double {
+    package static func searchSeconds(within limit: Double, after elapsed: Double, attendees: Int) -> Double {
         max(1, limit - elapsed - (1.5 + 0.0003 * Double(attendees)))
     }
 
     /// - Parameter baseline: in a re-plan, the published plan to keep as much of as the rules
     ///   allow; the outcome then carries `changes`.
-    public func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, options: SolveOptions = SolveOptions()) -> PlanOutcome {
+    package func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, options: SolveOptions = SolveOptions()) -> PlanOutcome {
         var out = solve(instance, baseline: baseline, options: options)
         out.health = AgendaHealth(instance, plan: out.plan)
         if let baseline, let plan = out.plan { out.changes = PlanChanges(instance, plan: plan, baseline: baseline) }

@@ -5,48 +5,48 @@ import KickoffCore
 ///
 /// Only changes are listed; what is kept is counted. A session, dinner or traveller counts as
 /// "compared" when both the baseline and the new plan have it.
-public struct PlanChanges: Sendable {
-    public enum What: String, Sendable, CaseIterable {
+package struct PlanChanges: Sendable {
+    package enum What: String, Sendable, CaseIterable {
         case session, dinner, inbound, outbound, attendee
     }
 
-    public enum Change: String, Sendable {
+    package enum Change: String, Sendable {
         case moved, rebooked, added, removed
     }
 
-    public struct Row: Sendable, Equatable {
-        public var what: What
-        public var id: String
-        public var change: Change
-        public var from: String
-        public var to: String
-        public var why: String
+    package struct Row: Sendable, Equatable {
+        package var what: What
+        package var id: String
+        package var change: Change
+        package var from: String
+        package var to: String
+        package var why: String
     }
 
     /// Kept out of compared.
-    public struct Tally: Sendable, Equatable {
-        public var compared = 0
-        public var kept = 0
+    package struct Tally: Sendable, Equatable {
+        package var compared = 0
+        package var kept = 0
 
-        public init(compared: Int = 0, kept: Int = 0) { self.compared = compared; self.kept = kept }
-        public var rate: Double? { compared == 0 ? nil : Double(kept) / Double(compared) }
+        package init(compared: Int = 0, kept: Int = 0) { self.compared = compared; self.kept = kept }
+        package var rate: Double? { compared == 0 ? nil : Double(kept) / Double(compared) }
     }
 
     /// The venue the baseline was planned at.
-    public var baselineVenue: String
-    public var rows: [Row] = []
-    public var sessions = Tally()
-    public var dinners = Tally()
+    package var baselineVenue: String
+    package var rows: [Row] = []
+    package var sessions = Tally()
+    package var dinners = Tally()
     /// Travellers in both plans whose own data (home, team, sessions) did not change: kept = both legs.
-    public var unchangedTravellers = Tally()
+    package var unchangedTravellers = Tally()
     /// Travellers in both plans whose home, team or sessions changed.
-    public var changedTravellers = Tally()
-    public var joined = 0
-    public var left = 0
+    package var changedTravellers = Tally()
+    package var joined = 0
+    package var left = 0
     /// The penalty (0b) the plan pays; equals the model's penalty term.
-    public var penalty: Double = 0
+    package var penalty: Double = 0
 
-    public init(_ instance: PlanningInstance, plan: Plan, baseline match: BaselineMatch) {
+    package init(_ instance: PlanningInstance, plan: Plan, baseline match: BaselineMatch) {
         baselineVenue = match.baseline.venue
         let sc = instance.scenario, agenda = instance.agenda, event = sc.event
         penalty = match.penalty(of: plan)

@@ -1,5 +1,6 @@
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffTestSupport
 import Testing
 
@@ -93,7 +94,8 @@ import Testing
     /// excluded; the cheapest allowed trip M1 (400) + O1 (150) = 550. The rule costs 200.
     @Test func theWeekendRuleCostIsNamed() throws {
         let (inst, out) = try solve(HandSolved.weekendRule)
-        let h = AgendaHealth(inst, plan: try #require(out.plan))
+        let plan: Plan = try #require(out.plan)
+        let h = AgendaHealth(inst, plan: plan)
         let rc = try #require(h.ruleCosts?.first)
         #expect(h.ruleCosts?.count == 1)
         #expect(rc.attendee == "A1")

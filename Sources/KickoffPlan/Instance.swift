@@ -5,34 +5,34 @@ import KickoffCore
 /// travel legs, and who is local.
 ///
 /// Build it only from a scenario that `validate()` accepted.
-public struct PlanningInstance: Sendable {
-    public let scenario: Scenario
-    public let venue: Venue
-    public let agenda: Agenda
-    public let rooms: [Room]
+package struct PlanningInstance: Sendable {
+    package let scenario: Scenario
+    package let venue: Venue
+    package let agenda: Agenda
+    package let rooms: [Room]
     /// Restaurants of the venue (empty without dinners.csv).
-    public let restaurants: [Restaurant]
+    package let restaurants: [Restaurant]
     /// Evenings each restaurant hosts during the event: distinct agenda days, ascending.
-    public let evenings: [[Int]]
+    package let evenings: [[Int]]
     /// Whether team dinners are planned at all (dinners.csv present).
-    public let hasDinners: Bool
-    public let clock: VenueClock
-    public let travel: TravelOptions
+    package let hasDinners: Bool
+    package let clock: VenueClock
+    package let travel: TravelOptions
     /// Instant (minutes since the epoch) where each slot starts and ends.
-    public let slotStart: [Int]
-    public let slotEnd: [Int]
+    package let slotStart: [Int]
+    package let slotEnd: [Int]
     /// Expanded session indices each attendee attends, ascending.
-    public let sessionsOf: [[Int]]
+    package let sessionsOf: [[Int]]
     /// True for attendees whose home is the venue's airport.
-    public let isLocal: [Bool]
+    package let isLocal: [Bool]
     /// Each leg's kg CO2e and the internal carbon price (none: no estimates, no price).
-    public let carbon: Carbon
+    package let carbon: Carbon
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case unknownVenue(String)
         case badTimeZone(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unknownVenue(let v): return "no venue \"\(v)\" in venues.csv"
             case .badTimeZone(let z): return "unknown time zone \"\(z)\""
@@ -43,7 +43,7 @@ public struct PlanningInstance: Sendable {
     /// - Parameters:
     ///   - venue: a venue id; nil plans the first venue of venues.csv.
     ///   - carbon: each leg's estimate and the carbon price; at a price above 0 a leg's cost includes its carbon.
-    public init(_ scenario: Scenario, venue venueID: VenueID? = nil, carbon: Carbon = .none) throws(Failure) {
+    package init(_ scenario: Scenario, venue venueID: VenueID? = nil, carbon: Carbon = .none) throws(Failure) {
         guard let venue = venueID.map({ scenario.venue($0) }) ?? scenario.venues.first else {
             throw .unknownVenue(venueID?.rawValue ?? "")
         }
@@ -72,25 +72,25 @@ public struct PlanningInstance: Sendable {
         self.isLocal = scenario.attendees.map { $0.home == venue.airport }
     }
 
-    public var event: Event { scenario.event }
+    package var event: Event { scenario.event }
 
     /// The `Session` row behind expanded session `k`.
-    public func session(_ k: Int) -> Session { scenario.sessions[agenda.sessions[k].sessionIndex] }
+    package func session(_ k: Int) -> Session { scenario.sessions[agenda.sessions[k].sessionIndex] }
 
     /// Start and end instants of expanded session `k` starting at slot `s`, or nil if it cannot start there.
-    public func interval(of k: Int, startingAt s: Int) -> (start: Int, end: Int)? {
+    package func interval(of k: Int, startingAt s: Int) -> (start: Int, end: Int)? {
         guard let run = agenda.run(from: s, length: session(k).slots) else { return nil }
         return (slotStart[s], slotEnd[run.last!])
     }
 
     /// Start and end instants of the team dinner on evening `day`.
-    public func dinnerInterval(evening day: Int) -> (start: Int, end: Int) {
+    package func dinnerInterval(evening day: Int) -> (start: Int, end: Int) {
         let start = clock.instant(event.date(ofDay: day), event.dinnerTime)
         return (start, start + event.dinnerMinutes)
     }
 
     /// Rooms (indices into `rooms`) that fit expanded session `k`: capacity and features.
-    public func roomsFitting(_ k: Int) -> [Int] {
+    package func roomsFitting(_ k: Int) -> [Int] {
         let size = agenda.sessions[k].audience.count
         let needs = session(k).needs
         return rooms.indices.filter { r in
@@ -99,14 +99,14 @@ public struct PlanningInstance: Sendable {
     }
 
     /// Members of `team`, attendee indices ascending.
-    public func members(of team: String) -> [Int] { agenda.members[team] ?? [] }
+    package func members(of team: String) -> [Int] { agenda.members[team] ?? [] }
 
     /// A leg's part of a traveller's cost (0): an inbound leg costs price + rate·(d0 − arrival date)
     /// + perHour·(t0 − departure), an outbound leg price + rate·(departure date − d0) + perHour·(arrival
     /// − t0), with d0 the first day and t0 the first slot's start. d0 and t0 cancel in every pair,
     /// leaving price + rate × nights + perHour × hours away. At a carbon price each leg adds its
     /// carbon cost (price per tonne × kg / 1000).
-    public func legCost(_ l: Int, inbound: Bool) -> Double {
+    package func legCost(_ l: Int, inbound: Bool) -> Double {
         let leg = scenario.travel[l], event = scenario.event
         let rate = venue.hotelRate, perHour = event.timeAwayCostPerHour
         let d0 = event.startDate.dayNumber, t0 = slotStart.min() ?? 0
@@ -116,5 +116,5 @@ public struct PlanningInstance: Sendable {
     }
 
     /// Venue-local date of an instant.
-    public func venueDate(_ instant: Int) -> CivilDate { clock.localDate(ofInstant: instant) }
+    package func venueDate(_ instant: Int) -> CivilDate { clock.localDate(ofInstant: instant) }
 }

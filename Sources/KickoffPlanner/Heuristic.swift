@@ -1,4 +1,5 @@
 import KickoffCore
+import KickoffPlan
 import MIP
 
 /// A fast construction heuristic: a complete plan that GLPK takes as its first incumbent.
@@ -17,7 +18,7 @@ import MIP
 ///
 /// The cheapest of the four complete plans is returned; nil when a greedy step finds nothing in
 /// every variant, and the solver then starts without an incumbent.
-public enum ConstructionHeuristic {
+package enum ConstructionHeuristic {
     /// The order sessions are placed in (see `placeSessions`). No order wins everywhere: placing
     /// large audiences first keeps them out of the last afternoon, but an early company-wide
     /// session can also split the hours small teams need, so every order is tried.
@@ -32,7 +33,7 @@ public enum ConstructionHeuristic {
 
     /// The cheapest complete plan (cost (0) plus change penalties (0b)) the greedy steps build over
     /// every session order; nil when none completes.
-    public static func plan(_ f: Formulation) -> Plan? {
+    package static func plan(_ f: Formulation) -> Plan? {
         var best: (plan: Plan, objective: Double)?
         for order in SessionOrder.allCases {
             guard let placements = placeSessions(f, order: order), let plan = complete(f, placements),

@@ -1,7 +1,7 @@
 import KickoffCore
 
 /// A rule of `docs/FORMATS.md` ("The rules a plan keeps"), as the checker names it.
-public enum PlanRule: String, Sendable, CaseIterable, Comparable {
+package enum PlanRule: String, Sendable, CaseIterable, Comparable {
     case shape = "plan shape"
     case sessionStart = "session start"
     case sessionDay = "session day"
@@ -27,25 +27,25 @@ public enum PlanRule: String, Sendable, CaseIterable, Comparable {
     case seats
     case hotelBlock = "hotel block"
 
-    public static func < (a: PlanRule, b: PlanRule) -> Bool {
+    package static func < (a: PlanRule, b: PlanRule) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
-public struct PlanViolation: Hashable, Sendable, CustomStringConvertible {
-    public var rule: PlanRule
-    public var message: String
+package struct PlanViolation: Hashable, Sendable, CustomStringConvertible {
+    package var rule: PlanRule
+    package var message: String
 
-    public var description: String { "\(rule.rawValue): \(message)" }
+    package var description: String { "\(rule.rawValue): \(message)" }
 }
 
 /// The outcome of checking a plan: every broken rule, and the costs recomputed from scratch.
-public struct PlanCheck: Sendable {
-    public var violations: [PlanViolation]
-    public var costs: CostBreakdown
+package struct PlanCheck: Sendable {
+    package var violations: [PlanViolation]
+    package var costs: CostBreakdown
 
-    public var isValid: Bool { violations.isEmpty }
-    public var brokenRules: Set<PlanRule> { Set(violations.map(\.rule)) }
+    package var isValid: Bool { violations.isEmpty }
+    package var brokenRules: Set<PlanRule> { Set(violations.map(\.rule)) }
 }
 
 /// Re-verifies a plan against every rule of the contract and recomputes its cost.
@@ -53,8 +53,8 @@ public struct PlanCheck: Sendable {
 /// Deliberately independent of the formulation: it reads the scenario's rows and the plan, not
 /// the integer program, its groups or its pre-filtered legs. A plan the solver returns that fails
 /// here is a bug in the model, never something to write out.
-public enum PlanChecker {
-    public static func check(_ plan: Plan, _ inst: PlanningInstance) -> PlanCheck {
+package enum PlanChecker {
+    package static func check(_ plan: Plan, _ inst: PlanningInstance) -> PlanCheck {
         var v: [PlanViolation] = []
         func fail(_ rule: PlanRule, _ message: String) { v.append(PlanViolation(rule: rule, message: message)) }
         let sc = inst.scenario, agenda = inst.agenda, event = sc.event

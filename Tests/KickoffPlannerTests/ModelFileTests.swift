@@ -1,7 +1,8 @@
 import Foundation
 @testable import GLPKBackend
 import KickoffCore
-import KickoffModel
+import KickoffPlan
+import KickoffPlanner
 import KickoffTestSupport
 import MIP
 import Testing

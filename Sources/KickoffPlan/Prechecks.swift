@@ -7,8 +7,8 @@ import KickoffCore
 /// chains that run past the last slot; attendees booked for more slots than the agenda has;
 /// travellers with no usable inbound or outbound leg (and why each leg fails); teams no restaurant
 /// evening seats; nights when the travellers who must stay exceed the hotel block.
-public enum Prechecks {
-    public static func run(_ inst: PlanningInstance) -> [String] {
+package enum Prechecks {
+    package static func run(_ inst: PlanningInstance) -> [String] {
         if let weekend = weekend(inst) { return [weekend] }
         var out: [String] = []
         out += rooms(inst)
