@@ -92,7 +92,7 @@ let package = Package(
         // MIP needs no GLPK: the kit runs against the brute-force reference and the decomposition over it.
         .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
-        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
+        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
         .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport",
                                                          .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Golden"]),

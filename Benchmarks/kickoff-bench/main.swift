@@ -158,10 +158,10 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
     let base = BaselineLoader.load(files: Dictionary(written.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
                                    folder: "base").baseline!
     let churn = try! AttendeeChurn(files, share: share, seed: seed)
-    let (_, replan, replanSeconds) = plan(churn.files, baseline: base)
+    let (inst1, replan, replanSeconds) = plan(churn.files, baseline: base)
     let (_, fresh, freshSeconds) = plan(churn.files)
     guard let c = replan.changes, let cost = replan.objective, let freshCost = fresh.objective else {
-        print("error\tno re-plan: \(replan.reasons.first ?? replan.termination.statusWord)")
+        print("error\tno re-plan: \(replan.reasons.first.map { $0.sentence(in: inst1) } ?? replan.termination.statusWord)")
         return
     }
     func pct(_ t: PlanChanges.Tally) -> String { t.rate.map { String(format: "%.1f %%", $0 * 100) } ?? "–" }
@@ -404,7 +404,7 @@ let header = churn != nil
        "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"]
       + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
 print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), venue \(venue ?? "first"), GLPK \(GLPK.version)"
-      + (teams.map { ", \($0) teams" } ?? "") + ", \(venues) venues, \(weeks) week\(weeks == 1 ? "" : "s") of legs"
+      + (teams.map { ", \($0) teams" } ?? "") + ", \(venues) venues, \(Figures.counted(weeks, "week")) of legs"
       + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")

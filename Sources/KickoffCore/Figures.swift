@@ -6,6 +6,12 @@ public enum Figures {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
+    /// A count and its noun, plural unless it is 1: `counted(1, "session")` is `"1 session"`,
+    /// `counted(3, "session")` is `"3 sessions"` (the one plural helper).
+    public static func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// Thousands separators (`1,820`, `-3,000`).
     public static func count(_ n: Int) -> String {
         let s = String(n.magnitude)

@@ -190,7 +190,7 @@ package enum Prechecks {
             if earliestDeparture > latestArrival { for n in latestArrival..<earliestDeparture { must[n, default: 0] += 1 } }
         }
         return must.keys.sorted().compactMap { n in
-            must[n]! > block ? "on the night of \(CivilDate(dayNumber: n)) at least \(must[n]!) travellers must stay, and the hotel block is \(block) room\(block == 1 ? "" : "s")" : nil
+            must[n]! > block ? "on the night of \(CivilDate(dayNumber: n)) at least \(must[n]!) travellers must stay, and the hotel block is \(Figures.counted(block, "room"))" : nil
         }
     }
 

@@ -511,7 +511,7 @@ package struct AgendaSearch {
                     case .after: return "must come before \(other)"
                     case .shared:
                         let people = shared[k][j] ?? 0
-                        return "\(people) attendee\(people == 1 ? "" : "s") also in \(other)"
+                        return "\(Figures.counted(people, "attendee")) also in \(other)"
                     }
                 }
             }

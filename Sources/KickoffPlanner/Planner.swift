@@ -25,8 +25,8 @@ package struct PlanOutcome: Sendable {
     package var check: PlanCheck?
     package var objective: Double?
     package var bound: Double?
-    /// Why there is no plan, in the user's words (empty when there is one).
-    package var reasons: [String] = []
+    /// Why there is no plan (empty when there is one); KickoffReport words them.
+    package var reasons: [Reason] = []
     package var stats = ModelStats()
     /// Seconds to build the model, run the heuristic and solve.
     package var buildSeconds: Double = 0
@@ -83,7 +83,7 @@ package struct Planner {
         let prechecks = Prechecks.run(instance)
         if !prechecks.isEmpty {
             var out = PlanOutcome(termination: .infeasible)
-            out.reasons = prechecks
+            out.reasons = prechecks.map(Reason.finding)
             out.buildSeconds = Date().timeIntervalSince(started)
             return out
         }
@@ -91,7 +91,7 @@ package struct Planner {
         var out = PlanOutcome(termination: .infeasible)
         out.stats = Self.stats(f)
         if !f.obstacles.isEmpty {
-            out.reasons = f.obstacles
+            out.reasons = f.obstacles.map(Reason.finding)
             out.buildSeconds = Date().timeIntervalSince(started)
             return out
         }
@@ -213,13 +213,13 @@ package struct Planner {
             out.check = check
             if !check.isValid {
                 out.termination = .error("the solver's plan fails the plan checker: \(check.violations[0])")
-                out.reasons = check.violations.prefix(10).map(\.description)
+                out.reasons = check.violations.prefix(10).map { .checkerRejected($0.description) }
             } else if abs(check.costs.total - objective) > 1e-6 * max(1, abs(objective)) {
                 out.termination = .error("the model's cost \(objective) differs from the checked cost \(check.costs.total)")
-                out.reasons = [out.termination.detail]
+                out.reasons = [.figuresDisagree(what: "cost", model: objective, checked: check.costs.total)]
             } else if abs(planPenalty - penalty) > 1e-6 * max(1, penalty) {
                 out.termination = .error("the model's change penalty \(penalty) differs from the plan's \(planPenalty)")
-                out.reasons = [out.termination.detail]
+                out.reasons = [.figuresDisagree(what: "change penalty", model: penalty, checked: planPenalty)]
             } else {
                 out.plan = plan
                 out.objective = check.costs.total
@@ -227,19 +227,14 @@ package struct Planner {
         case .infeasible, .unbounded, .infeasibleOrUnbounded:
             // The explanation gets what is left of the run's time, at most a minute.
             let left = deadline.map { $0.timeIntervalSinceNow } ?? 60
-            out.reasons = ["no combination of rooms, times, dinners and travel legs satisfies every rule"]
-                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).lines
-                             : ["no time was left to find which rules conflict: run `kickoff explain`"])
+            out.reasons = [.noCombination]
+                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).reasons
+                             : [.noTimeToExplain])
         case .noSolutionFound:
-            out.reasons = [result.termination.limit == .interrupted ? "no plan found before the search was stopped"
-                                                                    : "no plan found within the time limit"]
-            if let p = out.partial {
-                out.reasons.append("the best agenda found leaves out \(p.unplaced.count) session\(p.unplaced.count == 1 ? "" : "s") "
-                                   + "(\(p.affectedAttendees) attendee\(p.affectedAttendees == 1 ? "" : "s") affected; see unplaced.csv); "
-                                   + "a longer time limit may place them")
-            }
+            out.reasons = [.noPlanInTime(result.termination.limit ?? .time)]
+            if let p = out.partial { out.reasons.append(.partialAgenda(sessions: p.unplaced.count, attendees: p.affectedAttendees)) }
         case .error:
-            out.reasons = [result.termination.detail]
+            out.reasons = [.solverFailed(result.termination.detail)]
         }
         return out
     }

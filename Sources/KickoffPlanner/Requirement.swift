@@ -6,7 +6,7 @@ import MIP
 /// `Formulation` constraint (docs/FORMULATION.md numbers them). The explainer reads these, never
 /// the rows' names; the names (`roomOnce[R1,D1-1000]`) are the tags' descriptions, made only when
 /// a solver log or a model file asks.
-package enum Requirement: ConstraintTag {
+package enum Requirement: ConstraintTag, Equatable {
     /// (1) the session starts exactly once.
     case start(session: String)
     /// (2) a started session has a room.
@@ -74,10 +74,13 @@ package enum Requirement: ConstraintTag {
 }
 
 /// An instant at the venue, shown as the agenda's day and the venue-local time (`D2-1400`).
-package struct Moment: Sendable, CustomStringConvertible {
+package struct Moment: Sendable, Equatable, CustomStringConvertible {
     package let instant: Int
     let clock: VenueClock
     let firstDay: CivilDate
+
+    /// The same instant of the same agenda (one instance has one venue clock).
+    package static func == (a: Moment, b: Moment) -> Bool { a.instant == b.instant && a.firstDay == b.firstDay }
 
     package var description: String {
         let date = clock.localDate(ofInstant: instant)
@@ -88,7 +91,7 @@ package struct Moment: Sendable, CustomStringConvertible {
 }
 
 /// A travel group by its first member and how many travel with them (`P00012+3`).
-package struct TravelGroupName: Sendable, CustomStringConvertible {
+package struct TravelGroupName: Sendable, Equatable, CustomStringConvertible {
     package let first: AttendeeID
     package let others: Int
 
@@ -96,6 +99,6 @@ package struct TravelGroupName: Sendable, CustomStringConvertible {
 
     /// "P00012 and 3 others with the same home and agenda".
     package var people: String {
-        others > 0 ? "\(first) and \(others) other\(others == 1 ? "" : "s") with the same home and agenda" : "\(first)"
+        others > 0 ? "\(first) and \(Figures.counted(others, "other")) with the same home and agenda" : "\(first)"
     }
 }

@@ -111,7 +111,7 @@ package struct CalendarBook {
                                               organizer: settings.organizer, attendee: who).text))
             guard published != nil else { continue }
             if before[id] == nil {
-                what = ["You are now on the plan for \(sc.event.name): \(Self.count(events.count, "event")) in your calendar."]
+                what = ["You are now on the plan for \(sc.event.name): \(Figures.counted(events.count, "event")) in your calendar."]
             }
             if !what.isEmpty { notices.append(Notice(attendee: id, name: person.name, email: person.email ?? "", what: what)) }
         }
@@ -134,7 +134,7 @@ package struct CalendarBook {
             files.append((names[sc.attendees.count + i], ICalendar(name: calendarName(r.name.isEmpty ? r.attendee : r.name), events: events,
                                                                    stamp: stamp, method: .cancel, organizer: settings.organizer, attendee: who).text))
             notices.append(Notice(attendee: r.attendee, name: r.name, email: cal.email ?? "",
-                                  what: ["You are no longer on the plan for \(sc.event.name); the \(Self.count(cal.events.count, "event")) in your calendar \(cal.events.count == 1 ? "is" : "are") cancelled."]))
+                                  what: ["You are no longer on the plan for \(sc.event.name); the \(Figures.counted(cal.events.count, "event")) in your calendar \(cal.events.count == 1 ? "is" : "are") cancelled."]))
         }
         self.notices = published == nil ? nil : notices
     }
@@ -227,7 +227,6 @@ package struct CalendarBook {
         }
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 extension ICalendar.Event {

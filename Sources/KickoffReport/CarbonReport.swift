@@ -39,7 +39,7 @@ struct CarbonReport {
         var notes: [String] = []
         if travellers > 0 { notes.append("\(String(format: "%.1f", costs.co2Kg / Double(travellers))) kg per traveller") }
         if costs.legsWithoutCO2 > 0 {
-            notes.append("\(costs.legsWithoutCO2) leg\(costs.legsWithoutCO2 == 1 ? "" : "s") without an estimate")
+            notes.append("\(Figures.counted(costs.legsWithoutCO2, "leg")) without an estimate")
         }
         if instance.carbon.isPriced { notes.append("priced at \(money(instance.carbon.pricePerTonne)) per tonne") }
         if !notes.isEmpty { out += "  (" + notes.joined(separator: "; ") + ")" }

@@ -1,4 +1,5 @@
 import Foundation
+import KickoffCore
 import KickoffIO
 import KickoffPlan
 import KickoffPlanner
@@ -122,7 +123,7 @@ package struct CompareReport {
 
     package var text: String {
         let width = max(8, ranked.map { label($0).count }.max() ?? 0)
-        var out = "\(event): \(ranked.count) option\(ranked.count == 1 ? "" : "s"), cheapest first (\(currency))\n"
+        var out = "\(event): \(Figures.counted(ranked.count, "option")), cheapest first (\(currency))\n"
         out += "   # " + "option".padding(width) + "  status        " + "total".leftPad(15) + "  " + "t CO2e".leftPad(9) + "  vs best\n"
         let best = ranked.first?.total
         for (i, o) in ranked.enumerated() {
@@ -190,7 +191,7 @@ package struct CompareReport {
         @media (max-width:600px){body{padding:12px}h1{font-size:22px}.chart.stack text{font-size:30px}}
         \(SVGChart.css)</style></head><body>
         <h1>\(esc(event))</h1>
-        <p class="sub">\(ranked.count) option\(ranked.count == 1 ? "" : "s") compared, cheapest first. Amounts in \(esc(currency)).</p>
+        <p class="sub">\(Figures.counted(ranked.count, "option")) compared, cheapest first. Amounts in \(esc(currency)).</p>
         <p class="sub">\(venueNames)</p>
 
         """

@@ -201,7 +201,7 @@ package struct PlanFiles {
             ("model", .object([("variables", .int(s.variables)), ("integer_variables", .int(s.integers)),
                                ("constraints", .int(s.constraints)), ("nonzeros", .int(s.nonzeros)),
                                ("travel_groups", .int(s.travelGroups))])),
-            ("reasons", .array(outcome.reasons.map(JSON.string))),
+            ("reasons", .array(outcome.reasons.map { .string($0.sentence(in: instance)) })),
             ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
         ]
         if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }

@@ -8,11 +8,14 @@ package struct PlanSummaryText {
     package let outcome: PlanOutcome
     /// The shuttle runs, when the venue has a shuttle (`PlanFiles.transfers`).
     package let transfers: TransferPlan?
+    /// Whether the reasons may point to files of the plan folder (false when none is written).
+    package let pointsToFile: Bool
 
-    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, transfers: TransferPlan? = nil) {
+    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, transfers: TransferPlan? = nil, pointsToFile: Bool = true) {
         self.instance = instance
         self.outcome = outcome
         self.transfers = transfers
+        self.pointsToFile = pointsToFile
     }
 
     package var text: String {
@@ -34,7 +37,7 @@ package struct PlanSummaryText {
             out += "  \(fmt(travellers)) travellers, \(fmt(plan.trips.count - travellers)) local, \(fmt(c.hotelNights)) hotel nights, "
             out += "\(s.sessions) sessions in \(Set(plan.placements.map(\.room)).count) rooms, \(plan.dinners.count) team dinners\n"
         }
-        for r in outcome.reasons { out += "  reason: \(r)\n" }
+        for r in outcome.reasons { out += "  reason: \(r.sentence(in: instance, pointsToFile: pointsToFile))\n" }
         if let changes = outcome.changes { out += ChangesReport(changes, penalty: outcome.penalty).text }
         if let h = outcome.health { out += HealthReport(h, instance).text() }
         out += "  model: \(fmt(s.variables)) variables (\(fmt(s.integers)) integer), \(fmt(s.constraints)) constraints, "

@@ -72,7 +72,7 @@ package struct ScenarioSummary: Sendable {
 
     /// The summary as aligned plain text.
     package var text: String {
-        var out = "\(eventName): \(days) day\(days == 1 ? "" : "s"), \(firstDate.weekday.shortName) \(firstDate) to \(lastDate.weekday.shortName) \(lastDate)\n"
+        var out = "\(eventName): \(Figures.counted(days, "day")), \(firstDate.weekday.shortName) \(firstDate) to \(lastDate.weekday.shortName) \(lastDate)\n"
         func line(_ label: String, _ value: String) { out += "  \(label.padding(12))\(value)\n" }
         line("attendees", "\(fmt(attendees)) in \(teams) teams, \(managers) with direct reports")
         line("sessions", "\(sessionsDefined) defined (\(perTeamSessions) per team), \(sessionsPlaced) to place after expansion")

@@ -2,6 +2,7 @@ import GLPKBackend
 import KickoffCore
 import KickoffPlan
 import KickoffPlanner
+import KickoffReport
 import KickoffTestSupport
 import MIP
 import Testing
@@ -11,7 +12,7 @@ import Testing
     func explain(_ fx: Fixture) throws -> [String] {
         let inst = try PlanningInstance(try fx.scenario())
         #expect(Prechecks.run(inst).isEmpty)
-        return Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30).lines
+        return Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30).reasons.map { $0.sentence(in: inst) }
     }
 
     @Test func twoDayOneSessionsThatCannotBothFit() throws {
@@ -31,6 +32,15 @@ import Testing
         var fx = HandSolved.twoTravellers
         fx.files["sessions.csv"] = "id,title,audience,fixed_slot\nS1,For Ann,id:A1,D1-1000\nS2,For Ben,id:A2,D1-1000\n"
         #expect(try explain(fx) == ["room R1 is needed by two sessions at D1-1000; add a room or allow the sessions other slots"])
+        // The explanation is a typed value: the room's requirement, not a sentence to parse.
+        let inst = try PlanningInstance(try fx.scenario())
+        guard case .reasons(let reasons) = Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30),
+              reasons.count == 1, case .requirement(.roomOnce(let room, let at)) = reasons[0] else {
+            Issue.record("expected one roomOnce requirement")
+            return
+        }
+        #expect(room == "R1")
+        #expect(at.description == "D1-1000")
     }
 
     @Test func aSeatShortageOnTheOnlyLegThatWorks() throws {

@@ -71,8 +71,8 @@ func solve(_ fixture: Fixture, venue: String? = nil, timeLimit: Double = 60) thr
         let (_, out) = try solve(fx)
         #expect(out.termination == .infeasible)
         #expect(out.plan == nil)
-        #expect(out.reasons == ["A1 (from BOS) has no usable inbound leg (W1: departure on a Sun, arrival on a Sun; "
-                               + "M1: arrives after the last commitment could start)"])
+        #expect(out.reasons == [.finding("A1 (from BOS) has no usable inbound leg (W1: departure on a Sun, arrival on a Sun; "
+                               + "M1: arrives after the last commitment could start)")])
     }
 
     @Test func aSeatLimitSplitsAGroupAcrossLegs() throws {

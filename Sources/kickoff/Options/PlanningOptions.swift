@@ -75,7 +75,7 @@ struct ReplanOptions: ParsableArguments {
         let loaded = BaselineLoader.load(directory: URL(fileURLWithPath: baseline), limits: limits)
         for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let plan = loaded.baseline else {
-            Console.error("invalid baseline: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
+            Console.error("invalid baseline: \(Figures.counted(loaded.errors.count, "error"))")
             throw ExitCode(65)
         }
         return plan

@@ -123,7 +123,7 @@ struct Compare: ParsableCommand {
             print("\nAgenda health at \(report.byDate ? "\(best.venue) \(best.startDate)" : best.venue):")
             print(health, terminator: "")
         }
-        print("wrote \(destination.relativePathForDisplay): compare.csv, compare.html and \(options.count) plan folder\(options.count == 1 ? "" : "s") (open compare.html)")
+        print("wrote \(destination.relativePathForDisplay): compare.csv, compare.html and \(Figures.counted(options.count, "plan folder")) (open compare.html)")
         if !report.ranked.contains(where: \.hasPlan) { throw ExitCode(1) }
     }
 

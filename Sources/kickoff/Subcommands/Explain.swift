@@ -38,9 +38,10 @@ struct Explain: ParsableCommand {
             print("\(instance.venue.id): a plan exists; `kickoff solve` will find it")
         case .reasons(let reasons):
             print("\(instance.venue.id): no plan, because")
-            for r in reasons { print("  - \(r)") }
+            for r in reasons { print("  - \(r.sentence(in: instance))") }
             throw ExitCode(1)
-        case .undetermined(let why):
+        case .undetermined(let seconds, let ended):
+            let why = Reason.undetermined(seconds: seconds, ended: ended).sentence(in: instance)
             print("\(instance.venue.id): undetermined: \(why); try a longer --time-limit")
             throw ExitCode(1)
         }

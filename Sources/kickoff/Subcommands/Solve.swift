@@ -86,9 +86,7 @@ struct Solve: ParsableCommand {
             // Interrupted: the best plan so far is written whole, or nothing is (no unplaced.csv
             // either); the old folder stays.
             guard outcome.plan != nil else {
-                var shown = outcome
-                shown.reasons = shown.reasons.map { $0.replacingOccurrences(of: "; see unplaced.csv", with: "") }
-                print(PlanSummaryText(instance, shown).text, terminator: "")
+                print(PlanSummaryText(instance, outcome, pointsToFile: false).text, terminator: "")
                 print("stopped before any plan was found; nothing written")
                 throw ExitCode(code)
             }
@@ -109,9 +107,9 @@ struct Solve: ParsableCommand {
         if outcome.plan != nil {
             print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
             if let book = planFiles.book, let notices = book.notices {
-                print("calendars: \(book.updatedEvents) event\(book.updatedEvents == 1 ? "" : "s") updated, \(book.cancelledEvents) cancelled, "
-                      + "\(book.cancelledCalendars) calendar\(book.cancelledCalendars == 1 ? "" : "s") cancelled; "
-                      + "notices.csv: \(notices.count) attendee\(notices.count == 1 ? "" : "s") to tell")
+                print("calendars: \(Figures.counted(book.updatedEvents, "event")) updated, \(book.cancelledEvents) cancelled, "
+                      + "\(Figures.counted(book.cancelledCalendars, "calendar")) cancelled; "
+                      + "notices.csv: \(Figures.counted(notices.count, "attendee")) to tell")
             }
             if let code = Interrupts.shared.exitCode { throw ExitCode(code) }
         } else {

@@ -21,7 +21,7 @@ enum Report {
     static func finish(_ result: LoadResult) throws {
         for d in result.diagnostics { Console.diagnostic(d) }
         let e = result.errors.count, w = result.warnings.count
-        let counts = "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+        let counts = "\(Figures.counted(e, "error")), \(Figures.counted(w, "warning"))"
         if e > 0 {
             Console.error("invalid scenario: \(counts)")
             throw ExitCode(65)

@@ -12,7 +12,7 @@ extension ScenarioFolder {
         let loaded = ScenarioLoader.load(directory: try url(path), limits: limits)
         for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let scenario = loaded.scenario else {
-            Console.error("invalid scenario: \(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s")")
+            Console.error("invalid scenario: \(Figures.counted(loaded.errors.count, "error"))")
             throw ExitCode(65)
         }
         return scenario
