@@ -16,4 +16,17 @@ struct Kickoff: ParsableCommand {
         version: "kickoff 0.1.0 (GLPK \(GLPK.version))",
         subcommands: [Validate.self, Solve.self, Compare.self, Explain.self, Generate.self, ExportModel.self]
     )
+
+    /// Parses and runs the subcommand; a `Failure` is printed here, the one place, with one prefix.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            Console.error("error: \(failure.message)")
+            exit(withError: failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -28,9 +28,7 @@ struct Run {
 }
 
 func temporaryFolder() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    try Scratch.folder("cli")
 }
 
 @Suite("The kickoff binary, end to end")

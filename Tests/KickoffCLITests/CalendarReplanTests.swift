@@ -147,7 +147,7 @@ struct CalendarReplanTests {
         #expect(domains == ["acme-sales-kickoff-2027-20270112.kickoff.invalid"])
 
         // 7. summary.json and stdout count the same.
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: r.replan.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(r.replan.appendingPathComponent("summary.json"))
         let c = try #require(summary["calendars"] as? [String: Any])
         #expect(c["attendees_notified"] as? Int == notices.count)
         #expect(c["calendars_cancelled"] as? Int == 1)

@@ -29,7 +29,7 @@ struct ReplanCLITests {
         let changes = try String(contentsOf: out.appendingPathComponent("changes.csv"), encoding: .utf8)
         #expect(changes.hasPrefix("what,id,change,from,to,why\n"))
         #expect(changes.contains("\nattendee,R3,added,,T1 / "))
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         let section = try #require(summary["changes"] as? [String: Any])
         #expect(section["joined"] as? Int == 1)
         #expect(section["left"] as? Int == 0)

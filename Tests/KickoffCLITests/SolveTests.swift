@@ -21,7 +21,7 @@ struct SolveTests {
             #expect(fm.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
         }
         #expect(try fm.contentsOfDirectory(atPath: out.appendingPathComponent("itineraries").path).count == 250)
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "optimal")
         #expect(summary["objective"] as? Double == 1_100_787)
         #expect(summary["gap"] as? Double == 0)
@@ -46,7 +46,7 @@ struct SolveTests {
         #expect(r.stdout.contains(": infeasible\n"))
         #expect(r.stdout.contains("  reason: R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "infeasible")
         #expect(summary["reasons"] as? [String] == ["R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg",
                                                   "R2 (from SFO) has no usable outbound leg: travel.csv has no ORD→SFO leg"])
@@ -65,7 +65,7 @@ struct SolveTests {
         #expect(r.stdout.contains(": time_limit\n"))
         #expect(r.stdout.contains("see unplaced.csv"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["summary.json", "unplaced.csv"])
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "time_limit")
         let unplaced = try #require(summary["unplaced"] as? [String: Any])
         let rows = try String(contentsOf: out.appendingPathComponent("unplaced.csv"), encoding: .utf8)
@@ -226,7 +226,7 @@ struct SignalTests {
         let r = try interrupt(with: SIGINT, out: out)
         #expect(r.status == 130)
         #expect(r.stdout.contains(": feasible, gap "))
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "feasible")
         #expect((summary["gap"] as? Double).map { $0 >= 0 && $0 < 0.05 } == true)
         for name in ["schedule.csv", "itineraries.csv", "dinners.csv", "report.html"] {
@@ -257,7 +257,7 @@ struct SignalTests {
         let out = try temporaryFolder().appendingPathComponent("plan")
         let r = try interrupt(with: SIGTERM, out: out)
         #expect(r.status == 143)
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "feasible")
     }
 
@@ -324,12 +324,13 @@ struct FaultTests {
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         let r = try Run("solve", dir.path, "--out", blocker.appendingPathComponent("plan").path, "--quiet")
         #expect(r.status == 73)
-        #expect(r.stderr.contains("no such folder to write plan into"))
+        // The whole error block, exactly: one line, one prefix.
+        #expect(r.stderr == "error: \(blocker.standardizedFileURL.path): no such folder to write plan into\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == before)
         #expect(try String(contentsOf: blocker, encoding: .utf8) == "x")
         // An output path that is an existing file is refused the same way.
         let file = try Run("solve", dir.path, "--out", blocker.path, "--quiet")
         #expect(file.status == 73)
-        #expect(file.stderr.contains("exists and is not a folder"))
+        #expect(file.stderr == "error: \(blocker.path) exists and is not a folder; choose another --out\n")
     }
 }

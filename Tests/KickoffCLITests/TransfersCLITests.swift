@@ -56,7 +56,7 @@ struct TransfersCLITests {
             // 243 travellers in 50-seat runs need at least 5 each way.
             #expect(runs.filter { $0["direction"] == direction }.count >= (travellers.count + 49) / 50)
         }
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         let ground = try #require(summary["ground"] as? [String: Any])
         #expect(ground["runs"] as? Int == runs.count)
         #expect(ground["cost"] as? Double == Double(runs.count) * 250)

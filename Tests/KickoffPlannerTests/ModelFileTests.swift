@@ -11,7 +11,7 @@ import Testing
 @Suite struct ModelFileTests {
     func exported(_ fixture: Fixture, _ format: ModelFileFormat) throws -> (URL, Formulation) {
         let f = Formulation(try PlanningInstance(try fixture.scenario()))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-model-\(UUID().uuidString).\(format.rawValue)")
+        let url = Scratch.file("model", extension: format.rawValue)
         try ModelFileWriter.write(f.model, format: format, to: url)
         return (url, f)
     }

@@ -82,8 +82,7 @@ package struct Fixture: Sendable {
 
     /// Writes the files into a new temporary folder and returns it.
     package func write() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Scratch.folder("scenario")
         for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
         return dir
     }

@@ -76,7 +76,7 @@ struct ReplanOptions: ParsableArguments {
         for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let plan = loaded.baseline else {
             Console.error("invalid baseline: \(Figures.counted(loaded.errors.count, "error"))")
-            throw ExitCode(65)
+            throw ExitCode.dataError
         }
         return plan
     }

@@ -86,8 +86,7 @@ struct Compare: ParsableCommand {
 
         let staging: URL
         do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {
-            Console.writeError(error)
-            throw ExitCode(73)
+            throw Failure.cannotWrite(error)
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-compare-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -114,8 +113,7 @@ struct Compare: ParsableCommand {
             try AtomicFolder.commit(staging, to: destination, replace: true)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            Console.writeError(error)
-            throw ExitCode(73)
+            throw Failure.cannotWrite(error)
         }
 
         print(report.text, terminator: "")
@@ -124,7 +122,7 @@ struct Compare: ParsableCommand {
             print(health, terminator: "")
         }
         print("wrote \(destination.relativePathForDisplay): compare.csv, compare.html and \(Figures.counted(options.count, "plan folder")) (open compare.html)")
-        if !report.ranked.contains(where: \.hasPlan) { throw ExitCode(1) }
+        if !report.ranked.contains(where: \.hasPlan) { throw ExitCode.noPlan }
     }
 
     struct ChildResult: Sendable {

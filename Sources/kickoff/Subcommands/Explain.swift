@@ -39,11 +39,11 @@ struct Explain: ParsableCommand {
         case .reasons(let reasons):
             print("\(instance.venue.id): no plan, because")
             for r in reasons { print("  - \(r.sentence(in: instance))") }
-            throw ExitCode(1)
+            throw ExitCode.noPlan
         case .undetermined(let seconds, let ended):
             let why = Reason.undetermined(seconds: seconds, ended: ended).sentence(in: instance)
             print("\(instance.venue.id): undetermined: \(why); try a longer --time-limit")
-            throw ExitCode(1)
+            throw ExitCode.noPlan
         }
     }
 }

@@ -49,14 +49,13 @@ struct ExportModel: ParsableCommand {
         let f = reasons.isEmpty ? Formulation(instance) : nil
         if let why = reasons.first ?? f?.obstacles.first {
             print("\(instance.venue.id): no plan is possible, so no model is written: \(why)")
-            throw ExitCode(1)
+            throw ExitCode.noPlan
         }
         let model = f!.model
         do {
             try ModelFileWriter.write(model, format: format, to: URL(fileURLWithPath: out))
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(73)
+            throw Failure.cannotCreate(error.description)
         }
         print("wrote \(out): \(Figures.count(model.variables.count)) variables (\(Figures.count(model.integerCount)) integer), "
               + "\(Figures.count(model.constraints.count)) constraints, \(Figures.count(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")

@@ -62,8 +62,7 @@ struct Generate: ParsableCommand {
         do {
             try AtomicFolder.write(files, to: URL(fileURLWithPath: out), replace: force)
         } catch {
-            Console.writeError(error)
-            throw ExitCode(73)
+            throw Failure.cannotWrite(error)
         }
         print("wrote \(out): \(attendees) attendees, \(files.count) files")
     }

@@ -101,8 +101,7 @@ struct Solve: ParsableCommand {
         do {
             try AtomicFolder.write(files, to: destination, replace: true)
         } catch {
-            Console.writeError(error)
-            throw ExitCode(73)
+            throw Failure.cannotWrite(error)
         }
         if outcome.plan != nil {
             print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
@@ -115,8 +114,8 @@ struct Solve: ParsableCommand {
         } else {
             print("no plan; wrote \(destination.relativePathForDisplay)/summary.json")
             // An internal error (a plan the checker rejects, a solver failure) is 70, not "no plan".
-            if outcome.termination.reason == .error { throw ExitCode(70) }
-            throw ExitCode(1)
+            if outcome.termination.reason == .error { throw ExitCode.internalError }
+            throw ExitCode.noPlan
         }
     }
 }

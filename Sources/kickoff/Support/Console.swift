@@ -24,7 +24,7 @@ enum Report {
         let counts = "\(Figures.counted(e, "error")), \(Figures.counted(w, "warning"))"
         if e > 0 {
             Console.error("invalid scenario: \(counts)")
-            throw ExitCode(65)
+            throw ExitCode.dataError
         }
         print("valid: \(counts)")
     }
@@ -45,10 +45,5 @@ enum Console {
         default: nil
         }
         error(d.description + (flag.map { " (raise it with \($0))" } ?? ""))
-    }
-
-    /// A folder that could not be written, with how to replace an existing one.
-    static func writeError(_ e: AtomicFolder.WriteError) {
-        error("error: \(e.message)" + (e.destinationExists ? "; choose another folder or pass --force to replace it" : ""))
     }
 }

@@ -13,7 +13,7 @@ extension ScenarioFolder {
         for d in loaded.diagnostics { Console.diagnostic(d) }
         guard let scenario = loaded.scenario else {
             Console.error("invalid scenario: \(Figures.counted(loaded.errors.count, "error"))")
-            throw ExitCode(65)
+            throw ExitCode.dataError
         }
         return scenario
     }
@@ -39,13 +39,11 @@ enum PlanFolder {
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return }
         guard isDir.boolValue else {
-            Console.error("error: \(url.path) exists and is not a folder; choose another --out")
-            throw ExitCode(73)
+            throw Failure.cannotCreate("\(url.path) exists and is not a folder; choose another --out")
         }
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
         if !entries.isEmpty, !entries.contains(marker) {
-            Console.error("error: \(url.path) exists and is not a \(kind) (no \(marker)); choose another --out")
-            throw ExitCode(73)
+            throw Failure.cannotCreate("\(url.path) exists and is not a \(kind) (no \(marker)); choose another --out")
         }
     }
 }
