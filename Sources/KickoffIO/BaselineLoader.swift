@@ -50,12 +50,15 @@ public enum BaselineLoader {
             }
             return Result(baseline: nil, diagnostics: diagnostics)
         }
-        let json = (try? JSONSerialization.jsonObject(with: Data(summary))) as? [String: Any]
-        guard let json, let venue = json["venue"] as? String, let status = json["status"] as? String else {
-            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "expected a JSON object with \"venue\" and \"status\" strings"))
+        let decoded: PlanSummary.Identity
+        do {
+            decoded = try PlanSummary.identity(Data(summary))
+        } catch {
+            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "\(error) (expected the summary.json kickoff solve writes)"))
             return Result(baseline: nil, diagnostics: diagnostics)
         }
-        guard status == "optimal" || status == "feasible" else {
+        let venue = decoded.venue, status = decoded.status
+        guard decoded.hasPlan else {
             diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(quoted(status)))"))
             return Result(baseline: nil, diagnostics: diagnostics)
         }

@@ -1,5 +1,6 @@
 import Airports
 import KickoffCore
+import KickoffIO
 import KickoffPlan
 import KickoffPlanner
 

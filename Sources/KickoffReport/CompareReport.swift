@@ -58,27 +58,22 @@ package struct CompareOption: Sendable, Equatable {
         self.reasons = reasons
     }
 
-    /// Reads a plan folder's summary.json (as `PlanFiles.summary` writes it).
-    package init(summary data: Data, folder: String, fallbackVenue: String, startDate: String) throws {
-        guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CocoaError(.fileReadCorruptFile)
+    /// Reads a plan folder's summary.json (`PlanSummary`, as `PlanFiles.summary` writes it).
+    package init(summary data: Data, folder: String) throws(PlanSummary.ReadError) {
+        let s = try PlanSummary.decode(data)
+        self.init(venue: s.venue, venueName: s.venueName, startDate: s.startDate, folder: folder, status: s.status, reasons: s.reasons)
+        if let c = s.costs {
+            travel = c.travel; hotel = c.hotel; timeAway = c.timeAway
+            dinners = c.dinners; venueCost = c.venue; carbonCost = c.carbon
         }
-        func num(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue }
-        self.init(venue: o["venue"] as? String ?? fallbackVenue, venueName: o["venue_name"] as? String ?? "",
-                  startDate: o["start_date"] as? String ?? startDate, folder: folder,
-                  status: o["status"] as? String ?? "error", reasons: o["reasons"] as? [String] ?? [])
-        if let c = o["costs"] as? [String: Any] {
-            travel = num(c["travel"]); hotel = num(c["hotel"]); timeAway = num(c["time_away"])
-            dinners = num(c["dinners"]); venueCost = num(c["venue"]); carbonCost = num(c["carbon"])
-        }
-        co2Kg = num((o["carbon"] as? [String: Any])?["co2_kg"])
-        carbonPrice = num((o["carbon"] as? [String: Any])?["price_per_tonne"])
-        hotelNights = ((o["counts"] as? [String: Any])?["hotel_nights"] as? NSNumber)?.intValue
-        solveSeconds = num(o["solve_seconds"])
-        gap = num(o["gap"])
-        travelRuleCost = num((o["agenda_health"] as? [String: Any])?["travel_rule_cost"])
-        health = HealthReport.health(fromSummary: o["agenda_health"])
-        currency = o["currency"] as? String ?? ""
+        co2Kg = s.carbon?["co2_kg"]?.double
+        carbonPrice = s.carbon?["price_per_tonne"]?.double
+        hotelNights = s.counts.plan?.hotelNights
+        solveSeconds = s.solveSeconds
+        gap = s.gap
+        travelRuleCost = s.agendaHealth?["travel_rule_cost"]?.double
+        health = s.agendaHealth.flatMap(HealthReport.health(fromSummary:))
+        currency = s.currency
     }
 }
 

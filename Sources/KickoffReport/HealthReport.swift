@@ -1,5 +1,6 @@
 import Foundation
 import KickoffCore
+import KickoffIO
 import KickoffPlan
 import KickoffPlanner
 
@@ -52,37 +53,36 @@ struct HealthReport {
 
     /// Reads summary.json's `agenda_health` (as `json` writes it) back into findings; nil if it
     /// is not that shape. Time shares come back at the four decimals the file keeps.
-    static func health(fromSummary object: Any?) -> AgendaHealth? {
-        guard let o = object as? [String: Any], let shares = o["time_shares"] as? [String: Any] else { return nil }
-        func strings(_ key: String) -> [String] { o[key] as? [String] ?? [] }
+    static func health(fromSummary o: JSON) -> AgendaHealth? {
+        guard case .object(let shares)? = o["time_shares"] else { return nil }
+        func strings(_ key: String) -> [String] { o[key]?.array?.compactMap(\.string) ?? [] }
         func date(_ s: String) -> CivilDate? { CivilDate(parsing: s) }
-        func num(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue }
         var kinds: [AgendaHealth.KindShare] = []
         for (k, v) in shares {
-            guard let kind = SessionKind(rawValue: k), let share = num(v) else { return nil }
+            guard let kind = SessionKind(rawValue: k), let share = v.double else { return nil }
             kinds.append(.init(kind: kind, attendeeMinutes: 0, share: share))
         }
-        let compPlan = (o["comp_plan_date"] as? String).flatMap(date)
-        let managers = (o["managers_apart"] as? [[String: Any]]).map { list in
+        let compPlan = o["comp_plan_date"]?.string.flatMap(date)
+        let managers = o["managers_apart"]?.array.map { list in
             list.compactMap { m -> AgendaHealth.Exception? in
-                guard let a = m["attendee"] as? String, let t = m["team"] as? String, let mg = m["manager"] as? String,
-                      let mt = m["manager_team"] as? String else { return nil }
+                guard let a = m["attendee"]?.string, let t = m["team"]?.string, let mg = m["manager"]?.string,
+                      let mt = m["manager_team"]?.string else { return nil }
                 return .init(attendee: AttendeeID(a), team: t, manager: AttendeeID(mg), managerTeam: mt)
             }
         }
-        let rules = (o["travel_rule_exclusions"] as? [[String: Any]]).map { list in
+        let rules = o["travel_rule_exclusions"]?.array.map { list in
             list.compactMap { r -> AgendaHealth.RuleCost? in
-                guard let a = r["attendee"] as? String, let home = r["home"] as? String, let allowed = num(r["cheapest_allowed"]),
-                      let without = num(r["cheapest_without_rules"]) else { return nil }
-                let legs = (r["excluded_legs"] as? [[String: Any]] ?? []).compactMap { l -> (id: LegID, why: String)? in
-                    guard let id = l["leg"] as? String, let why = l["why"] as? String else { return nil }
+                guard let a = r["attendee"]?.string, let home = r["home"]?.string, let allowed = r["cheapest_allowed"]?.double,
+                      let without = r["cheapest_without_rules"]?.double else { return nil }
+                let legs = (r["excluded_legs"]?.array ?? []).compactMap { l -> (id: LegID, why: String)? in
+                    guard let id = l["leg"]?.string, let why = l["why"]?.string else { return nil }
                     return (LegID(id), why)
                 }
                 return .init(attendee: AttendeeID(a), home: home, allowed: allowed, withoutRules: without, excludedLegs: legs)
             }
         }
         return AgendaHealth(shares: kinds, infoSessions: strings("info_sessions").map { SessionID($0) }, compPlanDate: compPlan,
-                            compPlanClash: (o["comp_plan_flag"] as? Bool ?? false) ? compPlan.map { [$0] } ?? [] : [],
+                            compPlanClash: (o["comp_plan_flag"]?.bool ?? false) ? compPlan.map { [$0] } ?? [] : [],
                             compCallWindow: strings("comp_call_window").compactMap(date), managerExceptions: managers,
                             chairmansClub: strings("chairmans_club").map { AttendeeID($0) },
                             presidentsClub: strings("presidents_club").map { AttendeeID($0) }, ruleCosts: rules)

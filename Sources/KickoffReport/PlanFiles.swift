@@ -42,7 +42,7 @@ package struct PlanFiles {
     }
 
     package var files: [(path: String, contents: Data)] {
-        var out: [(String, Data)] = [("summary.json", Data(summary.rendered().appending("\n").utf8))]
+        var out: [(String, Data)] = [("summary.json", Data(summary.rendered().utf8))]
         guard let plan = outcome.plan else {
             if let partial = outcome.partial, !partial.unplaced.isEmpty { out.append(("unplaced.csv", Data(unplaced(partial).utf8))) }
             return out
@@ -164,71 +164,57 @@ package struct PlanFiles {
 
     // MARK: summary.json
 
-    package var summary: JSON {
+    package var summary: PlanSummary {
         let costs = outcome.plan != nil ? outcome.check?.costs : nil
         let travellers = instance.isLocal.filter { !$0 }.count
-        var counts: [(String, JSON)] = [
-            ("attendees", .int(sc.attendees.count)), ("travellers", .int(travellers)),
-            ("locals", .int(sc.attendees.count - travellers)), ("teams", .int(agenda.teams.count)),
-            ("sessions", .int(agenda.sessions.count)), ("rooms", .int(instance.rooms.count)),
-        ]
-        if let plan = outcome.plan {
-            counts.append(("rooms_used", .int(Set(plan.placements.map(\.room)).count)))
-            counts.append(("legs_booked", .int(plan.trips.compactMap { $0 }.count * 2)))
-            counts.append(("hotel_nights", .int(costs?.hotelNights ?? 0)))
-            counts.append(("team_dinners", .int(plan.dinners.count)))
+        let planCounts = outcome.plan.map { plan in
+            PlanSummary.Counts.PlanCounts(roomsUsed: Set(plan.placements.map(\.room)).count, legsBooked: plan.trips.compactMap { $0 }.count * 2,
+                                          hotelNights: costs?.hotelNights ?? 0, teamDinners: plan.dinners.count)
         }
         let s = outcome.stats
-        var pairs: [(String, JSON)] = [
-            ("status", .string(outcome.termination.statusWord)),
-            ("venue", .string(instance.venue.id.rawValue)),
-            ("venue_name", .string(instance.venue.name)),
-            ("event", .string(sc.event.name)),
-            ("start_date", .string(sc.event.startDate.description)),
-            ("currency", .string(sc.event.currency)),
-            ("objective", .money(costs?.total)),
-            ("costs", costs.map { c in
-                var parts: [(String, JSON)] = [("travel", .money(c.travel)), ("hotel", .money(c.hotel)),
-                                               ("time_away", .money(c.timeAway)), ("dinners", .money(c.dinners)),
-                                               ("venue", .money(c.venue))]
-                if instance.carbon.isPriced { parts.append(("carbon", .money(c.carbon))) }
-                return .object(parts)
-            } ?? .null),
-            ("bound", .money(outcome.plan != nil ? outcome.bound : nil)),
-            ("gap", outcome.plan != nil ? outcome.gap.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null : .null),
-            ("solve_seconds", .number((outcome.solveSeconds * 1000).rounded() / 1000)),
-            ("counts", .object(counts)),
-            ("model", .object([("variables", .int(s.variables)), ("integer_variables", .int(s.integers)),
-                               ("constraints", .int(s.constraints)), ("nonzeros", .int(s.nonzeros)),
-                               ("travel_groups", .int(s.travelGroups))])),
-            ("reasons", .array(outcome.reasons.map { .string($0.sentence(in: instance)) })),
-            ("agenda_health", outcome.health.map { HealthReport($0, instance).json } ?? .null),
-        ]
-        if let changes = outcome.changes { pairs.append(("changes", ChangesReport(changes, penalty: outcome.penalty).json)) }
+        func cents(_ v: Double?) -> Double? { v.map { ($0 * 100).rounded() / 100 } }
+        var summary = PlanSummary(
+            status: outcome.termination.statusWord,
+            venue: instance.venue.id.rawValue,
+            venueName: instance.venue.name,
+            event: sc.event.name,
+            startDate: sc.event.startDate.description,
+            currency: sc.event.currency,
+            objective: cents(costs?.total),
+            costs: costs.map { c in
+                PlanSummary.Costs(travel: cents(c.travel)!, hotel: cents(c.hotel)!, timeAway: cents(c.timeAway)!, dinners: cents(c.dinners)!,
+                                  venue: cents(c.venue)!, carbon: instance.carbon.isPriced ? cents(c.carbon) : nil)
+            },
+            bound: cents(outcome.plan != nil ? outcome.bound : nil),
+            gap: outcome.plan != nil ? outcome.gap.map { ($0 * 1e6).rounded() / 1e6 } : nil,
+            solveSeconds: (outcome.solveSeconds * 1000).rounded() / 1000,
+            counts: PlanSummary.Counts(attendees: sc.attendees.count, travellers: travellers, locals: sc.attendees.count - travellers,
+                                       teams: agenda.teams.count, sessions: agenda.sessions.count, rooms: instance.rooms.count, plan: planCounts),
+            model: PlanSummary.ModelSize(variables: s.variables, integerVariables: s.integers, constraints: s.constraints,
+                                         nonzeros: s.nonzeros, travelGroups: s.travelGroups),
+            reasons: outcome.reasons.map { $0.sentence(in: instance) },
+            agendaHealth: outcome.health.map { HealthReport($0, instance).json },
+            generatedAt: Timestamp(instant: now, offsetMinutes: 0).description)
+        if let changes = outcome.changes { summary.changes = ChangesReport(changes, penalty: outcome.penalty).json }
         if outcome.plan != nil, !followUps.isEmpty {
-            pairs.append(("followups", .array(followUps.map { f in
+            summary.followUps = .array(followUps.map { f in
                 .object([("id", .string(f.followUp)), ("title", .string(f.definition.title)),
                          ("kind", .string(f.definition.kind)), ("date", .string(f.date.description)),
                          ("start_utc", .string(Self.utcStamp(f.start))), ("minutes", .int(f.end - f.start)),
                          ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
-            })))
+            })
         }
-        if let costs { pairs.append(("carbon", CarbonReport(instance: instance, costs: costs).json)) }
-        if let transfers { pairs.append(("ground", TransfersReport(transfers, instance).json)) }
+        if let costs { summary.carbon = CarbonReport(instance: instance, costs: costs).json }
+        if let transfers { summary.ground = TransfersReport(transfers, instance).json }
         if let book {
-            var c: [(String, JSON)] = [("uid_domain", .string(book.domain))]
-            if let notices = book.notices {
-                c += [("events_updated", .int(book.updatedEvents)), ("events_cancelled", .int(book.cancelledEvents)),
-                      ("calendars_cancelled", .int(book.cancelledCalendars)), ("attendees_notified", .int(notices.count))]
-            }
-            pairs.append(("calendars", .object(c)))
+            summary.calendars = PlanSummary.Calendars(uidDomain: book.domain, changes: book.notices.map { notices in
+                PlanSummary.Calendars.Changes(eventsUpdated: book.updatedEvents, eventsCancelled: book.cancelledEvents,
+                                              calendarsCancelled: book.cancelledCalendars, attendeesNotified: notices.count)
+            })
         }
         if outcome.plan == nil, let partial = outcome.partial {
-            // ITC2007's distance to feasibility: what the best partial agenda leaves out.
-            pairs.append(("unplaced", .object([("sessions", .int(partial.unplaced.count)),
-                                               ("attendees_affected", .int(partial.affectedAttendees))])))
+            summary.unplaced = PlanSummary.Unplaced(sessions: partial.unplaced.count, attendeesAffected: partial.affectedAttendees)
         }
-        pairs.append(("generated_at", .string(Timestamp(instant: now, offsetMinutes: 0).description)))
-        return .object(pairs)
+        return summary
     }
 }

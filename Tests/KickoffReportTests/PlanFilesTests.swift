@@ -2,6 +2,7 @@ import Airports
 import Foundation
 import GLPKBackend
 import KickoffCore
+import KickoffIO
 @testable import KickoffPlanner
 import KickoffPlan
 @testable import KickoffReport
@@ -188,7 +189,7 @@ import Testing
             let start = try #require(lines.firstIndex(of: "  agenda health:"))
             let printed = lines[(start + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(2)) + "\n" }.joined()
             let summary = Data(PlanFiles(instance, outcome, now: Self.now).summary.rendered().utf8)
-            let option = try CompareOption(summary: summary, folder: "X", fallbackVenue: "X", startDate: "")
+            let option = try CompareOption(summary: summary, folder: "X")
             #expect(option.healthText == printed)
             #expect(!printed.isEmpty)
         }

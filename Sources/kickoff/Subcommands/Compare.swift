@@ -195,7 +195,7 @@ struct Compare: ParsableCommand {
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         let summary = staging.appendingPathComponent(o.folder).appendingPathComponent("summary.json")
         if [0, 1, 70].contains(p.terminationStatus), let data = try? Data(contentsOf: summary),
-           let parsed = try? CompareOption(summary: data, folder: o.folder, fallbackVenue: o.venue, startDate: o.startDate) {
+           let parsed = try? CompareOption(summary: data, folder: o.folder) {
             return ChildResult(option: parsed)
         }
         var r = fallback
