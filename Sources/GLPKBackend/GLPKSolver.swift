@@ -221,9 +221,9 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         context.lastReport = Date()
         progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
     }
-    if context.integralObjective, let o = context.objective, let b = context.bound, (b - 1e-6).rounded(.up) >= o - 1e-6 {
+    if context.integralObjective, let o = context.objective, let b = context.bound, (b - Tolerance.feasibility).rounded(.up) >= o - Tolerance.feasibility {
         glp_ios_terminate(tree)  // proven: `stoppedBy` stays nil
-    } else if let limit = options.objectiveLimit, let o = context.objective, o <= limit + 1e-9 * max(1, abs(limit)) {
+    } else if let limit = options.objectiveLimit, let o = context.objective, o <= limit + Tolerance.objective * max(1, abs(limit)) {
         context.stoppedBy = .objective
         glp_ios_terminate(tree)
     }

@@ -23,6 +23,13 @@ public enum Figures {
         return n < 0 ? "-" + out : out
     }
 
+    /// Money as a file writes it: cents, no separators, rounded half away from zero to the
+    /// cent (`1100787.00`, `-12.34`, `-0.50`).
+    public static func plainMoney(_ v: Double) -> String {
+        let cents = Int((v * 100).rounded())
+        return (cents < 0 ? "-" : "") + String(cents.magnitude / 100) + "." + Figures.zeroPadded(Int(cents.magnitude % 100), 2)
+    }
+
     /// Money with thousands separators and cents, rounded half away from zero to the cent:
     /// `1,100,787.00`, `-12.34`, `-0.50`.
     public static func money(_ v: Double) -> String {

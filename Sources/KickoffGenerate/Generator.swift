@@ -365,8 +365,5 @@ package struct ScenarioGenerator {
 
 
     /// Two decimals, without locale or floating-point printing surprises.
-    static func money(_ v: Double) -> String {
-        let cents = Int((v * 100).rounded())
-        return "\(cents / 100).\(Figures.zeroPadded(cents % 100, 2))"
-    }
+    static func money(_ v: Double) -> String { Figures.plainMoney(v) }
 }

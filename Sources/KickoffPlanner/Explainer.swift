@@ -52,7 +52,7 @@ package enum Explainer {
         }
         var broken: [Constraint] = []
         var seen = Set<Int>()
-        for (c, v) in slack where solution.value(v) > 1e-6 && !seen.contains(c) {
+        for (c, v) in slack where solution.value(v) > Tolerance.feasibility && !seen.contains(c) {
             seen.insert(c)
             broken.append(rows[c])
         }

@@ -195,7 +195,7 @@ package struct Planner {
         out.bound = [result.dualBound, knownBound].compactMap { $0 }.max()
         // The relaxation's bound met by the plan proves it optimal, as the search's own proof would.
         if result.termination.reason == .feasible, let o = result.primalBound, let b = out.bound,
-           SolveResult.relativeGap(incumbent: o, bound: b) <= 1e-9 {
+           SolveResult.relativeGap(incumbent: o, bound: b) <= Tolerance.objective {
             result.termination = .optimal
         }
         out.termination = result.termination
@@ -214,10 +214,10 @@ package struct Planner {
             if !check.isValid {
                 out.termination = .error("the solver's plan fails the plan checker: \(check.violations[0])")
                 out.reasons = check.violations.prefix(10).map { .checkerRejected($0.description) }
-            } else if abs(check.costs.total - objective) > 1e-6 * max(1, abs(objective)) {
+            } else if abs(check.costs.total - objective) > Tolerance.costAgreement * max(1, abs(objective)) {
                 out.termination = .error("the model's cost \(objective) differs from the checked cost \(check.costs.total)")
                 out.reasons = [.figuresDisagree(what: "cost", model: objective, checked: check.costs.total)]
-            } else if abs(planPenalty - penalty) > 1e-6 * max(1, penalty) {
+            } else if abs(planPenalty - penalty) > Tolerance.costAgreement * max(1, penalty) {
                 out.termination = .error("the model's change penalty \(penalty) differs from the plan's \(planPenalty)")
                 out.reasons = [.figuresDisagree(what: "change penalty", model: penalty, checked: planPenalty)]
             } else {
@@ -252,7 +252,7 @@ package struct Planner {
     /// The largest objective whose relative gap to `bound` is within `gap` (at least 1e-9):
     /// a plan at most this far above the relaxation needs no search.
     static func objectiveLimit(bound: Double, gap: Double) -> Double {
-        let g = min(max(gap, 1e-9), 0.5)
+        let g = min(max(gap, Tolerance.objective), 0.5)
         return bound >= 0 ? bound / (1 - g) : bound / (1 + g)
     }
 

@@ -102,7 +102,7 @@ package struct CompareReport {
         var header = PlanFolderFormat.compare
         if byDate { header.append("start_date") }
         var w = CSVWriter(header: header)
-        func m(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "" }
+        func m(_ v: Double?) -> String { v.map(Figures.plainMoney) ?? "" }
         for o in ranked {
             var row = [o.venue, o.status, m(o.total), m(o.travel), m(o.hotel), m(o.timeAway), m(o.dinners), m(o.venueCost),
                        o.hotelNights.map(String.init) ?? "", o.solveSeconds.map { String(format: "%.3f", $0) } ?? "",

@@ -33,7 +33,7 @@ package struct BruteForceSolver: MIPSolver {
             if i == x.count {
                 if model.violations(x).isEmpty {
                     let value = model.objective(x)
-                    if value < bestValue - 1e-9 { bestValue = value; best = x }
+                    if value < bestValue - Tolerance.objective * max(1, abs(value)) { bestValue = value; best = x }
                 }
                 return
             }

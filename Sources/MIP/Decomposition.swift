@@ -108,7 +108,7 @@ package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         let objectiveLimit = options.objectiveLimit
         @Sendable func meetsLimit(_ incumbent: Double?) -> Bool {
             guard let objectiveLimit, let incumbent else { return false }
-            return incumbent <= objectiveLimit + 1e-9 * max(1, abs(objectiveLimit))
+            return incumbent <= objectiveLimit + Tolerance.objective * max(1, abs(objectiveLimit))
         }
         func left() -> Double? { options.timeLimit.map { $0 - Date().timeIntervalSince(started) } }
 

@@ -112,7 +112,7 @@ package struct MIPModel: Sendable {
     }
 
     /// The names of constraints (and variable bounds or integrality) an assignment violates by more than `tolerance`.
-    package func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
+    package func violations(_ x: [Double], tolerance: Double = Tolerance.feasibility) -> [String] {
         var out: [String] = []
         for (i, v) in variables.enumerated() {
             if x[i] < v.lower - tolerance || x[i] > v.upper + tolerance { out.append("bounds of \(v.name)") }
@@ -131,8 +131,8 @@ package struct MIPModel: Sendable {
         let v = variables[i]
         guard v.kind != .continuous else { return (v.lower, v.upper) }
         // A bound within 1e-9 of an integer is that integer (bounds computed in floating point).
-        return (v.lower.isFinite ? (v.lower - 1e-9).rounded(.up) : v.lower,
-                v.upper.isFinite ? (v.upper + 1e-9).rounded(.down) : v.upper)
+        return (v.lower.isFinite ? (v.lower - Tolerance.integralBound).rounded(.up) : v.lower,
+                v.upper.isFinite ? (v.upper + Tolerance.integralBound).rounded(.down) : v.upper)
     }
 
     /// Some integer variable has valid bounds but no integer between them: the model is

@@ -208,7 +208,7 @@ package struct SolveResult: Sendable {
 
     /// |incumbent − bound| / max(|incumbent|, 1e-9), GLPK's definition of the relative gap.
     package static func relativeGap(incumbent: Double, bound: Double) -> Double {
-        abs(incumbent - bound) / max(abs(incumbent), 1e-9)
+        abs(incumbent - bound) / max(abs(incumbent), Tolerance.objective)
     }
 }
 
