@@ -84,6 +84,9 @@ let package = Package(
         .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                 path: "Tests/KickoffTestSupport"),
         .target(name: "MIPConformance", dependencies: ["MIP"], path: "Tests/MIPConformance"),
+        // The one way the tests plan: GLPK behind the decomposition, as `kickoff solve` does.
+        .target(name: "PlannerTestSupport", dependencies: ["KickoffCore", "KickoffPlan", "KickoffPlanner", "GLPKBackend", "MIP", "KickoffTestSupport"],
+                path: "Tests/PlannerTestSupport"),
 
         // Tests, in the same order.
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
@@ -92,8 +95,8 @@ let package = Package(
         // MIP needs no GLPK: the kit runs against the brute-force reference and the decomposition over it.
         .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
-        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport",
+        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport", "PlannerTestSupport"]),
+        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport", "PlannerTestSupport",
                                                          .product(name: "CustomDump", package: "swift-custom-dump")],
                     exclude: ["Golden"]),
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffCore", "KickoffIO", "KickoffTestSupport"]),

@@ -2,6 +2,7 @@ import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
+import PlannerTestSupport
 import Testing
 
 /// The agenda-health figures on agendas small enough to add up by hand.

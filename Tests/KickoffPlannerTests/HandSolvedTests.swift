@@ -3,17 +3,9 @@ import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
-
-/// Plans with the real GLPK solver behind the block decomposition, as `kickoff solve` does.
-func solve(_ fixture: Fixture, venue: String? = nil, timeLimit: Double = 60) throws -> (PlanningInstance, PlanOutcome) {
-    let scenario = try fixture.scenario()
-    let instance = try PlanningInstance(scenario, venue: venue.map { VenueID($0) })
-    var options = SolveOptions()
-    options.timeLimit = timeLimit
-    return (instance, Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options))
-}
 
 @Suite struct HandSolvedTests {
     @Test func twoTravellersReachTheHandComputedOptimum() throws {

@@ -4,6 +4,7 @@ import KickoffGenerate
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 

@@ -5,6 +5,7 @@ import KickoffIO
 @testable import KickoffPlanner
 import KickoffPlan
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 
@@ -12,11 +13,7 @@ import Testing
 /// greedy placement gives up, a run whose time runs out before any plan, and what is left then.
 @Suite struct RobustnessTests {
     func outcome(_ fixture: Fixture, timeLimit: Double = 60, stop: (@Sendable () -> Bool)? = nil) throws -> (PlanningInstance, PlanOutcome) {
-        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
-        var options = SolveOptions()
-        options.timeLimit = timeLimit
-        options.shouldStop = stop
-        return (instance, Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options))
+        try solve(fixture, timeLimit: timeLimit, stop: stop)
     }
 
     /// The weakness: the greedy placement (all four orders) gives up on a timetable that has a

@@ -5,6 +5,7 @@ import KickoffIO
 @testable import KickoffPlanner
 import KickoffPlan
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 
@@ -89,7 +90,7 @@ import Testing
         var options = SolveOptions()
         options.relativeGap = 0.02
         options.timeLimit = 60
-        let out = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        let out = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
         #expect(out.termination.hasSolution)
         let gap = try #require(out.gap)
         #expect(gap <= 0.02)

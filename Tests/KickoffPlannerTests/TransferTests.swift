@@ -3,6 +3,7 @@ import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 
@@ -99,7 +100,7 @@ import Testing
         let instance = try PlanningInstance(try Self.fixture.scenario())
         var options = SolveOptions()
         options.timeLimit = 60
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
         let plan = try #require(outcome.plan)
         let t = try #require(TransferPlanner.plan(instance, plan))
         func at(_ s: String) -> Int { Timestamp(parsing: s)!.instant }
@@ -127,7 +128,7 @@ import Testing
         let instance = try PlanningInstance(try f.scenario())
         var options = SolveOptions()
         options.timeLimit = 60
-        let plan = try #require(Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options).plan)
+        let plan = try #require(PlannerTestSupport.plan(instance, timeLimit: options.timeLimit).plan)
         let t = try #require(TransferPlanner.plan(instance, plan))
         // Arrivals are a day early, so all ride; Thu's CLOSE ends 11:00, and 11:00 + 100 min is past
         // A1's and A2's 12:30 take-offs; A3 and A4 (13:00) and A5 (14:00) still make it.

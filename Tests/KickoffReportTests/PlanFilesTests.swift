@@ -8,6 +8,7 @@ import KickoffPlan
 @testable import KickoffReport
 import CustomDump
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 
@@ -60,7 +61,7 @@ import Testing
         let instance = try Self.instance()
         var options = SolveOptions()
         options.timeLimit = 60
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
         #expect(outcome.termination == .optimal)
         let fixed = try Self.fixedOutcome(instance)
         #expect(outcome.objective == fixed.objective)
@@ -133,7 +134,7 @@ import Testing
         var fx = Fixture.plannable
         fx.files["attendees.csv"] = fx.files["attendees.csv"]!.replacingOccurrences(of: ",West,", with: ",\"R&D <West>, \"\"2\"\"\",")
         let instance = try PlanningInstance(try fx.scenario())
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: nil)
         #expect(outcome.termination == .optimal)
         let files = PlanFiles(instance, outcome, now: Self.now).files
         func text(_ p: String) -> String { String(decoding: files.first { $0.path == p }!.contents, as: UTF8.self) }
@@ -152,7 +153,7 @@ import Testing
         fx.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,America/Chicago,1000,200,3")
         let scenario = try fx.scenario()
         let instance = try PlanningInstance(scenario, carbon: FlightEmissions.carbon(of: scenario.travel))
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: nil)
         let plan = try #require(outcome.plan)
         let html = HTMLReport(instance, outcome, plan: plan).html
         // Each column's tooltip is its figure: M1 and R1 land at 11:00 on T1, R2 at 15:10 on S1.
@@ -182,7 +183,7 @@ import Testing
         for fx in [Fixture.plannable, HandSolved.twoTravellers] {
             let scenario = try fx.scenario()
             let instance = try PlanningInstance(scenario)
-            let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance)
+            let outcome = PlannerTestSupport.plan(instance, timeLimit: nil)
             try #require(outcome.plan != nil && outcome.health != nil)
             let solveText = PlanSummaryText(instance, outcome).text
             let lines = solveText.split(separator: "\n", omittingEmptySubsequences: false)

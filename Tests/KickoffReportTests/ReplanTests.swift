@@ -7,6 +7,7 @@ import KickoffPlan
 import KickoffPlanner
 import KickoffReport
 import KickoffTestSupport
+import PlannerTestSupport
 import MIP
 import Testing
 
@@ -22,9 +23,7 @@ import Testing
         throws -> (PlanningInstance, PlanOutcome) {
         let instance = try PlanningInstance(try fixture.scenario())
         let match = baseline.map { BaselineMatch($0, instance: instance, penalties: penalties) }
-        var options = SolveOptions()
-        options.timeLimit = 120
-        let out = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
+        let out = PlannerTestSupport.plan(instance, baseline: match, timeLimit: 120)
         #expect(out.termination == .optimal, "\(out.termination) \(out.reasons)")
         if let plan = out.plan, let match {
             #expect(PlanChecker.check(plan, instance).isValid)
