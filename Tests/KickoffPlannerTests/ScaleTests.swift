@@ -87,10 +87,7 @@ import Testing
     @Test("asked for a 2 % gap, the planner takes the first plan that (R) shows is close enough, checked")
     func gapMetByTheRelaxation() throws {
         let instance = try PlanningInstance(try Self.crowded.scenario(), venue: nil)
-        var options = SolveOptions()
-        options.relativeGap = 0.02
-        options.timeLimit = 60
-        let out = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
+        let out = PlannerTestSupport.plan(instance, timeLimit: 60, gap: 0.02)
         #expect(out.termination.hasSolution)
         let gap = try #require(out.gap)
         #expect(gap <= 0.02)

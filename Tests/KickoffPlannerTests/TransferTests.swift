@@ -98,9 +98,7 @@ import Testing
     @Test("a hand-checked day: 6 runs, the times and riders worked out above, 480 apart from the total")
     func handChecked() throws {
         let instance = try PlanningInstance(try Self.fixture.scenario())
-        var options = SolveOptions()
-        options.timeLimit = 60
-        let outcome = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: 60)
         let plan = try #require(outcome.plan)
         let t = try #require(TransferPlanner.plan(instance, plan))
         func at(_ s: String) -> Int { Timestamp(parsing: s)!.instant }
@@ -126,9 +124,7 @@ import Testing
         #expect(f.messages().contains("transfers.csv:2:4: warning: minutes: the shuttle takes 100 min, longer than the arrival or departure buffer (60, 60 min in event.csv): some travellers may find no run in time; raise the buffers"),
                 "\(f.messages())")
         let instance = try PlanningInstance(try f.scenario())
-        var options = SolveOptions()
-        options.timeLimit = 60
-        let plan = try #require(PlannerTestSupport.plan(instance, timeLimit: options.timeLimit).plan)
+        let plan = try #require(PlannerTestSupport.plan(instance, timeLimit: 60).plan)
         let t = try #require(TransferPlanner.plan(instance, plan))
         // Arrivals are a day early, so all ride; Thu's CLOSE ends 11:00, and 11:00 + 100 min is past
         // A1's and A2's 12:30 take-offs; A3 and A4 (13:00) and A5 (14:00) still make it.

@@ -59,9 +59,7 @@ import Testing
     @Test("the planner finds a plan as cheap as the fixed one, which its checker accepts")
     func theFixedPlanIsOptimal() throws {
         let instance = try Self.instance()
-        var options = SolveOptions()
-        options.timeLimit = 60
-        let outcome = PlannerTestSupport.plan(instance, timeLimit: options.timeLimit)
+        let outcome = PlannerTestSupport.plan(instance, timeLimit: 60)
         #expect(outcome.termination == .optimal)
         let fixed = try Self.fixedOutcome(instance)
         #expect(outcome.objective == fixed.objective)

@@ -7,10 +7,11 @@ import MIP
 
 /// Plans `instance` as `kickoff solve` does: GLPK behind the block decomposition, within
 /// `timeLimit` seconds (the one way the tests plan).
-package func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, timeLimit: Double? = 60,
+package func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, timeLimit: Double? = 60, gap: Double = 0,
                   stop: (@Sendable () -> Bool)? = nil) -> PlanOutcome {
     var options = SolveOptions()
     options.timeLimit = timeLimit
+    options.relativeGap = gap
     options.shouldStop = stop
     return Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: baseline, options: options)
 }
