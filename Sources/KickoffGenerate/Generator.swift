@@ -79,39 +79,92 @@ package struct ScenarioGenerator {
                             "Torres", "Vargas", "Weber", "Yilmaz"]
     static let carriers = ["UA", "AA", "DL", "WN", "AS", "B6", "AC", "WS", "AM", "F9"]
 
-    /// The scenario's files (name → CSV text), in a stable order.
-    package mutating func files() -> [(name: String, text: String)] {
-        let o = options
-        let n = max(o.attendees, 12)  // leadership, enablement and two teams need a dozen people
-        let teamCount = max(2, min(o.teams ?? Int((Double(n).squareRoot()).rounded()), n / 3))
-        let venues = Array(Self.venueCatalog.prefix(max(1, min(o.venues, Self.venueCatalog.count))))
-        let venueAirports = venues.map { Airport.byCode[$0.iata]! }
-        let first = o.startDate, days = 3
-        let last = first.adding(days: days - 1)
+    /// The scenario's fixed shape: sizes, venues, home airports, teams and their territories,
+    /// and the agenda's form. None of it draws on the random stream.
+    struct Shape {
+        let attendees: Int
+        let teamNames: [String]
+        let venues: [(id: String, name: String, iata: String)]
+        let venueAirports: [Airport]
+        let first: CivilDate
+        let days = 3
+        var last: CivilDate { first.adding(days: days - 1) }
+        let homes: [Airport]
+        /// Each team's hub, and the airports its members live at.
+        let hubs: [Airport]
+        let territory: [[Airport]]
+        let breakouts: Int
+        let electiveCount: Int
+        /// See `compactAgenda`.
+        let compact: Bool
+        var hours: [Int] { compact ? [8, 9, 10, 11, 13, 14, 15, 16, 17] : [9, 10, 11, 13, 14, 15, 16] }
+        var teamBlock: String { compact ? "1" : "2" }
 
-        // Home airports: North American airports whose legs to every venue fit business hours.
-        let wantHomes = o.homeAirports ?? max(4, min(300, n / 12 + 8))
-        let candidates = Airport.all
-            .filter { ["United States", "Canada", "Mexico"].contains($0.country) }
-            .filter { home in venueAirports.allSatisfy { Self.fitsBusinessHours(home, $0, on: first) } }
-            .sorted { ($0.routes, $1.iata) > ($1.routes, $0.iata) }
-        let homes = Array(candidates.prefix(wantHomes))
-
-        // Teams: each is a territory around a hub; members live at the hub's nearest airports.
-        var teamNames: [String] = []
-        for t in 0..<teamCount {
-            let base = Self.teamNames[t % Self.teamNames.count]
-            teamNames.append(t < Self.teamNames.count ? base : "\(base) \(t / Self.teamNames.count + 1)")
+        init(_ o: GeneratorOptions) {
+            attendees = max(o.attendees, 12)  // leadership, enablement and two teams need a dozen people
+            let n = attendees
+            let teamCount = max(2, min(o.teams ?? Int((Double(n).squareRoot()).rounded()), n / 3))
+            venues = Array(ScenarioGenerator.venueCatalog.prefix(max(1, min(o.venues, ScenarioGenerator.venueCatalog.count))))
+            let venueAirports = venues.map { Airport.byCode[$0.iata]! }
+            self.venueAirports = venueAirports
+            first = o.startDate
+            // Home airports: North American airports whose legs to every venue fit business hours.
+            let wantHomes = o.homeAirports ?? max(4, min(300, n / 12 + 8))
+            let first = self.first
+            let candidates = Airport.all
+                .filter { ["United States", "Canada", "Mexico"].contains($0.country) }
+                .filter { home in venueAirports.allSatisfy { ScenarioGenerator.fitsBusinessHours(home, $0, on: first) } }
+                .sorted { ($0.routes, $1.iata) > ($1.routes, $0.iata) }
+            let homes = Array(candidates.prefix(wantHomes))
+            self.homes = homes
+            // Teams: each is a territory around a hub; members live at the hub's nearest airports.
+            teamNames = (0..<teamCount).map { t in
+                let base = ScenarioGenerator.teamNames[t % ScenarioGenerator.teamNames.count]
+                return t < ScenarioGenerator.teamNames.count ? base : "\(base) \(t / ScenarioGenerator.teamNames.count + 1)"
+            }
+            hubs = (0..<teamCount).map { homes[$0 % homes.count] }
+            territory = hubs.map { hub in
+                Array(homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
+                    .prefix(max(4, homes.count * 3 / teamCount)))
+            }
+            breakouts = max(4, min(20, teamCount / 2 + 3))
+            electiveCount = o.electives ?? max(2, n / 100)
+            compact = ScenarioGenerator.compactAgenda(teams: teamCount, electives: electiveCount, breakouts: breakouts)
         }
-        let hubs = (0..<teamCount).map { homes[$0 % homes.count] }
-        let territory: [[Airport]] = hubs.map { hub in
-            Array(homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
-                .prefix(max(4, homes.count * 3 / teamCount)))
-        }
+    }
 
-        // People: leadership and enablement first, then each team's manager and reps.
-        struct Person { var id, name, email, team, role, manager, home, company, attainment: String }
+    struct Person { var id, name, email, team, role, manager, home, company, attainment: String }
+
+    /// Everyone, in file order: leadership and enablement first, then each team's manager and reps.
+    struct Staff {
         var people: [Person] = []
+        var ceo: Person?
+        var cro: Person?
+        var enablement: [String] = []
+        var reps: [String] = []
+        var biggestTeam = 1
+    }
+
+    /// The scenario's files (name → CSV text), in a stable order. Each part draws on the random
+    /// stream in turn (people, venues, agenda, travel), so a seed gives the same files everywhere.
+    package mutating func files() -> [(name: String, text: String)] {
+        let shape = Shape(options)
+        let staff = people(shape)
+        let (venueCSV, rooms, dinners, transfers) = venueFiles(shape, staff)
+        let (sessions, enrollments) = agendaFiles(shape, staff)
+        let travel = travelFile(shape, staff)
+        var out: [(String, String)] = [
+            ("event.csv", Self.eventFile(options, shape).text), ("attendees.csv", Self.attendeeFile(staff).text),
+            ("venues.csv", venueCSV.text), ("rooms.csv", rooms.text), ("sessions.csv", sessions.text), ("travel.csv", travel.text),
+            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text), ("transfers.csv", transfers.text),
+        ]
+        if options.slotsFile { out.append(("slots.csv", Self.slotFile(shape).text)) }
+        return out
+    }
+
+    /// Leadership, enablement and every team's manager and members, with names, homes and attainment.
+    mutating func people(_ shape: Shape) -> Staff {
+        var staff = Staff()
         var usedNames = Set<String>()
         func newPerson(team: String, role: String, manager: String, home: Airport, attainment: Double?) -> Person {
             var name = ""
@@ -120,85 +173,80 @@ package struct ScenarioGenerator {
                 if usedNames.contains(name) { name += " \(rng.pick(["A.", "B.", "C.", "D.", "E.", "J.", "M.", "R."]))" }
             } while usedNames.contains(name)
             usedNames.insert(name)
-            let id = "P\(Figures.zeroPadded(people.count + 1, 5))"
+            let id = "P\(Figures.zeroPadded(staff.people.count + 1, 5))"
             let email = name.lowercased().replacingOccurrences(of: "'", with: "")
                 .replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ".") + "@acme.example"
             let company = rng.chance(0.2) ? "Northwind" : "Acme"
             var att = ""
             if let a = attainment { att = rng.chance(0.3) ? "\(Int(a))%" : String(Int(a)) }
-            return Person(id: id, name: name, email: email, team: team, role: role, manager: manager,
-                          home: home.iata, company: company, attainment: att)
+            let p = Person(id: id, name: name, email: email, team: team, role: role, manager: manager,
+                           home: home.iata, company: company, attainment: att)
+            staff.people.append(p)
+            return p
         }
+        let n = shape.attendees, teamCount = shape.teamNames.count, homes = shape.homes, hubs = shape.hubs
         let hq = homes[0]
         let ceo = newPerson(team: "Leadership", role: "exec", manager: "", home: hq, attainment: nil)
-        people.append(ceo)
         let cro = newPerson(team: "Leadership", role: "exec", manager: ceo.id, home: hq, attainment: nil)
-        people.append(cro)
-        let vpCount = max(1, teamCount / 6)
-        var vps: [String] = []
-        for k in 0..<vpCount {
-            let vp = newPerson(team: "Leadership", role: "exec", manager: cro.id, home: hubs[k % hubs.count], attainment: nil)
-            people.append(vp)
-            vps.append(vp.id)
+        staff.ceo = ceo
+        staff.cro = cro
+        let vps = (0..<max(1, teamCount / 6)).map { k in
+            newPerson(team: "Leadership", role: "exec", manager: cro.id, home: hubs[k % hubs.count], attainment: nil).id
         }
-        var enablement: [String] = []
         for _ in 0..<max(2, n / 120) {
             let e = newPerson(team: "Enablement", role: "enablement", manager: cro.id, home: rng.pick(Array(homes.prefix(5))), attainment: nil)
-            people.append(e)
-            enablement.append(e.id)
+            staff.enablement.append(e.id)
         }
-        var managers: [String] = []
-        var reps: [String] = []
-        let remaining = n - people.count
+        let remaining = n - staff.people.count
         for t in 0..<teamCount {
             let size = remaining / teamCount + (t < remaining % teamCount ? 1 : 0)
-            let mgr = newPerson(team: teamNames[t], role: "manager", manager: vps[t % vps.count], home: hubs[t],
+            let mgr = newPerson(team: shape.teamNames[t], role: "manager", manager: vps[t % vps.count], home: hubs[t],
                                 attainment: Double(rng.int(85...130)))
-            people.append(mgr)
-            managers.append(mgr.id)
             for _ in 1..<max(size, 2) {
                 let role = rng.chance(0.15) ? "se" : "rep"
-                let home = rng.chance(0.5) ? territory[t][rng.int(0...min(1, territory[t].count - 1))] : rng.pick(territory[t])
+                let territory = shape.territory[t]
+                let home = rng.chance(0.5) ? territory[rng.int(0...min(1, territory.count - 1))] : rng.pick(territory)
                 let att = Double(max(35, min(165, Int(95 + 22 * Self.normal(&rng)))))
-                let p = newPerson(team: teamNames[t], role: role, manager: mgr.id, home: home, attainment: att)
-                people.append(p)
-                if role == "rep" { reps.append(p.id) }
+                let p = newPerson(team: shape.teamNames[t], role: role, manager: mgr.id, home: home, attainment: att)
+                if role == "rep" { staff.reps.append(p.id) }
             }
         }
-        let teamSizes = Dictionary(grouping: people, by: \.team).mapValues(\.count)
-        let biggestTeam = teamSizes.values.max() ?? 1
+        staff.biggestTeam = Dictionary(grouping: staff.people, by: \.team).mapValues(\.count).values.max() ?? 1
+        return staff
+    }
 
-        // The agenda's shape (see `compactAgenda`).
-        let breakouts = max(4, min(20, teamCount / 2 + 3))
-        let electiveCount = o.electives ?? max(2, n / 100)
-        let compact = Self.compactAgenda(teams: teamCount, electives: electiveCount, breakouts: breakouts)
-        let hours = compact ? [8, 9, 10, 11, 13, 14, 15, 16, 17] : [9, 10, 11, 13, 14, 15, 16]
-        let teamBlock = compact ? "1" : "2"
-
-        // Files.
+    static func eventFile(_ o: GeneratorOptions, _ shape: Shape) -> CSVWriter {
         var event = CSVWriter(header: ["name", "start_date", "days", "day_start", "day_end", "slot_minutes",
                                        "travel_earliest", "travel_latest", "arrival_buffer_minutes",
                                        "departure_buffer_minutes", "dinner_time", "dinner_minutes",
                                        "time_away_cost_per_hour", "comp_plan_date", "currency"], neutralizesFormulas: false)
-        event.row([o.name, first.description, String(days), compact ? "08:00" : "09:00", compact ? "18:00" : "17:00", "60", "08:00", "18:00", "60", "60",
-                   "19:00", "120", "40", last.adding(days: 11).description, "USD"])
+        event.row([o.name, shape.first.description, String(shape.days), shape.compact ? "08:00" : "09:00", shape.compact ? "18:00" : "17:00",
+                   "60", "08:00", "18:00", "60", "60", "19:00", "120", "40", shape.last.adding(days: 11).description, "USD"])
+        return event
+    }
 
+    static func attendeeFile(_ staff: Staff) -> CSVWriter {
         var attendees = CSVWriter(header: ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"], neutralizesFormulas: false)
-        for p in people {
+        for p in staff.people {
             attendees.row([p.id, p.name, p.email, p.team, p.role, p.manager, p.home, p.company, p.attainment])
         }
+        return attendees
+    }
 
+    /// venues.csv, rooms.csv, dinners.csv and transfers.csv.
+    mutating func venueFiles(_ shape: Shape, _ staff: Staff) -> (CSVWriter, CSVWriter, CSVWriter, CSVWriter) {
+        let n = shape.attendees, teamCount = shape.teamNames.count
         var venueCSV = CSVWriter(header: ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"], neutralizesFormulas: false)
         var rooms = CSVWriter(header: ["venue", "id", "name", "capacity", "features"], neutralizesFormulas: false)
         var dinners = CSVWriter(header: ["venue", "id", "name", "capacity", "cost_per_head", "evenings"], neutralizesFormulas: false)
         // One 50-seat coach per venue; set without the random stream, so every other file is as before.
         var transfers = CSVWriter(header: ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"], neutralizesFormulas: false)
-        for (k, v) in venues.enumerated() {
+        for (k, v) in shape.venues.enumerated() {
             transfers.row([v.id, "50", Self.money(Double(250 + 50 * (k % 4))), String(30 + 5 * (k % 4)), "60"])
         }
-        for (k, v) in venues.enumerated() {
-            let ap = venueAirports[k]
-            let travellers = people.filter { $0.home != ap.iata }.count
+        for (k, v) in shape.venues.enumerated() {
+            let ap = shape.venueAirports[k]
+            let travellers = staff.people.filter { $0.home != ap.iata }.count
             let block = k == 0 ? "" : String(travellers + rng.int(5...40))
             venueCSV.row([v.id, v.name, ap.city, ap.iata, ap.timezone, Self.money(Double(rng.int(12...30)) * 1000),
                           Self.money(Double(rng.int(17...32)) * 10), block])
@@ -206,50 +254,59 @@ package struct ScenarioGenerator {
             for s in 1...2 {
                 rooms.row([v.id, "SALON\(s)", "Salon \(s)", String(n / 3 + rng.int(10...40)), "av"])
             }
-            for b in 1...breakouts {
-                let cap = biggestTeam + rng.int(2...12)
+            for b in 1...shape.breakouts {
+                let cap = staff.biggestTeam + rng.int(2...12)
                 rooms.row([v.id, "BR\(Figures.zeroPadded(b, 2))", "Breakout \(b)", String(cap), rng.chance(0.6) ? "av" : ""])
             }
             for h in 1...3 { rooms.row([v.id, "HUDDLE\(h)", "Huddle room \(h)", String(rng.int(8...12)), ""]) }
             // Restaurants: enough seats over the evenings for every team, with some slack.
             let restaurantCount = max(3, min(12, teamCount / 3 + 2))
-            let perEvening = Int(Double(n) * 0.75) / restaurantCount + biggestTeam
+            let perEvening = Int(Double(n) * 0.75) / restaurantCount + staff.biggestTeam
             for r in 1...restaurantCount {
                 let evenings = r == restaurantCount ? "1" : ""
                 dinners.row([v.id, "R\(Figures.zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
                              String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings])
             }
         }
+        return (venueCSV, rooms, dinners, transfers)
+    }
 
-        // Slots with a lunch break: 09–12 and 13–17 (08–12 and 13–18 when compact).
+    /// Slots with a lunch break: 09–12 and 13–17 (08–12 and 13–18 when compact).
+    static func slotFile(_ shape: Shape) -> CSVWriter {
         var slots = CSVWriter(header: ["id", "day", "start", "end"], neutralizesFormulas: false)
-        for day in 1...days {
-            for hour in hours {
+        for day in 1...shape.days {
+            for hour in shape.hours {
                 slots.row(["D\(day)-\(Figures.zeroPadded(hour, 2))00", String(day), "\(Figures.zeroPadded(hour, 2)):00", "\(Figures.zeroPadded(hour + 1, 2)):00"])
             }
         }
+        return slots
+    }
 
+    /// sessions.csv and enrollments.csv.
+    mutating func agendaFiles(_ shape: Shape, _ staff: Staff) -> (CSVWriter, CSVWriter) {
+        let compact = shape.compact, ceo = staff.ceo!.id, cro = staff.cro!.id, enablement = staff.enablement
         var sessions = CSVWriter(header: ["id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
                                           "fixed_slot", "allowed_slots", "after", "presenters"], neutralizesFormulas: false)
-        sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", compact ? "D1-0800" : "D1-0900", "", "", "\(ceo.id);\(cro.id)"])
+        sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", compact ? "D1-0800" : "D1-0900", "", "", "\(ceo);\(cro)"])
         sessions.row(["PRODUCT", "Product roadmap and demo lab", "training", "all", "once", "2", "av", "1", "", "", "OPEN", enablement[0]])
-        sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", teamBlock, "", "", "", "", "PRODUCT", ""])
-        sessions.row(["TERR", "Territory and account planning", "territory", "role:rep|role:manager", "per_team", teamBlock, "", "", "", "", "PRACTICE", ""])
+        sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", shape.teamBlock, "", "", "", "", "PRODUCT", ""])
+        sessions.row(["TERR", "Territory and account planning", "territory", "role:rep|role:manager", "per_team", shape.teamBlock, "", "", "", "", "PRACTICE", ""])
         sessions.row(["MGR", "Manager coaching workshop", "training", "role:manager|role:exec", "once", "2", "av", "2", "", "", "", enablement.last!])
         if !compact { sessions.row(["BENEFITS", "Benefits and HR update", "info", "all", "once", "1", "", "2", "", "", "", ""]) }
-        sessions.row(["NORTHWIND", "Welcome, Northwind: systems and processes", "info", "company:Northwind", "once", "1", "", "", "", "", "", cro.id])
+        sessions.row(["NORTHWIND", "Welcome, Northwind: systems and processes", "info", "company:Northwind", "once", "1", "", "", "", "", "", cro])
         sessions.row(["RECOG", "Presidents and Chairmans club recognition", "recognition",
-                      "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo.id])
-        sessions.row(["CLOSE", "Closing keynote and commitments", "keynote", "all", "once", "1", "stage", "3", "D3-1100", "", "RECOG", ceo.id])
+                      "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo])
+        sessions.row(["CLOSE", "Closing keynote and commitments", "keynote", "all", "once", "1", "stage", "3", "D3-1100", "", "RECOG", ceo])
         let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
                               "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
         var enrollments = CSVWriter(header: ["attendee", "session"], neutralizesFormulas: false)
-        let day2 = hours.map { "D2-\(Figures.zeroPadded($0, 2))00" }
+        let day2 = shape.hours.map { "D2-\(Figures.zeroPadded($0, 2))00" }
         // Sign-ups: each rep takes at most one elective (so electives never conflict with one
         // another and every generated scenario has a plan), at most a breakout room's worth each.
-        var pool = reps
+        let electiveCount = shape.electiveCount
+        var pool = staff.reps
         for i in pool.indices.reversed() where i > 0 { pool.swapAt(i, rng.int(0...i)) }
-        let perElective = min(compact ? 8 : 28, max(4, Int(Double(reps.count) * 0.6) / max(1, electiveCount)))
+        let perElective = min(compact ? 8 : 28, max(4, Int(Double(staff.reps.count) * 0.6) / max(1, electiveCount)))
         var signUps = [[String]](repeating: [], count: electiveCount)
         for (i, a) in pool.prefix(perElective * electiveCount).enumerated() { signUps[i % electiveCount].append(a) }
         for e in 0..<electiveCount {
@@ -262,12 +319,15 @@ package struct ScenarioGenerator {
                           allowed, "", enablement[e % enablement.count]])
             for a in signUps[e].sorted() { enrollments.row([a, id]) }
         }
+        return (sessions, enrollments)
+    }
 
-        // Travel: for each home × venue, the usual spread of departures, with prices and seat limits.
+    /// travel.csv: for each home × venue, the usual spread of departures, with prices and seat limits.
+    mutating func travelFile(_ shape: Shape, _ staff: Staff) -> CSVWriter {
         var travel = CSVWriter(header: ["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"], neutralizesFormulas: false)
-        let usedHomes = Set(people.map(\.home))
+        let usedHomes = Set(staff.people.map(\.home))
         var legNumber = 0
-        let monday = first.mondayOfWeek
+        let monday = shape.first.mondayOfWeek
         let inboundPlan: [(day: Int, time: Int, factor: Double)] = [
             (-1, 10 * 60, 0.78),          // Sunday: weekend
             (0, 6 * 60 + 30, 0.84),      // Monday, too early
@@ -280,43 +340,36 @@ package struct ScenarioGenerator {
             (4, 8 * 60 + 30, 0.97), (4, 11 * 60, 1.0), (4, 14 * 60, 1.04),      // Friday
             (5, 10 * 60, 0.8),                                                  // Saturday: weekend
         ]
-        for week in 0..<max(1, o.weeks) {
-          for v in venueAirports {
-            for code in usedHomes.sorted() where code != v.iata {
-                let home = Airport.byCode[code]!
-                let km = home.distance(to: v)
-                let minutes = Self.flightMinutes(km)
-                // Later weeks: the same schedule, each route a little dearer or cheaper.
-                let base = (89 + 0.105 * km) * (week == 0 ? 1 : 0.9 + 0.2 * rng.unit())
-                for (dir, plan) in [(0, inboundPlan), (1, outboundPlan)] {
-                    let (from, to) = dir == 0 ? (home, v) : (v, home)
-                    for (pi, p) in plan.enumerated() {
-                        legNumber += 1
-                        let date = monday.adding(days: p.day + 7 * week)
-                        let dep = Self.timestamp(date, p.time, at: from)
-                        let arrInstant = dep.instant + minutes + rng.int(0...3) * 5
-                        let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
-                        let price = (base * p.factor * (0.9 + 0.2 * rng.unit())).rounded()
-                        var seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
-                        // Monday 09:00 in and Friday 11:00 out never sell out, so every generated
-                        // scenario has a plan whatever the seat limits elsewhere.
-                        if (dir == 0 && pi == 2) || (dir == 1 && pi == 4) { seats = "" }
-                        travel.row(["L\(Figures.zeroPadded(legNumber, 6))", from.iata, to.iata,
-                                    "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
-                                    arr.description, Self.money(price), seats])
+        for week in 0..<max(1, options.weeks) {
+            for v in shape.venueAirports {
+                for code in usedHomes.sorted() where code != v.iata {
+                    let home = Airport.byCode[code]!
+                    let km = home.distance(to: v)
+                    let minutes = Self.flightMinutes(km)
+                    // Later weeks: the same schedule, each route a little dearer or cheaper.
+                    let base = (89 + 0.105 * km) * (week == 0 ? 1 : 0.9 + 0.2 * rng.unit())
+                    for (dir, plan) in [(0, inboundPlan), (1, outboundPlan)] {
+                        let (from, to) = dir == 0 ? (home, v) : (v, home)
+                        for (pi, p) in plan.enumerated() {
+                            legNumber += 1
+                            let date = monday.adding(days: p.day + 7 * week)
+                            let dep = Self.timestamp(date, p.time, at: from)
+                            let arrInstant = dep.instant + minutes + rng.int(0...3) * 5
+                            let arr = Timestamp(instant: arrInstant, offsetMinutes: Self.offset(at: to, instant: arrInstant))
+                            let price = (base * p.factor * (0.9 + 0.2 * rng.unit())).rounded()
+                            var seats = rng.chance(0.12) ? String(rng.int(2...9)) : ""
+                            // Monday 09:00 in and Friday 11:00 out never sell out, so every generated
+                            // scenario has a plan whatever the seat limits elsewhere.
+                            if (dir == 0 && pi == 2) || (dir == 1 && pi == 4) { seats = "" }
+                            travel.row(["L\(Figures.zeroPadded(legNumber, 6))", from.iata, to.iata,
+                                        "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
+                                        arr.description, Self.money(price), seats])
+                        }
                     }
                 }
             }
-          }
         }
-
-        var out: [(String, String)] = [
-            ("event.csv", event.text), ("attendees.csv", attendees.text), ("venues.csv", venueCSV.text),
-            ("rooms.csv", rooms.text), ("sessions.csv", sessions.text), ("travel.csv", travel.text),
-            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text), ("transfers.csv", transfers.text),
-        ]
-        if o.slotsFile { out.append(("slots.csv", slots.text)) }
-        return out
+        return travel
     }
 
     /// Whether the agenda must be compacted: two 2-hour blocks per team plus the electives need
