@@ -55,21 +55,51 @@ package struct PlanCheck: Sendable {
 /// here is a bug in the model, never something to write out.
 package enum PlanChecker {
     package static func check(_ plan: Plan, _ inst: PlanningInstance) -> PlanCheck {
-        var v: [PlanViolation] = []
-        func fail(_ rule: PlanRule, _ message: String) { v.append(PlanViolation(rule: rule, message: message)) }
-        let sc = inst.scenario, agenda = inst.agenda, event = sc.event
-        let people = sc.attendees
-        var costs = CostBreakdown()
-        costs.venue = inst.venue.dailyRate * Double(event.days)
+        var checking = Checking(plan, inst)
+        if checking.shapeFits() {
+            checking.sessions()
+            checking.dinners()
+            checking.attendees()
+        }
+        return PlanCheck(violations: checking.violations.sorted { ($0.rule, $0.message) < ($1.rule, $1.message) }, costs: checking.costs)
+    }
+}
 
+/// One check of one plan: what it found so far and the costs it has added up.
+private struct Checking {
+    let plan: Plan
+    let inst: PlanningInstance
+    var violations: [PlanViolation] = []
+    var costs = CostBreakdown()
+    /// Each placed session's interval (nil: no valid start).
+    var iv: [(start: Int, end: Int)?]
+
+    var sc: Scenario { inst.scenario }
+    var agenda: Agenda { inst.agenda }
+    var event: Event { inst.scenario.event }
+
+    init(_ plan: Plan, _ inst: PlanningInstance) {
+        self.plan = plan
+        self.inst = inst
+        iv = Array(repeating: nil, count: inst.agenda.sessions.count)
+        costs.venue = inst.venue.dailyRate * Double(inst.scenario.event.days)
+    }
+
+    mutating func fail(_ rule: PlanRule, _ message: String) { violations.append(PlanViolation(rule: rule, message: message)) }
+
+    /// One placement per session and one trip entry per attendee, or nothing else can be read.
+    mutating func shapeFits() -> Bool {
+        let people = sc.attendees
         guard plan.placements.count == agenda.sessions.count, plan.trips.count == people.count else {
             fail(.shape, "\(plan.placements.count) placements for \(agenda.sessions.count) sessions, "
                  + "\(plan.trips.count) trips for \(people.count) attendees")
-            return PlanCheck(violations: v, costs: costs)
+            return false
         }
+        return true
+    }
 
-        // Sessions: start, day, fixed and allowed slots, room fit.
-        var iv = [(start: Int, end: Int)?](repeating: nil, count: agenda.sessions.count)
+    /// Sessions: start, day, fixed and allowed slots, room fit; precedence; one session per room at once.
+    mutating func sessions() {
         for (k, ps) in agenda.sessions.enumerated() {
             let p = plan.placements[k], s = inst.session(k)
             guard agenda.slots.indices.contains(p.slot), inst.rooms.indices.contains(p.room) else {
@@ -107,8 +137,10 @@ package enum PlanChecker {
                 }
             }
         }
+    }
 
-        // Dinners.
+    /// Dinners: one per team at a hosting restaurant, within its seats, clear of the members' sessions.
+    mutating func dinners() {
         var guestsAt: [DinnerBooking: Int] = [:]
         if inst.hasDinners {
             for team in agenda.teams {
@@ -139,12 +171,14 @@ package enum PlanChecker {
         } else if !plan.dinners.isEmpty {
             fail(.dinnerMissing, "dinners booked without dinners.csv")
         }
+    }
 
-        // Attendees: no overlapping commitments; travel and hotel.
+    /// Attendees: no overlapping commitments; each traveller's legs, buffers, seats and hotel nights, and their costs.
+    mutating func attendees() {
+        let people = sc.attendees
         var seatsUsed: [Int: Int] = [:]
         var staying: [Int: Int] = [:]  // venue-local night (day number) → travellers
         let legs = sc.travel
-        let hours = event.travelEarliest...event.travelLatest
         for (a, person) in people.enumerated() {
             let commitments = inst.commitments(of: a, in: plan)
             for (i, c) in commitments.enumerated() {
@@ -163,47 +197,7 @@ package enum PlanChecker {
             guard legs.indices.contains(trip.inbound), legs.indices.contains(trip.outbound) else {
                 fail(.travelMissing, "\(person.id) has a leg that is not in travel.csv"); continue
             }
-            let inLeg = legs[trip.inbound], outLeg = legs[trip.outbound]
-            if inLeg.origin != person.home || inLeg.destination != inst.venue.airport {
-                fail(.legEnds, "\(person.id)'s inbound \(inLeg.id) is \(inLeg.origin)→\(inLeg.destination), not \(person.home)→\(inst.venue.airport)")
-            }
-            if outLeg.origin != inst.venue.airport || outLeg.destination != person.home {
-                fail(.legEnds, "\(person.id)'s outbound \(outLeg.id) is \(outLeg.origin)→\(outLeg.destination), not \(inst.venue.airport)→\(person.home)")
-            }
-            for leg in [inLeg, outLeg] {
-                for ts in [leg.depart, leg.arrive] {
-                    if ts.date.weekday.isWeekend { fail(.legWeekday, "\(person.id)'s \(leg.id) travels on a \(ts.date.weekday.shortName)") }
-                    if !hours.contains(ts.time) { fail(.legBusinessHours, "\(person.id)'s \(leg.id) travels at \(ts.time) local") }
-                }
-            }
-            var day = inLeg.depart.date
-            while day <= outLeg.arrive.date {
-                if day.weekday.isWeekend { fail(.tripWeekend, "\(person.id)'s trip includes \(day) (\(day.weekday.shortName))"); break }
-                day = day.adding(days: 1)
-            }
-            if outLeg.depart.instant < inLeg.arrive.instant {
-                fail(.legOrder, "\(person.id)'s outbound \(outLeg.id) departs before the inbound \(inLeg.id) arrives")
-            }
-            if let first = commitments.first, inLeg.arrive.instant + event.arrivalBufferMinutes > first.start {
-                fail(.arrivalBuffer, "\(person.id) arrives on \(inLeg.id) less than \(event.arrivalBufferMinutes) min before the first commitment")
-            }
-            if let last = commitments.max(by: { $0.end < $1.end }), outLeg.depart.instant - event.departureBufferMinutes < last.end {
-                fail(.departureBuffer, "\(person.id) departs on \(outLeg.id) less than \(event.departureBufferMinutes) min after the last commitment")
-            }
-            seatsUsed[trip.inbound, default: 0] += 1
-            seatsUsed[trip.outbound, default: 0] += 1
-            let arrive = inst.venueDate(inLeg.arrive.instant).dayNumber
-            let depart = inst.venueDate(outLeg.depart.instant).dayNumber
-            if depart > arrive { for night in arrive..<depart { staying[night, default: 0] += 1 } }
-            let nights = max(0, depart - arrive)
-            costs.hotelNights += nights
-            costs.travel += inLeg.price + outLeg.price
-            for l in [trip.inbound, trip.outbound] {
-                if let kg = inst.carbon.kg(l) { costs.co2Kg += kg } else { costs.legsWithoutCO2 += 1 }
-                costs.carbon += inst.carbon.cost(l)
-            }
-            costs.hotel += Double(nights) * inst.venue.hotelRate
-            costs.timeAway += Double(outLeg.arrive.instant - inLeg.depart.instant) / 60 * event.timeAwayCostPerHour
+            travel(person, trip, commitments, seatsUsed: &seatsUsed, staying: &staying)
         }
         for (l, used) in seatsUsed.sorted(by: { $0.key < $1.key }) {
             if let seats = legs[l].seats, used > seats { fail(.seats, "\(legs[l].id) has \(seats) seats; \(used) travellers booked") }
@@ -213,6 +207,54 @@ package enum PlanChecker {
                 fail(.hotelBlock, "night of \(CivilDate(dayNumber: night)): \(n) travellers, \(block) rooms")
             }
         }
-        return PlanCheck(violations: v.sorted { ($0.rule, $0.message) < ($1.rule, $1.message) }, costs: costs)
+    }
+
+    /// One traveller's legs: their ends, weekdays and business hours, the whole trip on weekdays,
+    /// the buffers around the commitments; their seats and hotel nights, and what it all costs.
+    mutating func travel(_ person: Attendee, _ trip: Trip, _ commitments: [Commitment],
+                         seatsUsed: inout [Int: Int], staying: inout [Int: Int]) {
+        let legs = sc.travel
+        let hours = event.travelEarliest...event.travelLatest
+        let inLeg = legs[trip.inbound], outLeg = legs[trip.outbound]
+        if inLeg.origin != person.home || inLeg.destination != inst.venue.airport {
+            fail(.legEnds, "\(person.id)'s inbound \(inLeg.id) is \(inLeg.origin)→\(inLeg.destination), not \(person.home)→\(inst.venue.airport)")
+        }
+        if outLeg.origin != inst.venue.airport || outLeg.destination != person.home {
+            fail(.legEnds, "\(person.id)'s outbound \(outLeg.id) is \(outLeg.origin)→\(outLeg.destination), not \(inst.venue.airport)→\(person.home)")
+        }
+        for leg in [inLeg, outLeg] {
+            for ts in [leg.depart, leg.arrive] {
+                if ts.date.weekday.isWeekend { fail(.legWeekday, "\(person.id)'s \(leg.id) travels on a \(ts.date.weekday.shortName)") }
+                if !hours.contains(ts.time) { fail(.legBusinessHours, "\(person.id)'s \(leg.id) travels at \(ts.time) local") }
+            }
+        }
+        var day = inLeg.depart.date
+        while day <= outLeg.arrive.date {
+            if day.weekday.isWeekend { fail(.tripWeekend, "\(person.id)'s trip includes \(day) (\(day.weekday.shortName))"); break }
+            day = day.adding(days: 1)
+        }
+        if outLeg.depart.instant < inLeg.arrive.instant {
+            fail(.legOrder, "\(person.id)'s outbound \(outLeg.id) departs before the inbound \(inLeg.id) arrives")
+        }
+        if let first = commitments.first, inLeg.arrive.instant + event.arrivalBufferMinutes > first.start {
+            fail(.arrivalBuffer, "\(person.id) arrives on \(inLeg.id) less than \(event.arrivalBufferMinutes) min before the first commitment")
+        }
+        if let last = commitments.max(by: { $0.end < $1.end }), outLeg.depart.instant - event.departureBufferMinutes < last.end {
+            fail(.departureBuffer, "\(person.id) departs on \(outLeg.id) less than \(event.departureBufferMinutes) min after the last commitment")
+        }
+        seatsUsed[trip.inbound, default: 0] += 1
+        seatsUsed[trip.outbound, default: 0] += 1
+        let arrive = inst.venueDate(inLeg.arrive.instant).dayNumber
+        let depart = inst.venueDate(outLeg.depart.instant).dayNumber
+        if depart > arrive { for night in arrive..<depart { staying[night, default: 0] += 1 } }
+        let nights = max(0, depart - arrive)
+        costs.hotelNights += nights
+        costs.travel += inLeg.price + outLeg.price
+        for l in [trip.inbound, trip.outbound] {
+            if let kg = inst.carbon.kg(l) { costs.co2Kg += kg } else { costs.legsWithoutCO2 += 1 }
+            costs.carbon += inst.carbon.cost(l)
+        }
+        costs.hotel += Double(nights) * inst.venue.hotelRate
+        costs.timeAway += Double(outLeg.arrive.instant - inLeg.depart.instant) / 60 * event.timeAwayCostPerHour
     }
 }
