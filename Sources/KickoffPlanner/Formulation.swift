@@ -206,36 +206,54 @@ package struct Formulation: Sendable {
     /// capacity rows when there are too many sets; (8) no dinner over a member's session.
     private mutating func addDinners() {
         guard instance.hasDinners else { return }
-        let teams = agenda.teams
-        let size = teams.map { instance.members(of: $0).count }
-        let hosts = instance.evenings
+        let size = agenda.teams.map { instance.members(of: $0).count }
         // When no team's evening can matter (see `eveningsAreFree`), only restaurants are chosen:
         // (7c) each restaurant hosts at most as many table sets as it has evenings, and the sets
         // are given evenings in order afterwards. This removes the evenings' symmetry.
         // A baseline's evenings are kept, so they must be modelled.
-        if baseline?.dinners.isEmpty ?? true, eveningsAreFree(hosts), let sets = tableSets(size) {
-            freeEvenings = true
-            var covering: [String: [(Variable, Double)]] = [:]
-            for (ri, r) in instance.restaurants.enumerated() where !hosts[ri].isEmpty {
-                var here: [(Variable, Double)] = []
-                for set in sets[ri] {
-                    let names = set.map { teams[$0] }
-                    let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
-                    let q = model.addVariable("q[\(r.id),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
-                    tables.append((DinnerBooking(restaurant: ri, evening: 0), names, q))
-                    tableIndex[Self.tableKey(ri, 0, names)] = q
-                    here.append((q, 1))
-                    for team in names { covering[team, default: []].append((q, 1)) }
-                }
-                if here.count > hosts[ri].count { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: nil), here, upper: Double(hosts[ri].count)) } }
-            }
-            for (t, team) in teams.enumerated() {
-                if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
-                keepForBound { $0.model.addEquality(Requirement.dinner(team: team), covering[team] ?? [], 1) }  // (6)
-            }
+        if baseline?.dinners.isEmpty ?? true, eveningsAreFree(instance.evenings), let sets = tableSets(size) {
+            addRestaurantChoices(sets, size)  // (6), (7c)
             return
         }
-        // (6) w[team,e]: the team dines on evening e.
+        addDinnerEvenings(size)                                   // (6)
+        var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
+        if let sets = tableSets(size) {
+            addTableSets(sets, size, &served)                     // (7a)
+        } else {
+            addDinnerChoices(size, &served)                       // (7z)
+        }
+        addSeating(served)                                        // (7b)
+        addDinnerClashes()                                        // (8)
+    }
+
+    /// (7c) with free evenings: one variable per restaurant and table set, each restaurant at
+    /// most as many sets as evenings; (6) every team in exactly one set.
+    private mutating func addRestaurantChoices(_ sets: [[[Int]]], _ size: [Int]) {
+        let teams = agenda.teams, hosts = instance.evenings
+        freeEvenings = true
+        var covering: [String: [(Variable, Double)]] = [:]
+        for (ri, r) in instance.restaurants.enumerated() where !hosts[ri].isEmpty {
+            var here: [(Variable, Double)] = []
+            for set in sets[ri] {
+                let names = set.map { teams[$0] }
+                let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
+                let q = model.addVariable("q[\(r.id),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
+                tables.append((DinnerBooking(restaurant: ri, evening: 0), names, q))
+                tableIndex[Self.tableKey(ri, 0, names)] = q
+                here.append((q, 1))
+                for team in names { covering[team, default: []].append((q, 1)) }
+            }
+            if here.count > hosts[ri].count { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: nil), here, upper: Double(hosts[ri].count)) } }
+        }
+        for (t, team) in teams.enumerated() {
+            if covering[team] == nil { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
+            keepForBound { $0.model.addEquality(Requirement.dinner(team: team), covering[team] ?? [], 1) }  // (6)
+        }
+    }
+
+    /// (6) w[team,e]: the team dines on exactly one evening it can be seated on.
+    private mutating func addDinnerEvenings(_ size: [Int]) {
+        let teams = agenda.teams, hosts = instance.evenings
         for (t, team) in teams.enumerated() {
             let evenings = Set(instance.restaurants.indices.filter { instance.restaurants[$0].capacity >= size[t] }.flatMap { hosts[$0] }).sorted()
             if evenings.isEmpty { obstacles.append("no restaurant evening can seat team \(team) (\(size[t]) guests)") }
@@ -243,55 +261,67 @@ package struct Formulation: Sendable {
             keepForBound { $0.model.addEquality(Requirement.dinner(team: team), ws.map { ($0.w, 1) }, 1) }
             evening[team] = ws
         }
-        var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
-        if let sets = tableSets(size) {
-            // (7a) each restaurant evening hosts at most one table set; (7b) a team dining on
-            // evening e sits in exactly one set that evening.
-            for (ri, r) in instance.restaurants.enumerated() {
-                for e in hosts[ri] {
-                    var here: [(Variable, Double)] = []
-                    for set in sets[ri] {
-                        let names = set.map { teams[$0] }
-                        let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
-                        let p = model.addVariable("p[\(r.id),\(e),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
-                        penalise(p, dinnerPenalty(names, DinnerBooking(restaurant: ri, evening: e)))
-                        tables.append((DinnerBooking(restaurant: ri, evening: e), names, p))
-                        tableIndex[Self.tableKey(ri, e, names)] = p
-                        here.append((p, 1))
-                        for team in names { served["\(team)|\(e)", default: []].append((p, 1)) }
-                    }
-                    if here.count > 1 { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: e), here, upper: 1) } }
+    }
+
+    /// (7a) each restaurant evening hosts at most one table set, a set of teams that fits.
+    private mutating func addTableSets(_ sets: [[[Int]]], _ size: [Int], _ served: inout [String: [(Variable, Double)]]) {
+        let teams = agenda.teams, hosts = instance.evenings
+        for (ri, r) in instance.restaurants.enumerated() {
+            for e in hosts[ri] {
+                var here: [(Variable, Double)] = []
+                for set in sets[ri] {
+                    let names = set.map { teams[$0] }
+                    let cost = Double(set.reduce(0) { $0 + size[$1] }) * r.costPerHead
+                    let p = model.addVariable("p[\(r.id),\(e),\(names.joined(separator: "+"))]", kind: .binary, cost: cost)
+                    penalise(p, dinnerPenalty(names, DinnerBooking(restaurant: ri, evening: e)))
+                    tables.append((DinnerBooking(restaurant: ri, evening: e), names, p))
+                    tableIndex[Self.tableKey(ri, e, names)] = p
+                    here.append((p, 1))
+                    for team in names { served["\(team)|\(e)", default: []].append((p, 1)) }
                 }
-            }
-        } else {
-            // (7z) z[team,r,e] with a capacity row per restaurant evening.
-            var load: [DinnerBooking: [(Variable, Double)]] = [:]
-            for (t, team) in teams.enumerated() {
-                var options: [(booking: DinnerBooking, z: Variable)] = []
-                for (ri, r) in instance.restaurants.enumerated() where r.capacity >= size[t] {
-                    for e in hosts[ri] {
-                        let b = DinnerBooking(restaurant: ri, evening: e)
-                        let z = model.addVariable("z[\(team),\(r.id),\(e)]", kind: .binary, cost: Double(size[t]) * r.costPerHead)
-                        penalise(z, dinnerPenalty([team], b))
-                        options.append((b, z))
-                        load[b, default: []].append((z, Double(size[t])))
-                        served["\(team)|\(e)", default: []].append((z, 1))
-                    }
-                }
-                dinner[team] = options
-            }
-            for (b, terms) in load.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
-            where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
-                let r = instance.restaurants[b.restaurant]
-                keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: b.evening), terms, upper: Double(r.capacity)) }
+                if here.count > 1 { keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: e), here, upper: 1) } }
             }
         }
+    }
+
+    /// (7z) too many table sets: z[team,r,e] with a capacity row per restaurant evening.
+    private mutating func addDinnerChoices(_ size: [Int], _ served: inout [String: [(Variable, Double)]]) {
+        let teams = agenda.teams, hosts = instance.evenings
+        var load: [DinnerBooking: [(Variable, Double)]] = [:]
+        for (t, team) in teams.enumerated() {
+            var options: [(booking: DinnerBooking, z: Variable)] = []
+            for (ri, r) in instance.restaurants.enumerated() where r.capacity >= size[t] {
+                for e in hosts[ri] {
+                    let b = DinnerBooking(restaurant: ri, evening: e)
+                    let z = model.addVariable("z[\(team),\(r.id),\(e)]", kind: .binary, cost: Double(size[t]) * r.costPerHead)
+                    penalise(z, dinnerPenalty([team], b))
+                    options.append((b, z))
+                    load[b, default: []].append((z, Double(size[t])))
+                    served["\(team)|\(e)", default: []].append((z, 1))
+                }
+            }
+            dinner[team] = options
+        }
+        for (b, terms) in load.sorted(by: { ($0.key.restaurant, $0.key.evening) < ($1.key.restaurant, $1.key.evening) })
+        where terms.reduce(0, { $0 + $1.1 }) > Double(instance.restaurants[b.restaurant].capacity) {
+            let r = instance.restaurants[b.restaurant]
+            keepForBound { $0.model.addConstraint(Requirement.restaurant(r.id, evening: b.evening), terms, upper: Double(r.capacity)) }
+        }
+    }
+
+    /// (7b) a team dining on evening e sits in exactly one table set (or restaurant) that evening.
+    private mutating func addSeating(_ served: [String: [(Variable, Double)]]) {
+        let teams = agenda.teams
         for team in teams {
             for (e, w) in evening[team] ?? [] {
                 keepForBound { $0.model.addEquality(Requirement.seated(team: team, evening: e), (served["\(team)|\(e)"] ?? []) + [(w, -1)], 0) }
             }
         }
-        // (8) a dinner on evening e excludes every overlapping start of a member's session.
+    }
+
+    /// (8) a dinner on evening e excludes every overlapping start of a member's session.
+    private mutating func addDinnerClashes() {
+        let teams = agenda.teams
         for team in teams {
             let memberSessions = Set(instance.members(of: team).flatMap { instance.sessionsOf[$0] })
             for (e, w) in evening[team] ?? [] {
@@ -393,7 +423,36 @@ package struct Formulation: Sendable {
     /// commitments; (13) seats; (14) the hotel block. Leg costs carry hotel nights and time away,
     /// which separate into an inbound and an outbound part (see the objective).
     private mutating func addTravel() {
-        let sc = instance.scenario, event = sc.event, legs = sc.travel
+        let legs = instance.scenario.travel
+        let hasSeats = legs.contains { $0.seats != nil }
+        var seatTerms: [Int: [(Variable, Double)]] = [:]
+        var arrivals: [(date: Int, v: Variable)] = [], departures: [(date: Int, v: Variable)] = []
+        for var g in travelGroups() {
+            let group = TravelGroupName(first: instance.scenario.attendees[g.members[0]].id, others: g.members.count - 1)
+            let commitments = commitmentOptions(sessions: g.sessions, team: g.team)
+            addLegs(&g, group, commitments)               // the leg variables, and (9)
+            addArrivals(g, group, commitments)            // (10)
+            addDepartures(g, group, commitments)          // (11)
+            if commitments.isEmpty { addLegOrder(g, group) }  // (12)
+            for (l, u) in g.inbound {
+                if hasSeats { seatTerms[l, default: []].append((u, 1)) }
+                arrivals.append((instance.venueDate(legs[l].arrive.instant).dayNumber, u))
+            }
+            for (l, v) in g.outbound {
+                if hasSeats { seatTerms[l, default: []].append((v, 1)) }
+                departures.append((instance.venueDate(legs[l].depart.instant).dayNumber, v))
+            }
+            groups.append(g)
+        }
+        addSeats(seatTerms)                       // (13)
+        addHotelBlock(arrivals, departures)       // (14)
+        // Objective (0): each leg's cost is `PlanningInstance.legCost`.
+    }
+
+    /// Travellers with the same home, sessions, team (when dinners are planned) and, in a
+    /// re-plan, baseline legs are interchangeable: one group each, with integer leg counts.
+    private func travelGroups() -> [TravelGroup] {
+        let sc = instance.scenario
         var keyed: [String: Int] = [:]
         var all: [TravelGroup] = []
         for (a, person) in sc.attendees.enumerated() where !instance.isLocal[a] {
@@ -408,101 +467,105 @@ package struct Formulation: Sendable {
                 all.append(TravelGroup(members: [a], home: person.home, sessions: instance.sessionsOf[a], team: team))
             }
         }
-        let hasSeats = legs.contains { $0.seats != nil }
-        var seatTerms: [Int: [(Variable, Double)]] = [:]
-        var arrivals: [(date: Int, v: Variable)] = [], departures: [(date: Int, v: Variable)] = []
+        return all
+    }
+
+    /// The group's leg counts: only legs that leave every commitment room for the buffers (a leg
+    /// is out if some commitment cannot start late enough, or end early enough, for it); an
+    /// obstacle when none is left; and (9) every traveller has one leg each way.
+    private mutating func addLegs(_ g: inout TravelGroup, _ group: TravelGroupName, _ commitments: [[CommitmentOption]]) {
+        let legs = instance.scenario.travel, event = instance.event
         let buffer = (arrive: event.arrivalBufferMinutes, depart: event.departureBufferMinutes)
-
-        for var g in all {
-            let n = Double(g.members.count)
-            let group = TravelGroupName(first: sc.attendees[g.members[0]].id, others: g.members.count - 1)
-            let name = group.description
-            let commitments = commitmentOptions(sessions: g.sessions, team: g.team)
-            // A leg is out if some commitment cannot start late enough / end early enough for it.
-            let latestFirst = commitments.map { $0.map(\.start).max() ?? Int.min }.min() ?? Int.max
-            let earliestLast = commitments.map { $0.map(\.end).min() ?? Int.max }.max() ?? Int.min
-            let kind: VariableKind = g.members.count == 1 ? .binary : .integer
-            let was = baseline?.trips[g.members[0]], rebook = baseline?.penalties.legRebook ?? 0
-            for l in instance.travel.inbound[g.home] ?? [] where legs[l].arrive.instant + buffer.arrive <= latestFirst {
-                let u = model.addVariable("in[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: true))
-                if let was, was.inbound != l { penalise(u, rebook) }  // (0b) per traveller rebooked
-                g.inbound.append((l, u))
-            }
-            for l in instance.travel.outbound[g.home] ?? [] where legs[l].depart.instant - buffer.depart >= earliestLast {
-                let v = model.addVariable("out[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: false))
-                if let was, was.outbound != l { penalise(v, rebook) }
-                g.outbound.append((l, v))
-            }
-            if g.inbound.isEmpty {
-                obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
-                                 + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
-            }
-            if g.outbound.isEmpty {
-                obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
-                                 + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
-            }
-            // (9)
-            keepForBound { $0.model.addEquality(Requirement.inbound(group), g.inbound.map { ($0.count, 1) }, n) }
-            keepForBound { $0.model.addEquality(Requirement.outbound(group), g.outbound.map { ($0.count, 1) }, n) }
-
-            // (10) for each arrival threshold a: legs arriving at a or later exclude commitments starting before a.
-            let ready = g.inbound.map { (at: legs[$0.leg].arrive.instant + buffer.arrive, u: $0.count) }
-            for a in Set(ready.map(\.at)).sorted() {
-                let late = ready.filter { $0.at >= a }.map { ($0.u, 1.0) }
-                for (ci, options) in commitments.enumerated() {
-                    let early = options.filter { $0.start < a }
-                    guard !early.isEmpty else { continue }
-                    model.addConstraint(Requirement.arrive(group, commitment: ci, before: moment(a)),
-                                        late + early.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
-                }
-            }
-            // (11) for each departure threshold d: legs leaving by d exclude commitments ending after d.
-            let free = g.outbound.map { (at: legs[$0.leg].depart.instant - buffer.depart, v: $0.count) }
-            for d in Set(free.map(\.at)).sorted() {
-                let soon = free.filter { $0.at <= d }.map { ($0.v, 1.0) }
-                for (ci, options) in commitments.enumerated() {
-                    let lateEnd = options.filter { $0.end > d }
-                    guard !lateEnd.isEmpty else { continue }
-                    model.addConstraint(Requirement.depart(group, commitment: ci, after: moment(d)),
-                                        soon + lateEnd.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
-                }
-            }
-            // (12) without commitments nothing else orders the legs: by every departure time,
-            // no more travellers have left than have arrived.
-            if commitments.isEmpty {
-                for t in Set(g.outbound.map { legs[$0.leg].depart.instant }).sorted() {
-                    let gone = g.outbound.filter { legs[$0.leg].depart.instant <= t }.map { ($0.count, 1.0) }
-                    let came = g.inbound.filter { legs[$0.leg].arrive.instant <= t }.map { ($0.count, -1.0) }
-                    model.addConstraint(Requirement.order(group, by: moment(t)), gone + came, upper: 0)
-                }
-            }
-            for (l, u) in g.inbound {
-                if hasSeats { seatTerms[l, default: []].append((u, 1)) }
-                arrivals.append((instance.venueDate(legs[l].arrive.instant).dayNumber, u))
-            }
-            for (l, v) in g.outbound {
-                if hasSeats { seatTerms[l, default: []].append((v, 1)) }
-                departures.append((instance.venueDate(legs[l].depart.instant).dayNumber, v))
-            }
-            groups.append(g)
+        let n = Double(g.members.count), name = group.description
+        let latestFirst = commitments.map { $0.map(\.start).max() ?? Int.min }.min() ?? Int.max
+        let earliestLast = commitments.map { $0.map(\.end).min() ?? Int.max }.max() ?? Int.min
+        let kind: VariableKind = g.members.count == 1 ? .binary : .integer
+        let was = baseline?.trips[g.members[0]], rebook = baseline?.penalties.legRebook ?? 0
+        for l in instance.travel.inbound[g.home] ?? [] where legs[l].arrive.instant + buffer.arrive <= latestFirst {
+            let u = model.addVariable("in[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: true))
+            if let was, was.inbound != l { penalise(u, rebook) }  // (0b) per traveller rebooked
+            g.inbound.append((l, u))
         }
-        // (13)
+        for l in instance.travel.outbound[g.home] ?? [] where legs[l].depart.instant - buffer.depart >= earliestLast {
+            let v = model.addVariable("out[\(name),\(legs[l].id)]", upper: n, kind: kind, cost: instance.legCost(l, inbound: false))
+            if let was, was.outbound != l { penalise(v, rebook) }
+            g.outbound.append((l, v))
+        }
+        if g.inbound.isEmpty {
+            obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
+                             + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
+        }
+        if g.outbound.isEmpty {
+            obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
+                             + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
+        }
+        // (9)
+        let inbound = g.inbound.map { ($0.count, 1.0) }, outbound = g.outbound.map { ($0.count, 1.0) }
+        keepForBound { $0.model.addEquality(Requirement.inbound(group), inbound, n) }
+        keepForBound { $0.model.addEquality(Requirement.outbound(group), outbound, n) }
+    }
+
+    /// (10) for each arrival threshold a: legs arriving at a or later exclude commitments starting before a.
+    private mutating func addArrivals(_ g: TravelGroup, _ group: TravelGroupName, _ commitments: [[CommitmentOption]]) {
+        let legs = instance.scenario.travel, n = Double(g.members.count)
+        let ready = g.inbound.map { (at: legs[$0.leg].arrive.instant + instance.event.arrivalBufferMinutes, u: $0.count) }
+        for a in Set(ready.map(\.at)).sorted() {
+            let late = ready.filter { $0.at >= a }.map { ($0.u, 1.0) }
+            for (ci, options) in commitments.enumerated() {
+                let early = options.filter { $0.start < a }
+                guard !early.isEmpty else { continue }
+                model.addConstraint(Requirement.arrive(group, commitment: ci, before: moment(a)),
+                                    late + early.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
+            }
+        }
+    }
+
+    /// (11) for each departure threshold d: legs leaving by d exclude commitments ending after d.
+    private mutating func addDepartures(_ g: TravelGroup, _ group: TravelGroupName, _ commitments: [[CommitmentOption]]) {
+        let legs = instance.scenario.travel, n = Double(g.members.count)
+        let free = g.outbound.map { (at: legs[$0.leg].depart.instant - instance.event.departureBufferMinutes, v: $0.count) }
+        for d in Set(free.map(\.at)).sorted() {
+            let soon = free.filter { $0.at <= d }.map { ($0.v, 1.0) }
+            for (ci, options) in commitments.enumerated() {
+                let lateEnd = options.filter { $0.end > d }
+                guard !lateEnd.isEmpty else { continue }
+                model.addConstraint(Requirement.depart(group, commitment: ci, after: moment(d)),
+                                    soon + lateEnd.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
+            }
+        }
+    }
+
+    /// (12) without commitments nothing else orders the legs: by every departure time, no more
+    /// travellers have left than have arrived.
+    private mutating func addLegOrder(_ g: TravelGroup, _ group: TravelGroupName) {
+        let legs = instance.scenario.travel
+        for t in Set(g.outbound.map { legs[$0.leg].depart.instant }).sorted() {
+            let gone = g.outbound.filter { legs[$0.leg].depart.instant <= t }.map { ($0.count, 1.0) }
+            let came = g.inbound.filter { legs[$0.leg].arrive.instant <= t }.map { ($0.count, -1.0) }
+            model.addConstraint(Requirement.order(group, by: moment(t)), gone + came, upper: 0)
+        }
+    }
+
+    /// (13) a leg's seats, where the groups that may take it could overfill it.
+    private mutating func addSeats(_ seatTerms: [Int: [(Variable, Double)]]) {
+        let legs = instance.scenario.travel
         for l in seatTerms.keys.sorted() {
             guard let seats = legs[l].seats else { continue }
             let terms = seatTerms[l]!
             if terms.reduce(0, { $0 + model.variables[$1.0.index].upper }) <= Double(seats) { continue }
             keepForBound { $0.model.addConstraint(Requirement.seats(leg: legs[l].id), terms, upper: Double(seats)) }
         }
-        // (14) travellers staying on night n = arrived by n − departed by n.
-        if let block = instance.venue.hotelRooms, !arrivals.isEmpty {
-            let first = arrivals.map(\.date).min()!, last = departures.map(\.date).max() ?? first
-            for night in first..<max(first, last) {
-                let terms = arrivals.filter { $0.date <= night }.map { ($0.v, 1.0) }
-                    + departures.filter { $0.date <= night }.map { ($0.v, -1.0) }
-                model.addConstraint(Requirement.hotel(night: CivilDate(dayNumber: night)), terms, upper: Double(block))
-            }
+    }
+
+    /// (14) travellers staying on night n = arrived by n − departed by n, within the hotel block.
+    private mutating func addHotelBlock(_ arrivals: [(date: Int, v: Variable)], _ departures: [(date: Int, v: Variable)]) {
+        guard let block = instance.venue.hotelRooms, !arrivals.isEmpty else { return }
+        let first = arrivals.map(\.date).min()!, last = departures.map(\.date).max() ?? first
+        for night in first..<max(first, last) {
+            let terms = arrivals.filter { $0.date <= night }.map { ($0.v, 1.0) }
+                + departures.filter { $0.date <= night }.map { ($0.v, -1.0) }
+            model.addConstraint(Requirement.hotel(night: CivilDate(dayNumber: night)), terms, upper: Double(block))
         }
-        // Objective (0): each leg's cost is `PlanningInstance.legCost`.
     }
 
     // MARK: bound
