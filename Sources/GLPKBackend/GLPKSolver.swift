@@ -37,18 +37,10 @@ package struct GLPKSolver: MIPSolver {
     package func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
         let started = Date()
         try options.validate(for: model)  // GLPK aborts the process on what this refuses
-        if model.hasEmptyIntegerDomain {
-            return SolveResult(.infeasible, stats: SolveStats(seconds: Date().timeIntervalSince(started)))
-        }
-        if model.variables.isEmpty {
-            guard model.constraints.allSatisfy({ $0.lower <= 0 && 0 <= $0.upper }) else { return SolveResult(.infeasible) }
-            return SolveResult(.optimal, solution: Solution(values: [], objective: model.objectiveConstant),
-                               dualBound: model.objectiveConstant)
-        }
+        if let answer = Self.withoutGLPK(model, started: started) { return answer }
 
         let problem = GLPKProblem()
         problem.load(model, named: options.verbose)  // names only for a log a person reads
-
         let context = SearchContext(options: options, started: started)
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }
         // With integer variables and integer costs every objective value is an integer, so a
@@ -59,27 +51,28 @@ package struct GLPKSolver: MIPSolver {
         glp_term_hook(terminalHook, info)
         defer { glp_term_hook(nil, nil) }
 
-        var parm = glp_iocp()
-        glp_init_iocp(&parm)  // a zeroed struct makes GLPK abort
-        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
-        parm.mip_gap = options.relativeGap
-        parm.cb_func = searchCallback
-        parm.cb_info = info
-        if cuts {
-            parm.gmi_cuts = GLP_ON
-            parm.mir_cuts = GLP_ON
-            parm.cov_cuts = GLP_ON
-            parm.clq_cuts = GLP_ON
-        }
-        if feasibilityPump { parm.fp_heur = GLP_ON }
-        if let limit = options.timeLimit {
-            parm.tm_lim = Self.milliseconds(limit)
-        }
+        if let ended = rootLP(problem, context) { return ended }
+        return branchAndCut(problem, model, context, info: info)
+    }
 
-        // The root LP ourselves, in steps of at most a second that resume from the last basis, so
-        // the deadline and a stop request are honoured inside it too (`glp_intopt`'s own root LP
-        // runs outside `tm_lim` and its callback). It also keeps the tree's columns the model's,
-        // so an incumbent offered through the callback fits.
+    /// What needs no GLPK call: an empty integer domain is infeasible, and a model without
+    /// variables is its constant or infeasible. GLPK would be asked nothing it can refuse.
+    static func withoutGLPK(_ model: MIPModel, started: Date) -> SolveResult? {
+        if model.hasEmptyIntegerDomain {
+            return SolveResult(.infeasible, stats: SolveStats(seconds: Date().timeIntervalSince(started)))
+        }
+        guard model.variables.isEmpty else { return nil }
+        guard model.constraints.allSatisfy({ $0.lower <= 0 && 0 <= $0.upper }) else { return SolveResult(.infeasible) }
+        return SolveResult(.optimal, solution: Solution(values: [], objective: model.objectiveConstant), dualBound: model.objectiveConstant)
+    }
+
+    /// The root LP ourselves, in steps of at most a second that resume from the last basis, so
+    /// the deadline and a stop request are honoured inside it too (`glp_intopt`'s own root LP
+    /// runs outside `tm_lim` and its callback). It also keeps the tree's columns the model's, so
+    /// an incumbent offered through the callback fits. Returns the result when the solve ends
+    /// here (a limit, infeasible, unbounded, a failure); nil with `context.bound` set otherwise.
+    func rootLP(_ problem: GLPKProblem, _ context: SearchContext) -> SolveResult? {
+        let options = context.options
         var smcp = glp_smcp()
         glp_init_smcp(&smcp)
         smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
@@ -103,8 +96,29 @@ package struct GLPKSolver: MIPSolver {
         // The relaxation's optimum bounds the block from below until the search does better.
         let relaxation = glp_get_obj_val(problem.handle)
         if relaxation.isFinite { context.bound = relaxation }
-        parm.presolve = GLP_OFF
         if let limit = context.limitReached() { return context.result(.noSolutionFound(limit)) }
+        return nil
+    }
+
+    /// `glp_intopt` from the root LP's basis (its presolver off, so columns stay the model's),
+    /// with cuts and the feasibility pump as configured, the callback for the deadline, stop
+    /// requests, incumbents and progress; its return code read into a termination.
+    func branchAndCut(_ problem: GLPKProblem, _ model: MIPModel, _ context: SearchContext, info: UnsafeMutableRawPointer) -> SolveResult {
+        let options = context.options
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)  // a zeroed struct makes GLPK abort
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
+        parm.mip_gap = options.relativeGap
+        parm.cb_func = searchCallback
+        parm.cb_info = info
+        if cuts {
+            parm.gmi_cuts = GLP_ON
+            parm.mir_cuts = GLP_ON
+            parm.cov_cuts = GLP_ON
+            parm.clq_cuts = GLP_ON
+        }
+        if feasibilityPump { parm.fp_heur = GLP_ON }
+        parm.presolve = GLP_OFF
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit - context.elapsed) }
 
         let code = glp_intopt(problem.handle, &parm)
