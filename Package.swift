@@ -16,13 +16,13 @@ let package = Package(
     products: [
         .executable(name: "kickoff", targets: ["kickoff"]),
         .library(name: "KickoffCore", targets: ["KickoffCore"]),
-        .library(name: "KickoffIO", targets: ["KickoffIO"]),
+        .library(name: "KickoffIO", targets: ["KickoffIO"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Tests only: golden files with line diffs, and readable diffs of values.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
-        .package(url: "https://github.com/pointfreeco/swift-custom-dump", exact: "1.7.3"),
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", exact: "1.7.3")
     ],
     targets: [
         // Scenario files → data model.
@@ -67,7 +67,7 @@ let package = Package(
             name: "kickoff",
             dependencies: [
                 "KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // The benchmark harness (release build, not a test): `swift run -c release kickoff-bench`.
@@ -81,12 +81,14 @@ let package = Package(
         .executableTarget(name: "kickoff-fuzz", dependencies: ["KickoffFuzz"], path: "Fuzz/kickoff-fuzz"),
 
         // Test support (not shipped in a product): in-memory fixtures, and the solver conformance kit.
-        .target(name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
-                path: "Tests/KickoffTestSupport"),
+        .target(
+            name: "KickoffTestSupport", dependencies: ["KickoffCore", "KickoffIO", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            path: "Tests/KickoffTestSupport"),
         .target(name: "MIPConformance", dependencies: ["MIP"], path: "Tests/MIPConformance"),
         // The one way the tests plan: GLPK behind the decomposition, as `kickoff solve` does.
-        .target(name: "PlannerTestSupport", dependencies: ["KickoffCore", "KickoffPlan", "KickoffPlanner", "GLPKBackend", "MIP", "KickoffTestSupport"],
-                path: "Tests/PlannerTestSupport"),
+        .target(
+            name: "PlannerTestSupport", dependencies: ["KickoffCore", "KickoffPlan", "KickoffPlanner", "GLPKBackend", "MIP", "KickoffTestSupport"],
+            path: "Tests/PlannerTestSupport"),
 
         // Tests, in the same order.
         .testTarget(name: "KickoffCoreTests", dependencies: ["KickoffCore", "KickoffTestSupport"]),
@@ -95,12 +97,18 @@ let package = Package(
         // MIP needs no GLPK: the kit runs against the brute-force reference and the decomposition over it.
         .testTarget(name: "MIPTests", dependencies: ["MIP", "MIPConformance"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "MIP", "MIPConformance"]),
-        .testTarget(name: "KickoffPlannerTests", dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport", "PlannerTestSupport"]),
-        .testTarget(name: "KickoffReportTests", dependencies: ["KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport", "PlannerTestSupport",
-                                                         .product(name: "CustomDump", package: "swift-custom-dump")],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "KickoffPlannerTests",
+            dependencies: ["KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffCore", "KickoffIO", "GLPKBackend", "MIP", "KickoffGenerate", "KickoffTestSupport", "PlannerTestSupport"]),
+        .testTarget(
+            name: "KickoffReportTests",
+            dependencies: [
+                "KickoffReport", "Airports", "KickoffPlan", "KickoffPlanner", "KickoffCore", "KickoffIO", "KickoffGenerate", "GLPKBackend", "MIP", "KickoffTestSupport", "PlannerTestSupport",
+                .product(name: "CustomDump", package: "swift-custom-dump")
+            ],
+            exclude: ["Golden"]),
         .testTarget(name: "KickoffFuzzTests", dependencies: ["KickoffFuzz", "KickoffCore", "KickoffIO", "KickoffTestSupport"]),
         // End-to-end runs of the built binary; depending on it makes `swift test` build it.
-        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffCore", "KickoffTestSupport"], exclude: ["Help"]),
+        .testTarget(name: "KickoffCLITests", dependencies: ["kickoff", "KickoffCore", "KickoffTestSupport"], exclude: ["Help"])
     ]
 )

@@ -47,11 +47,11 @@ func seconds(since t: Date) -> Double { Date().timeIntervalSince(t) }
 func peakRSSMiB() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // KiB on Linux
     #else
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_maxrss) / 1024 / 1024  // bytes on macOS
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1024 / 1024  // bytes on macOS
     #endif
 }
 
@@ -74,8 +74,10 @@ func otherSolver(_ name: String, file: URL, timeLimit: Double, gap: Double) -> [
 }
 
 /// One size, in this process; prints one line of tab-separated fields.
-func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?, venues: Int, weeks: Int, venue: String?,
-            compareSolvers: Bool) {
+func runOne(
+    size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?, venues: Int, weeks: Int, venue: String?,
+    compareSolvers: Bool
+) {
     var generation = GeneratorOptions(attendees: size, seed: seed)
     generation.teams = teams
     generation.venues = venues
@@ -125,15 +127,16 @@ func runOne(size: Int, seed: UInt64, timeLimit: Double, gap: Double, teams: Int?
             others += [r[0], r[1] == "-" ? "–" : String(format: "%.0f", Double(r[1]) ?? 0), r[3], ratio]
         }
     }
-    let fields: [String] = [
-        "ok", String(size), String(scenario.travel.count), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
-        String(format: "%.2f", load), String(format: "%.2f", outcome.buildSeconds), String(format: "%.2f", total - outcome.buildSeconds),
-        String(format: "%.2f", write), String(format: "%.0f", peakRSSMiB()), outcome.termination.statusWord,
-        outcome.objective.map { String(format: "%.0f", $0) } ?? "–", outcome.bound.map { String(format: "%.0f", $0) } ?? "–",
-        outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
-        outcome.heuristicObjective.map { String(format: "%.0f", $0) } ?? "–",
-        String(format: "%.2f", load + total + write),
-    ] + others
+    let fields: [String] =
+        [
+            "ok", String(size), String(scenario.travel.count), String(s.sessions), String(instance.rooms.count), String(s.variables), String(s.constraints),
+            String(format: "%.2f", load), String(format: "%.2f", outcome.buildSeconds), String(format: "%.2f", total - outcome.buildSeconds),
+            String(format: "%.2f", write), String(format: "%.0f", peakRSSMiB()), outcome.termination.statusWord,
+            outcome.objective.map { String(format: "%.0f", $0) } ?? "–", outcome.bound.map { String(format: "%.0f", $0) } ?? "–",
+            outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
+            outcome.heuristicObjective.map { String(format: "%.0f", $0) } ?? "–",
+            String(format: "%.2f", load + total + write)
+        ] + others
     print(fields.joined(separator: "\t"))
 }
 
@@ -155,8 +158,10 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
     }
     let (inst0, first, firstSeconds) = plan(files)
     let written = PlanFiles(inst0, first, now: 0).files
-    let base = BaselineLoader.load(files: Dictionary(written.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
-                                   folder: "base").baseline!
+    let base = BaselineLoader.load(
+        files: Dictionary(written.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
+        folder: "base"
+    ).baseline!
     let churn = try! AttendeeChurn(files, share: share, seed: seed)
     let (inst1, replan, replanSeconds) = plan(churn.files, baseline: base)
     let (_, fresh, freshSeconds) = plan(churn.files)
@@ -173,7 +178,7 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
         "\(c.unchangedTravellers.kept)/\(c.unchangedTravellers.compared) (\(pct(c.unchangedTravellers)))",
         "\(c.dinners.kept)/\(c.dinners.compared)", String(format: "%.0f", replan.penalty),
         String(format: "%.0f", cost), String(format: "%.0f", freshCost), fresh.termination.statusWord, String(format: "%.1f", freshSeconds),
-        String(format: "%.3f %%", (cost - freshCost) / freshCost * 100), String(format: "%.0f", peakRSSMiB()),
+        String(format: "%.3f %%", (cost - freshCost) / freshCost * 100), String(format: "%.0f", peakRSSMiB())
     ]
     print(fields.joined(separator: "\t"))
 }
@@ -238,16 +243,17 @@ func runScenario(_ folder: URL, venue: String, timeLimit: Double, gap: Double, c
         }
     }
     let s = outcome.stats
-    let fields: [String] = [
-        "ok", String(scenario.attendees.count), String(s.sessions), String(instance.rooms.count), outcome.termination.statusWord,
-        outcome.objective.map { String(format: "%.2f", $0) } ?? "–", outcome.bound.map { String(format: "%.2f", $0) } ?? "–",
-        outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
-        outcome.heuristicObjective.map { String(format: "%.2f", $0) } ?? "–",
-        outcome.heuristicSeconds.map { String(format: "%.2f", $0 + load) } ?? "–",
-        outcome.partial.map { "\($0.unplaced.count) / \($0.affectedAttendees)" } ?? "–",
-        String(format: "%.2f", load), String(format: "%.2f", plan), String(format: "%.2f", write), String(format: "%.2f", kickoff),
-        String(format: "%.0f", peakRSSMiB()),
-    ] + others
+    let fields: [String] =
+        [
+            "ok", String(scenario.attendees.count), String(s.sessions), String(instance.rooms.count), outcome.termination.statusWord,
+            outcome.objective.map { String(format: "%.2f", $0) } ?? "–", outcome.bound.map { String(format: "%.2f", $0) } ?? "–",
+            outcome.gap.map { String(format: "%.3f %%", $0 * 100) } ?? "–",
+            outcome.heuristicObjective.map { String(format: "%.2f", $0) } ?? "–",
+            outcome.heuristicSeconds.map { String(format: "%.2f", $0 + load) } ?? "–",
+            outcome.partial.map { "\($0.unplaced.count) / \($0.affectedAttendees)" } ?? "–",
+            String(format: "%.2f", load), String(format: "%.2f", plan), String(format: "%.2f", write), String(format: "%.2f", kickoff),
+            String(format: "%.0f", peakRSSMiB())
+        ] + others
     print(fields.joined(separator: "\t"))
 }
 
@@ -268,8 +274,10 @@ func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
             fields += ["no options", "–", "–"]
             continue
         }
-        fields += [r.unplaced.isEmpty ? "complete" : "\(r.unplaced.count) / \(r.affectedAttendees)",
-                   String(format: "%.2f", seconds(since: t)), String(r.iterations)]
+        fields += [
+            r.unplaced.isEmpty ? "complete" : "\(r.unplaced.count) / \(r.affectedAttendees)",
+            String(format: "%.2f", seconds(since: t)), String(r.iterations)
+        ]
     }
     print(fields.joined(separator: "\t"))
 }
@@ -281,8 +289,11 @@ func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").u
 func runScenarios(_ paths: [String], venue: String?, timeLimit: Double, gap: Double, compareSolvers: Bool, best: [String: (cost: Double, how: String)]) {
     if agendaOnly { return runAgendaScenarios(paths, venue: venue, timeLimit: timeLimit) }
     emit("kickoff-bench: scenario folders, time limit \(Int(timeLimit)) s (whole run), gap \(gap), GLPK \(GLPK.version)")
-    let header = ["scenario", "venue", "attendees", "sessions", "rooms", "status", "objective", "best known", "vs best", "bound", "gap",
-                  "first plan", "first plan s", "unplaced / attendees", "load s", "plan s", "write s", "end to end s", "peak MiB"]
+    let header =
+        [
+            "scenario", "venue", "attendees", "sessions", "rooms", "status", "objective", "best known", "vs best", "bound", "gap",
+            "first plan", "first plan s", "unplaced / attendees", "load s", "plan s", "write s", "end to end s", "peak MiB"
+        ]
         + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
     emitHeader(header)
     forEachVenue(of: paths, venue: venue) { folder, name, v in
@@ -351,14 +362,15 @@ func child(_ arguments: [String]) -> [String] {
 
 if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
     // The opening comment of this file says what each option does.
-    print("""
-    usage: kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue V] [--gap 0]
-                         [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]
-           kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
-                         [--compare-solvers]
-           kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
-    Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
-    """)
+    print(
+        """
+        usage: kickoff-bench [--sizes 100,300,1000,2000] [--seed 7] [--time-limit 120] [--venue V] [--gap 0]
+                             [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]
+               kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
+                             [--compare-solvers]
+               kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
+        Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
+        """)
     exit(0)
 }
 
@@ -389,23 +401,32 @@ if let i = CommandLine.arguments.firstIndex(of: "--scenarios") {
 }
 
 if let one = arg("--one").flatMap(Int.init) {
-    if let churn { runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue) } else {
-        runOne(size: one, seed: seed, timeLimit: timeLimit, gap: gap, teams: teams, venues: venues, weeks: weeks, venue: venue,
-               compareSolvers: compareSolvers)
+    if let churn {
+        runChurn(size: one, seed: seed, share: churn, timeLimit: timeLimit, venue: venue)
+    } else {
+        runOne(
+            size: one, seed: seed, timeLimit: timeLimit, gap: gap, teams: teams, venues: venues, weeks: weeks, venue: venue,
+            compareSolvers: compareSolvers)
     }
     exit(0)
 }
 
 let sizes = (arg("--sizes") ?? "100,300,1000,2000").split(separator: ",").compactMap { Int($0) }
-let header = churn != nil
-    ? ["attendees", "left", "joined", "plan", "plan s", "re-plan", "re-plan s", "re-plan gap", "sessions kept",
-       "unchanged travellers kept", "dinners kept", "penalty", "re-plan cost", "fresh cost", "fresh", "fresh s", "price of stability", "peak MiB"]
-    : ["attendees", "travel rows", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
-       "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"]
-      + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
-print("kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), venue \(venue ?? "first"), GLPK \(GLPK.version)"
-      + (teams.map { ", \($0) teams" } ?? "") + ", \(venues) venues, \(Figures.counted(weeks, "week")) of legs"
-      + (churn.map { ", churn \($0)" } ?? ""))
+let header =
+    churn != nil
+    ? [
+        "attendees", "left", "joined", "plan", "plan s", "re-plan", "re-plan s", "re-plan gap", "sessions kept",
+        "unchanged travellers kept", "dinners kept", "penalty", "re-plan cost", "fresh cost", "fresh", "fresh s", "price of stability", "peak MiB"
+    ]
+    : [
+        "attendees", "travel rows", "sessions", "rooms", "variables", "constraints", "load s", "build s", "solve s", "write s",
+        "peak MiB", "status", "objective", "bound", "gap", "first plan", "end to end s"
+    ]
+        + (compareSolvers ? ["HiGHS", "HiGHS objective", "HiGHS s", "Kickoff / HiGHS", "CBC", "CBC objective", "CBC s", "Kickoff / CBC"] : [])
+print(
+    "kickoff-bench: seed \(seed), time limit \(Int(timeLimit)) s, gap \(gap), venue \(venue ?? "first"), GLPK \(GLPK.version)"
+        + (teams.map { ", \($0) teams" } ?? "") + ", \(venues) venues, \(Figures.counted(weeks, "week")) of legs"
+        + (churn.map { ", churn \($0)" } ?? ""))
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
 for size in sizes {

@@ -64,5 +64,7 @@ var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 print("| inputs | accepted | rejected | errors reported | slowest input | inputs/s | total | peak RSS | findings |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-print(String(format: "| %d | %d | %d | %d | %.1f ms | %.0f | %.0f s | %d MiB | 0 |", s.inputs, s.accepted, s.rejected, s.errors,
-             s.slowestSeconds * 1000, Double(s.inputs) / seconds, seconds, usage.ru_maxrss / 1024))
+print(
+    String(
+        format: "| %d | %d | %d | %d | %.1f ms | %.0f | %.0f s | %d MiB | 0 |", s.inputs, s.accepted, s.rejected, s.errors,
+        s.slowestSeconds * 1000, Double(s.inputs) / seconds, seconds, usage.ru_maxrss / 1024))

@@ -18,8 +18,9 @@ package struct Airport: Sendable, Hashable {
         let table = try! CSVTable(file: "airports.csv", bytes: Array(tableCSV.utf8))
         return table.records.map { r in
             let f = r.fields.map(\.text)
-            return Airport(iata: f[0], name: f[1], city: f[2], country: f[3], latitude: Double(f[4])!,
-                           longitude: Double(f[5])!, timezone: f[6], routes: Int(f[7])!)
+            return Airport(
+                iata: f[0], name: f[1], city: f[2], country: f[3], latitude: Double(f[4])!,
+                longitude: Double(f[5])!, timezone: f[6], routes: Int(f[7])!)
         }
     }()
 

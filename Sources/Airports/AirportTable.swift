@@ -3,810 +3,810 @@
 
 extension Airport {
     package static let tableCSV = """
-iata,name,city,country,latitude,longitude,timezone,routes
-AAL,Aalborg Airport,Aalborg,Denmark,57.0928,9.8492,Europe/Copenhagen,41
-ABE,Lehigh Valley International Airport,Allentown,United States,40.6521,-75.4408,America/New_York,26
-ABJ,Port Bouet Airport,Abidjan,Cote d'Ivoire,5.2614,-3.9263,Africa/Abidjan,102
-ABQ,Albuquerque International Sunport,Albuquerque,United States,35.0402,-106.6090,America/Denver,83
-ABV,Nnamdi Azikiwe International Airport,Abuja,Nigeria,9.0068,7.2632,Africa/Lagos,60
-ABZ,Aberdeen Dyce Airport,Aberdeen,United Kingdom,57.2019,-2.1978,Europe/London,82
-ACA,General Juan N Alvarez International Airport,Acapulco,Mexico,16.7571,-99.7540,America/Mexico_City,17
-ACC,Kotoka International Airport,Accra,Ghana,5.6052,-0.1668,Africa/Accra,107
-ACE,Lanzarote Airport,Arrecife,Spain,28.9455,-13.6052,Atlantic/Canary,233
-ACK,Nantucket Memorial Airport,Nantucket,United States,41.2531,-70.0602,America/New_York,12
-ACY,Atlantic City International Airport,Atlantic City,United States,39.4576,-74.5772,America/New_York,20
-ADB,Adnan Menderes International Airport,Izmir,Turkey,38.2924,27.1570,Europe/Istanbul,133
-ADD,Addis Ababa Bole International Airport,Addis Ababa,Ethiopia,8.9779,38.7993,Africa/Addis_Ababa,214
-ADE,Aden International Airport,Aden,Yemen,12.8295,45.0288,Asia/Aden,44
-ADL,Adelaide International Airport,Adelaide,Australia,-34.9450,138.5310,Australia/Adelaide,102
-ADQ,Kodiak Airport,Kodiak,United States,57.7500,-152.4940,America/Anchorage,17
-AEP,Jorge Newbery Airpark,Buenos Aires,Argentina,-34.5592,-58.4156,America/Buenos_Aires,128
-AER,Sochi International Airport,Sochi,Russia,43.4499,39.9566,Europe/Moscow,52
-AEX,Alexandria International Airport,Alexandria,United States,31.3274,-92.5498,America/Chicago,12
-AGA,Al Massira Airport,Agadir,Morocco,30.3250,-9.4131,Africa/Casablanca,56
-AGP,Málaga Airport,Malaga,Spain,36.6749,-4.4991,Europe/Madrid,410
-AGS,Augusta Regional At Bush Field,Bush Field,United States,33.3699,-81.9645,America/New_York,14
-AGU,Jesús Terán Paredo International Airport,Aguascalientes,Mexico,21.7056,-102.3180,America/Mexico_City,18
-AHO,Alghero-Fertilia Airport,Alghero,Italy,40.6321,8.2908,Europe/Rome,62
-AJA,Ajaccio-Napoléon Bonaparte Airport,Ajaccio,France,41.9236,8.8029,Europe/Paris,78
-AKL,Auckland International Airport,Auckland,New Zealand,-37.0081,174.7920,Pacific/Auckland,213
-AKN,King Salmon Airport,King Salmon,United States,58.6768,-156.6490,America/Anchorage,14
-ALA,Almaty Airport,Alma-ata,Kazakhstan,43.3521,77.0405,Asia/Qyzylorda,134
-ALB,Albany International Airport,Albany,United States,42.7483,-73.8017,America/New_York,60
-ALC,Alicante International Airport,Alicante,Spain,38.2822,-0.5582,Europe/Madrid,314
-ALG,Houari Boumediene Airport,Algier,Algeria,36.6910,3.2154,Africa/Algiers,176
-ALS,San Luis Valley Regional Bergman Field,Alamosa,United States,37.4349,-105.8670,America/Denver,12
-AMA,Rick Husband Amarillo International Airport,Amarillo,United States,35.2194,-101.7060,America/Chicago,19
-AMD,Sardar Vallabhbhai Patel International Airport,Ahmedabad,India,23.0772,72.6347,Asia/Calcutta,70
-AMM,Queen Alia International Airport,Amman,Jordan,31.7226,35.9932,Asia/Amman,223
-AMS,Amsterdam Airport Schiphol,Amsterdam,Netherlands,52.3086,4.7639,Europe/Amsterdam,903
-ANC,Ted Stevens Anchorage International Airport,Anchorage,United States,61.1744,-149.9960,America/Anchorage,118
-ANI,Aniak Airport,Aniak,United States,61.5816,-159.5430,America/Anchorage,25
-ANU,V.C. Bird International Airport,Antigua,Antigua and Barbuda,17.1367,-61.7927,America/Antigua,69
-ARN,Stockholm-Arlanda Airport,Stockholm,Sweden,59.6519,17.9186,Europe/Stockholm,439
-ATH,Eleftherios Venizelos International Airport,Athens,Greece,37.9364,23.9445,Europe/Athens,403
-ATL,Hartsfield Jackson Atlanta International Airport,Atlanta,United States,33.6367,-84.4281,America/New_York,1826
-ATW,Appleton International Airport,Appleton,United States,44.2581,-88.5191,America/Chicago,18
-AUA,Queen Beatrix International Airport,Oranjestad,Aruba,12.5014,-70.0152,America/Aruba,90
-AUH,Abu Dhabi International Airport,Abu Dhabi,United Arab Emirates,24.4330,54.6511,Asia/Dubai,477
-AUS,Austin Bergstrom International Airport,Austin,United States,30.1945,-97.6699,America/Chicago,167
-AVL,Asheville Regional Airport,Asheville,United States,35.4362,-82.5418,America/New_York,24
-AVP,Wilkes Barre Scranton International Airport,Scranton,United States,41.3385,-75.7234,America/New_York,19
-AWZ,Ahwaz Airport,Ahwaz,Iran,31.3374,48.7620,Asia/Tehran,48
-AYT,Antalya International Airport,Antalya,Turkey,36.8987,30.8005,Europe/Istanbul,253
-AZA,Phoenix-Mesa-Gateway Airport,Mesa,United States,33.3078,-111.6550,America/Phoenix,64
-AZO,Kalamazoo Battle Creek International Airport,Kalamazoo,United States,42.2349,-85.5521,America/New_York,12
-BAH,Bahrain International Airport,Bahrain,Bahrain,26.2708,50.6336,Asia/Bahrain,170
-BAV,Baotou Airport,Baotou,China,40.5600,109.9970,Asia/Shanghai,58
-BCN,Barcelona International Airport,Barcelona,Spain,41.2971,2.0785,Europe/Madrid,783
-BDL,Bradley International Airport,Windsor Locks,United States,41.9389,-72.6832,America/New_York,103
-BDO,Husein Sastranegara International Airport,Bandung,Indonesia,-6.9006,107.5760,Asia/Jakarta,42
-BDS,Brindisi – Salento Airport,Brindisi,Italy,40.6576,17.9470,Europe/Rome,44
-BEG,Belgrade Nikola Tesla Airport,Belgrade,Serbia,44.8184,20.3091,Europe/Belgrade,171
-BEL,Val de Cans/Júlio Cezar Ribeiro International Airport,Belem,Brazil,-1.3793,-48.4763,America/Belem,70
-BEN,Benina International Airport,Benghazi,Libya,32.0968,20.2695,Africa/Tripoli,50
-BET,Bethel Airport,Bethel,United States,60.7798,-161.8380,America/Anchorage,57
-BEY,Beirut Rafic Hariri International Airport,Beirut,Lebanon,33.8209,35.4884,Asia/Beirut,133
-BFL,Meadows Field,Bakersfield,United States,35.4336,-119.0570,America/Los_Angeles,12
-BFS,Belfast International Airport,Belfast,United Kingdom,54.6575,-6.2158,Europe/London,70
-BGI,Sir Grantley Adams International Airport,Bridgetown,Barbados,13.0746,-59.4925,America/Barbados,46
-BGO,Bergen Airport Flesland,Bergen,Norway,60.2934,5.2181,Europe/Oslo,137
-BGR,Bangor International Airport,Bangor,United States,44.8074,-68.8281,America/New_York,16
-BGY,Il Caravaggio International Airport,Bergamo,Italy,45.6739,9.7042,Europe/Rome,162
-BHD,George Best Belfast City Airport,Belfast,United Kingdom,54.6181,-5.8725,Europe/London,42
-BHM,Birmingham-Shuttlesworth International Airport,Birmingham,United States,33.5629,-86.7535,America/Chicago,71
-BHX,Birmingham International Airport,Birmingham,United Kingdom,52.4539,-1.7480,Europe/London,264
-BHY,Beihai Airport,Beihai,China,21.5394,109.2940,Asia/Shanghai,40
-BIA,Bastia-Poretta Airport,Bastia,France,42.5527,9.4837,Europe/Paris,72
-BIL,Billings Logan International Airport,Billings,United States,45.8077,-108.5430,America/Denver,24
-BIO,Bilbao Airport,Bilbao,Spain,43.3011,-2.9106,Europe/Madrid,128
-BIS,Bismarck Municipal Airport,Bismarck,United States,46.7727,-100.7460,America/Chicago,12
-BJV,Milas Bodrum International Airport,Bodrum,Turkey,37.2506,27.6643,Europe/Istanbul,63
-BJX,Del Bajío International Airport,Del Bajio,Mexico,20.9935,-101.4810,America/Mexico_City,29
-BKI,Kota Kinabalu International Airport,Kota Kinabalu,Malaysia,5.9372,116.0510,Asia/Kuala_Lumpur,104
-BKK,Suvarnabhumi Airport,Bangkok,Thailand,13.6811,100.7470,Asia/Bangkok,656
-BKO,Modibo Keita International Airport,Bamako,Mali,12.5335,-7.9499,Africa/Bamako,55
-BLI,Bellingham International Airport,Bellingham,United States,48.7928,-122.5380,America/Los_Angeles,20
-BLL,Billund Airport,Billund,Denmark,55.7403,9.1518,Europe/Copenhagen,94
-BLQ,Bologna Guglielmo Marconi Airport,Bologna,Italy,44.5354,11.2887,Europe/Rome,176
-BLR,Kempegowda International Airport,Bangalore,India,13.1979,77.7063,Asia/Calcutta,195
-BMA,Stockholm-Bromma Airport,Stockholm,Sweden,59.3544,17.9417,Europe/Stockholm,54
-BMI,Central Illinois Regional Airport at Bloomington-Normal,Bloomington,United States,40.4771,-88.9159,America/Chicago,24
-BNA,Nashville International Airport,Nashville,United States,36.1245,-86.6782,America/Chicago,164
-BNE,Brisbane International Airport,Brisbane,Australia,-27.3842,153.1170,Australia/Brisbane,296
-BOD,Bordeaux-Mérignac Airport,Bordeaux,France,44.8283,-0.7156,Europe/Paris,134
-BOG,El Dorado International Airport,Bogota,Colombia,4.7016,-74.1469,America/Bogota,307
-BOI,Boise Air Terminal/Gowen Field,Boise,United States,43.5644,-116.2230,America/Denver,41
-BOM,Chhatrapati Shivaji International Airport,Mumbai,India,19.0887,72.8679,Asia/Calcutta,452
-BOS,General Edward Lawrence Logan International Airport,Boston,United States,42.3643,-71.0052,America/New_York,424
-BPN,Sultan Aji Muhamad Sulaiman Airport,Balikpapan,Indonesia,-1.2683,116.8940,Asia/Makassar,72
-BRE,Bremen Airport,Bremen,Germany,53.0475,8.7867,Europe/Berlin,100
-BRI,Bari Karol Wojtyła Airport,Bari,Italy,41.1389,16.7606,Europe/Rome,100
-BRS,Bristol Airport,Bristol,United Kingdom,51.3827,-2.7191,Europe/London,200
-BRU,Brussels Airport,Brussels,Belgium,50.9014,4.4844,Europe/Brussels,631
-BRW,Wiley Post Will Rogers Memorial Airport,Barrow,United States,71.2854,-156.7660,America/Anchorage,13
-BSB,Presidente Juscelino Kubistschek International Airport,Brasilia,Brazil,-15.8692,-47.9208,America/Sao_Paulo,197
-BSL,EuroAirport Basel-Mulhouse-Freiburg Airport,Mulhouse,France,47.5900,7.5292,Europe/Paris,189
-BTH,Hang Nadim International Airport,Batam,Indonesia,1.1210,104.1190,Asia/Jakarta,54
-BTR,Baton Rouge Metropolitan Airport,Baton Rouge,United States,30.5332,-91.1496,America/Chicago,16
-BTS,M. R. Štefánik Airport,Bratislava,Slovakia,48.1702,17.2127,Europe/Bratislava,40
-BTV,Burlington International Airport,Burlington,United States,44.4719,-73.1533,America/New_York,27
-BUD,Budapest Liszt Ferenc International Airport,Budapest,Hungary,47.4298,19.2611,Europe/Budapest,195
-BUF,Buffalo Niagara International Airport,Buffalo,United States,42.9405,-78.7322,America/New_York,71
-BUR,Bob Hope Airport,Burbank,United States,34.2007,-118.3590,America/Los_Angeles,36
-BVA,Paris Beauvais Tillé Airport,Beauvais,France,49.4544,2.1128,Europe/Paris,120
-BWI,Baltimore/Washington International Thurgood Marshall Airport,Baltimore,United States,39.1754,-76.6683,America/New_York,286
-BWN,Brunei International Airport,Bandar Seri Begawan,Brunei,4.9442,114.9280,Asia/Brunei,46
-BZE,Philip S. W. Goldson International Airport,Belize City,Belize,17.5391,-88.3082,America/Belize,56
-BZN,Gallatin Field,Bozeman,United States,45.7775,-111.1530,America/Denver,16
-BZV,Maya-Maya Airport,Brazzaville,Congo (Brazzaville),-4.2517,15.2530,Africa/Brazzaville,51
-CAE,Columbia Metropolitan Airport,Columbia,United States,33.9388,-81.1195,America/New_York,34
-CAG,Cagliari Elmas Airport,Cagliari,Italy,39.2515,9.0543,Europe/Rome,86
-CAI,Cairo International Airport,Cairo,Egypt,30.1219,31.4056,Africa/Cairo,303
-CAK,Akron Canton Regional Airport,Akron,United States,40.9161,-81.4422,America/New_York,44
-CAN,Guangzhou Baiyun International Airport,Guangzhou,China,23.3924,113.2990,Asia/Shanghai,674
-CCJ,Calicut International Airport,Calicut,India,11.1368,75.9553,Asia/Calcutta,61
-CCS,Simón Bolívar International Airport,Caracas,Venezuela,10.6012,-66.9912,America/Caracas,181
-CCU,Netaji Subhash Chandra Bose International Airport,Kolkata,India,22.6547,88.4467,Asia/Calcutta,194
-CDB,Cold Bay Airport,Cold Bay,United States,55.2061,-162.7250,America/Anchorage,10
-CDG,Charles de Gaulle International Airport,Paris,France,49.0128,2.5500,Europe/Paris,1041
-CEB,Mactan Cebu International Airport,Cebu,Philippines,10.3075,123.9790,Asia/Manila,97
-CEK,Chelyabinsk Balandino Airport,Chelyabinsk,Russia,55.3058,61.5033,Asia/Yekaterinburg,40
-CEN,Ciudad Obregón International Airport,Ciudad Obregon,Mexico,27.3926,-109.8330,America/Hermosillo,10
-CFU,Ioannis Kapodistrias International Airport,Kerkyra/corfu,Greece,39.6019,19.9117,Europe/Athens,103
-CGB,Marechal Rondon Airport,Cuiaba,Brazil,-15.6529,-56.1167,America/Campo_Grande,66
-CGH,Congonhas Airport,Sao Paulo,Brazil,-23.6261,-46.6564,America/Sao_Paulo,94
-CGK,Soekarno-Hatta International Airport,Jakarta,Indonesia,-6.1256,106.6560,Asia/Jakarta,367
-CGN,Cologne Bonn Airport,Cologne,Germany,50.8659,7.1427,Europe/Berlin,265
-CGO,Zhengzhou Xinzheng International Airport,Zhengzhou,China,34.5197,113.8410,Asia/Shanghai,348
-CGQ,Longjia Airport,Changchun,China,43.9962,125.6850,Asia/Shanghai,131
-CHA,Lovell Field,Chattanooga,United States,35.0353,-85.2038,America/New_York,32
-CHC,Christchurch International Airport,Christchurch,New Zealand,-43.4894,172.5320,Pacific/Auckland,72
-CHO,Charlottesville Albemarle Airport,Charlottesville VA,United States,38.1386,-78.4529,America/New_York,26
-CHQ,Chania International Airport,Chania,Greece,35.5317,24.1497,Europe/Athens,90
-CHS,Charleston Air Force Base-International Airport,Charleston,United States,32.8986,-80.0405,America/New_York,69
-CIA,Ciampino–G. B. Pastine International Airport,Rome,Italy,41.7994,12.5949,Europe/Rome,100
-CID,The Eastern Iowa Airport,Cedar Rapids,United States,41.8847,-91.7108,America/Chicago,35
-CJS,Abraham González International Airport,Ciudad Juarez,Mexico,31.6361,-106.4290,America/Mazatlan,24
-CJU,Jeju International Airport,Cheju,South Korea,33.5113,126.4930,Asia/Seoul,118
-CKG,Chongqing Jiangbei International Airport,Chongqing,China,29.7192,106.6420,Asia/Shanghai,540
-CLE,Cleveland Hopkins International Airport,Cleveland,United States,41.4117,-81.8498,America/New_York,161
-CLJ,Cluj-Napoca International Airport,Cluj-napoca,Romania,46.7852,23.6862,Europe/Bucharest,42
-CLO,Alfonso Bonilla Aragon International Airport,Cali,Colombia,3.5432,-76.3816,America/Bogota,57
-CLT,Charlotte Douglas International Airport,Charlotte,United States,35.2140,-80.9431,America/New_York,600
-CLY,Calvi-Sainte-Catherine Airport,Calvi,France,42.5244,8.7931,Europe/Paris,40
-CMB,Bandaranaike International Colombo Airport,Colombo,Sri Lanka,7.1808,79.8841,Asia/Colombo,203
-CMH,John Glenn Columbus International Airport,Columbus,United States,39.9980,-82.8919,America/New_York,128
-CMN,Mohammed V International Airport,Casablanca,Morocco,33.3675,-7.5900,Africa/Casablanca,250
-CNF,Tancredo Neves International Airport,Belo Horizonte,Brazil,-19.6244,-43.9719,America/Sao_Paulo,110
-CNS,Cairns International Airport,Cairns,Australia,-16.8858,145.7550,Australia/Brisbane,110
-CNX,Chiang Mai International Airport,Chiang Mai,Thailand,18.7668,98.9626,Asia/Bangkok,95
-COK,Cochin International Airport,Kochi,India,10.1520,76.4019,Asia/Calcutta,118
-COO,Cadjehoun Airport,Cotonou,Benin,6.3572,2.3844,Africa/Porto-Novo,80
-COS,City of Colorado Springs Municipal Airport,Colorado Springs,United States,38.8058,-104.7010,America/Denver,27
-CPH,Copenhagen Kastrup Airport,Copenhagen,Denmark,55.6179,12.6560,Europe/Copenhagen,457
-CPT,Cape Town International Airport,Cape Town,South Africa,-33.9648,18.6017,Africa/Johannesburg,86
-CRL,Brussels South Charleroi Airport,Charleroi,Belgium,50.4592,4.4538,Europe/Brussels,168
-CRP,Corpus Christi International Airport,Corpus Christi,United States,27.7704,-97.5012,America/Chicago,10
-CRW,Yeager Airport,Charleston,United States,38.3731,-81.5932,America/New_York,21
-CSX,Changsha Huanghua International Airport,Changcha,China,28.1892,113.2200,Asia/Shanghai,377
-CTA,Catania-Fontanarossa Airport,Catania,Italy,37.4668,15.0664,Europe/Rome,233
-CTS,New Chitose Airport,Sapporo,Japan,42.7752,141.6920,Asia/Tokyo,162
-CTU,Chengdu Shuangliu International Airport,Chengdu,China,30.5785,103.9470,Asia/Shanghai,647
-CUL,Bachigualato Federal International Airport,Culiacan,Mexico,24.7645,-107.4750,America/Mazatlan,32
-CUN,Cancún International Airport,Cancun,Mexico,21.0365,-86.8771,America/Cancun,311
-CUR,Hato International Airport,Willemstad,Netherlands Antilles,12.1889,-68.9598,America/Curacao,63
-CUU,General Roberto Fierro Villalobos International Airport,Chihuahua,Mexico,28.7029,-105.9650,America/Mazatlan,33
-CVG,Cincinnati Northern Kentucky International Airport,Cincinnati,United States,39.0488,-84.6678,America/New_York,150
-CWA,Central Wisconsin Airport,Wassau,United States,44.7776,-89.6668,America/Chicago,10
-CWB,Afonso Pena Airport,Curitiba,Brazil,-25.5285,-49.1758,America/Sao_Paulo,86
-CWL,Cardiff International Airport,Cardiff,United Kingdom,51.3967,-3.3433,Europe/London,63
-CYS,Cheyenne Regional Jerry Olson Field,Cheyenne,United States,41.1557,-104.8120,America/Denver,12
-CZM,Cozumel International Airport,Cozumel,Mexico,20.5224,-86.9256,America/Cancun,32
-CZX,Changzhou Benniu Airport,Changzhou,China,31.9197,119.7790,Asia/Shanghai,74
-DAB,Daytona Beach International Airport,Daytona Beach,United States,29.1799,-81.0581,America/New_York,10
-DAC,Hazrat Shahjalal International Airport,Dhaka,Bangladesh,23.8433,90.3978,Asia/Dhaka,148
-DAD,Da Nang International Airport,Danang,Vietnam,16.0439,108.1990,Asia/Saigon,66
-DAL,Dallas Love Field,Dallas,United States,32.8471,-96.8518,America/Chicago,75
-DAR,Julius Nyerere International Airport,Dar Es Salaam,Tanzania,-6.8781,39.2026,Africa/Dar_es_Salaam,67
-DAY,James M Cox Dayton International Airport,Dayton,United States,39.9024,-84.2194,America/New_York,64
-DBV,Dubrovnik Airport,Dubrovnik,Croatia,42.5614,18.2682,Europe/Zagreb,121
-DCA,Ronald Reagan Washington National Airport,Washington,United States,38.8521,-77.0377,America/New_York,388
-DDC,Dodge City Regional Airport,Dodge City,United States,37.7634,-99.9656,America/Chicago,10
-DEL,Indira Gandhi International Airport,Delhi,India,28.5665,77.1031,Asia/Calcutta,527
-DEN,Denver International Airport,Denver,United States,39.8617,-104.6730,America/Denver,735
-DFW,Dallas Fort Worth International Airport,Dallas-Fort Worth,United States,32.8968,-97.0380,America/Chicago,936
-DGO,General Guadalupe Victoria International Airport,Durango,Mexico,24.1242,-104.5280,America/Mexico_City,10
-DJE,Djerba Zarzis International Airport,Djerba,Tunisia,33.8750,10.7755,Africa/Tunis,73
-DKR,Léopold Sédar Senghor International Airport,Dakar,Senegal,14.7397,-17.4902,Africa/Dakar,134
-DLA,Douala International Airport,Douala,Cameroon,4.0061,9.7195,Africa/Douala,98
-DLC,Zhoushuizi Airport,Dalian,China,38.9657,121.5390,Asia/Shanghai,285
-DLM,Dalaman International Airport,Dalaman,Turkey,36.7131,28.7925,Europe/Istanbul,116
-DME,Domodedovo International Airport,Moscow,Russia,55.4088,37.9063,Europe/Moscow,649
-DMK,Don Mueang International Airport,Bangkok,Thailand,13.9126,100.6070,Asia/Bangkok,134
-DMM,King Fahd International Airport,Dammam,Saudi Arabia,26.4712,49.7979,Asia/Riyadh,164
-DPS,Ngurah Rai (Bali) International Airport,Denpasar,Indonesia,-8.7482,115.1670,Asia/Makassar,201
-DRO,Durango La Plata County Airport,Durango,United States,37.1515,-107.7540,America/Denver,10
-DRS,Dresden Airport,Dresden,Germany,51.1328,13.7672,Europe/Berlin,44
-DRW,Darwin International Airport,Darwin,Australia,-12.4147,130.8770,Australia/Darwin,90
-DSM,Des Moines International Airport,Des Moines,United States,41.5340,-93.6631,America/Chicago,57
-DSN,Ordos Ejin Horo Airport,Dongsheng,China,39.4900,109.8614,Asia/Shanghai,50
-DTM,Dortmund Airport,Dortmund,Germany,51.5183,7.6122,Europe/Berlin,67
-DTW,Detroit Metropolitan Wayne County Airport,Detroit,United States,42.2124,-83.3534,America/New_York,433
-DUB,Dublin Airport,Dublin,Ireland,53.4213,-6.2701,Europe/Dublin,414
-DUR,King Shaka International Airport,Durban,South Africa,-29.6144,31.1197,Africa/Johannesburg,42
-DUS,Düsseldorf Airport,Duesseldorf,Germany,51.2895,6.7668,Europe/Berlin,570
-DWC,Al Maktoum International Airport,Dubai,United Arab Emirates,24.8964,55.1614,Asia/Dubai,92
-DXB,Dubai International Airport,Dubai,United Arab Emirates,25.2528,55.3644,Asia/Dubai,710
-DYG,Dayong Airport,Dayong,China,29.1028,110.4430,Asia/Shanghai,42
-DYU,Dushanbe Airport,Dushanbe,Tajikistan,38.5433,68.8250,Asia/Dushanbe,106
-EBB,Entebbe International Airport,Entebbe,Uganda,0.0424,32.4435,Africa/Kampala,67
-EBL,Erbil International Airport,Erbil,Iraq,36.2376,43.9632,Asia/Baghdad,60
-ECP,Northwest Florida Beaches International Airport,Panama City,United States,30.3571,-85.7954,America/Chicago,14
-EDI,Edinburgh Airport,Edinburgh,United Kingdom,55.9500,-3.3725,Europe/London,237
-EIN,Eindhoven Airport,Eindhoven,Netherlands,51.4501,5.3745,Europe/Amsterdam,135
-ELM,Elmira Corning Regional Airport,Elmira,United States,42.1599,-76.8916,America/New_York,12
-ELP,El Paso International Airport,El Paso,United States,31.8072,-106.3780,America/Denver,47
-EMA,East Midlands Airport,East Midlands,United Kingdom,52.8311,-1.3281,Europe/London,192
-ESB,Esenboğa International Airport,Ankara,Turkey,40.1281,32.9951,Europe/Istanbul,105
-EUG,Mahlon Sweet Field,Eugene,United States,44.1246,-123.2120,America/Los_Angeles,27
-EVN,Zvartnots International Airport,Yerevan,Armenia,40.1473,44.3959,Asia/Yerevan,90
-EVV,Evansville Regional Airport,Evansville,United States,38.0370,-87.5324,America/Chicago,18
-EWN,Coastal Carolina Regional Airport,New Bern,United States,35.0730,-77.0429,America/New_York,10
-EWR,Newark Liberty International Airport,Newark,United States,40.6925,-74.1687,America/New_York,505
-EXT,Exeter International Airport,Exeter,United Kingdom,50.7344,-3.4139,Europe/London,49
-EYW,Key West International Airport,Key West,United States,24.5561,-81.7596,America/New_York,33
-EZE,Ministro Pistarini International Airport,Buenos Aires,Argentina,-34.8222,-58.5358,America/Buenos_Aires,149
-FAI,Fairbanks International Airport,Fairbanks,United States,64.8151,-147.8560,America/Anchorage,54
-FAO,Faro Airport,Faro,Portugal,37.0144,-7.9659,Europe/Lisbon,211
-FAR,Hector International Airport,Fargo,United States,46.9207,-96.8158,America/Chicago,28
-FAT,Fresno Yosemite International Airport,Fresno,United States,36.7762,-119.7180,America/Los_Angeles,40
-FAY,Fayetteville Regional Grannis Field,Fayetteville,United States,34.9912,-78.8803,America/New_York,16
-FCA,Glacier Park International Airport,Kalispell,United States,48.3105,-114.2560,America/Denver,10
-FCO,Leonardo da Vinci–Fiumicino Airport,Rome,Italy,41.8003,12.2389,Europe/Rome,662
-FDF,Martinique Aimé Césaire International Airport,Fort-de-france,Martinique,14.5910,-61.0032,America/Martinique,46
-FIH,Ndjili International Airport,Kinshasa,Congo (Kinshasa),-4.3857,15.4446,Africa/Kinshasa,55
-FKB,Karlsruhe Baden-Baden Airport,Karlsruhe/Baden-Baden,Germany,48.7794,8.0805,Europe/Berlin,40
-FLL,Fort Lauderdale Hollywood International Airport,Fort Lauderdale,United States,26.0726,-80.1527,America/New_York,374
-FLN,Hercílio Luz International Airport,Florianopolis,Brazil,-27.6703,-48.5525,America/Sao_Paulo,42
-FLR,Peretola Airport,Florence,Italy,43.8100,11.2051,Europe/Rome,106
-FMM,Memmingen Allgau Airport,Memmingen,Germany,47.9888,10.2395,Europe/Berlin,46
-FMN,Four Corners Regional Airport,Farmington,United States,36.7412,-108.2300,America/Denver,18
-FNA,Lungi International Airport,Freetown,Sierra Leone,8.6164,-13.1955,Africa/Freetown,44
-FNC,Madeira Airport,Funchal,Portugal,32.6979,-16.7745,Europe/Lisbon,104
-FNT,Bishop International Airport,Flint,United States,42.9654,-83.7436,America/New_York,26
-FOC,Fuzhou Changle International Airport,Fuzhou,China,25.9351,119.6630,Asia/Shanghai,266
-FOR,Pinto Martins International Airport,Fortaleza,Brazil,-3.7763,-38.5326,America/Fortaleza,71
-FRA,Frankfurt am Main Airport,Frankfurt,Germany,50.0333,8.5706,Europe/Berlin,990
-FRU,Manas International Airport,Bishkek,Kyrgyzstan,43.0613,74.4776,Asia/Bishkek,90
-FSD,Joe Foss Field Airport,Sioux Falls,United States,43.5820,-96.7419,America/Chicago,26
-FSM,Fort Smith Regional Airport,Fort Smith,United States,35.3366,-94.3674,America/Chicago,10
-FUE,Fuerteventura Airport,Fuerteventura,Spain,28.4527,-13.8638,Atlantic/Canary,192
-FUK,Fukuoka Airport,Fukuoka,Japan,33.5859,130.4510,Asia/Tokyo,170
-FWA,Fort Wayne International Airport,Fort Wayne,United States,40.9785,-85.1951,America/New_York,32
-FYU,Fort Yukon Airport,Fort Yukon,United States,66.5715,-145.2500,America/Anchorage,13
-GAL,Edward G. Pitka Sr Airport,Galena,United States,64.7362,-156.9370,America/Anchorage,14
-GAU,Lokpriya Gopinath Bordoloi International Airport,Guwahati,India,26.1061,91.5859,Asia/Calcutta,63
-GCM,Owen Roberts International Airport,Georgetown,Cayman Islands,19.2928,-81.3577,America/Cayman,51
-GDL,Don Miguel Hidalgo Y Costilla International Airport,Guadalajara,Mexico,20.5218,-103.3110,America/Mexico_City,185
-GDN,Gdańsk Lech Wałęsa Airport,Gdansk,Poland,54.3776,18.4662,Europe/Warsaw,101
-GEG,Spokane International Airport,Spokane,United States,47.6199,-117.5340,America/Los_Angeles,30
-GFK,Grand Forks International Airport,Grand Forks,United States,47.9493,-97.1761,America/Chicago,10
-GIG,Rio Galeão – Tom Jobim International Airport,Rio De Janeiro,Brazil,-22.8100,-43.2506,America/Sao_Paulo,194
-GJT,Grand Junction Regional Airport,Grand Junction,United States,39.1224,-108.5270,America/Denver,16
-GLA,Glasgow International Airport,Glasgow,United Kingdom,55.8719,-4.4331,Europe/London,196
-GMP,Gimpo International Airport,Seoul,South Korea,37.5583,126.7910,Asia/Seoul,78
-GNV,Gainesville Regional Airport,Gainesville,United States,29.6901,-82.2718,America/New_York,24
-GOA,Genoa Cristoforo Colombo Airport,Genoa,Italy,44.4133,8.8375,Europe/Rome,40
-GOI,Dabolim Airport,Goa,India,15.3808,73.8314,Asia/Calcutta,58
-GOT,Gothenburg-Landvetter Airport,Gothenborg,Sweden,57.6628,12.2798,Europe/Stockholm,106
-GPT,Gulfport Biloxi International Airport,Gulfport,United States,30.4073,-89.0701,America/Chicago,18
-GRB,Austin Straubel International Airport,Green Bay,United States,44.4851,-88.1296,America/Chicago,16
-GRK,Robert Gray  Army Air Field Airport,Killeen,United States,31.0672,-97.8289,America/Chicago,12
-GRO,Girona Airport,Gerona,Spain,41.9010,2.7606,Europe/Madrid,98
-GRR,Gerald R. Ford International Airport,Grand Rapids,United States,42.8808,-85.5228,America/New_York,56
-GRU,Guarulhos - Governador André Franco Montoro International Airport,Sao Paulo,Brazil,-23.4356,-46.4731,America/Sao_Paulo,387
-GSE,Gothenburg City Airport,Gothenborg,Sweden,57.7747,11.8704,Europe/Stockholm,42
-GSO,Piedmont Triad International Airport,Greensboro,United States,36.0978,-79.9373,America/New_York,51
-GSP,Greenville Spartanburg International Airport,Greenville,United States,34.8957,-82.2189,America/New_York,58
-GTF,Great Falls International Airport,Great Falls,United States,47.4820,-111.3710,America/Denver,14
-GUA,La Aurora Airport,Guatemala City,Guatemala,14.5833,-90.5275,America/Guatemala,77
-GUM,Antonio B. Won Pat International Airport,Agana,Guam,13.4834,144.7960,Pacific/Guam,70
-GVA,Geneva Cointrin International Airport,Geneva,Switzerland,46.2381,6.1090,Europe/Paris,329
-GYD,Heydar Aliyev International Airport,Baku,Azerbaijan,40.4675,50.0467,Asia/Baku,128
-GYE,José Joaquín de Olmedo International Airport,Guayaquil,Ecuador,-2.1574,-79.8836,America/Guayaquil,71
-GYN,Santa Genoveva Airport,Goiania,Brazil,-16.6320,-49.2207,America/Sao_Paulo,43
-HAJ,Hannover Airport,Hannover,Germany,52.4611,9.6851,Europe/Berlin,152
-HAK,Haikou Meilan International Airport,Haikou,China,19.9349,110.4590,Asia/Shanghai,215
-HAM,Hamburg Airport,Hamburg,Germany,53.6304,9.9882,Europe/Berlin,321
-HAN,Noi Bai International Airport,Hanoi,Vietnam,21.2212,105.8070,Asia/Saigon,174
-HAV,José Martí International Airport,Havana,Cuba,22.9892,-82.4091,America/Havana,87
-HBE,Borg El Arab International Airport,Alexandria,Egypt,30.9177,29.6964,Africa/Cairo,81
-HEL,Helsinki Vantaa Airport,Helsinki,Finland,60.3172,24.9633,Europe/Helsinki,320
-HER,Heraklion International Nikos Kazantzakis Airport,Heraklion,Greece,35.3397,25.1803,Europe/Athens,219
-HET,Baita International Airport,Hohhot,China,40.8514,111.8240,Asia/Shanghai,174
-HFE,Hefei Luogang International Airport,Hefei,China,31.7800,117.2980,Asia/Shanghai,154
-HGH,Hangzhou Xiaoshan International Airport,Hangzhou,China,30.2295,120.4340,Asia/Shanghai,506
-HHN,Frankfurt-Hahn Airport,Hahn,Germany,49.9487,7.2639,Europe/Berlin,94
-HIR,Honiara International Airport,Honiara,Solomon Islands,-9.4280,160.0550,Pacific/Guadalcanal,48
-HKG,Hong Kong International Airport,Hong Kong,Hong Kong,22.3089,113.9150,Asia/Hong_Kong,710
-HKT,Phuket International Airport,Phuket,Thailand,8.1132,98.3169,Asia/Bangkok,138
-HMO,General Ignacio P. Garcia International Airport,Hermosillo,Mexico,29.0959,-111.0480,America/Hermosillo,48
-HND,Tokyo Haneda International Airport,Tokyo,Japan,35.5523,139.7800,Asia/Tokyo,315
-HNL,Daniel K Inouye International Airport,Honolulu,United States,21.3206,-157.9242,Pacific/Honolulu,233
-HOU,William P Hobby Airport,Houston,United States,29.6454,-95.2789,America/Chicago,149
-HPN,Westchester County Airport,White Plains,United States,41.0670,-73.7076,America/New_York,46
-HRB,Taiping Airport,Harbin,China,45.6234,126.2500,Asia/Shanghai,259
-HRE,Robert Gabriel Mugabe International Airport,Harare,Zimbabwe,-17.9318,31.0928,Africa/Harare,57
-HRG,Hurghada International Airport,Hurghada,Egypt,27.1783,33.7994,Africa/Cairo,79
-HRL,Valley International Airport,Harlingen,United States,26.2285,-97.6544,America/Chicago,15
-HSV,Huntsville International Carl T Jones Field,Huntsville,United States,34.6372,-86.7751,America/Chicago,36
-HTS,Tri-State/Milton J. Ferguson Field,Huntington,United States,38.3667,-82.5580,America/New_York,10
-IAD,Washington Dulles International Airport,Washington,United States,38.9445,-77.4558,America/New_York,386
-IAG,Niagara Falls International Airport,Niagara Falls,United States,43.1073,-78.9462,America/New_York,10
-IAH,George Bush Intercontinental Houston Airport,Houston,United States,29.9844,-95.3414,America/Chicago,485
-IBZ,Ibiza Airport,Ibiza,Spain,38.8729,1.3731,Europe/Madrid,202
-ICN,Incheon International Airport,Seoul,South Korea,37.4691,126.4510,Asia/Seoul,740
-ICT,Wichita Eisenhower National Airport,Wichita,United States,37.6499,-97.4331,America/Chicago,40
-IEV,Kiev Zhuliany International Airport,Kiev,Ukraine,50.4019,30.4519,Europe/Kiev,44
-IFN,Esfahan Shahid Beheshti International Airport,Esfahan,Iran,32.7508,51.8613,Asia/Tehran,40
-IKA,Imam Khomeini International Airport,Tehran,Iran,35.4161,51.1522,Asia/Tehran,122
-IKT,Irkutsk Airport,Irkutsk,Russia,52.2680,104.3890,Asia/Irkutsk,82
-ILG,New Castle Airport,Wilmington,United States,39.6787,-75.6065,America/New_York,12
-ILM,Wilmington International Airport,Wilmington,United States,34.2706,-77.9026,America/New_York,26
-IND,Indianapolis International Airport,Indianapolis,United States,39.7173,-86.2944,America/New_York,138
-ISP,Long Island Mac Arthur Airport,Islip,United States,40.7952,-73.1002,America/New_York,33
-ITM,Osaka International Airport,Osaka,Japan,34.7855,135.4380,Asia/Tokyo,84
-JAN,Jackson-Medgar Wiley Evers International Airport,Jackson,United States,32.3112,-90.0759,America/Chicago,36
-JAX,Jacksonville International Airport,Jacksonville,United States,30.4941,-81.6879,America/New_York,91
-JED,King Abdulaziz International Airport,Jeddah,Saudi Arabia,21.6796,39.1565,Asia/Riyadh,377
-JER,Jersey Airport,Jersey,Jersey,49.2079,-2.1955,Europe/Jersey,76
-JFK,John F Kennedy International Airport,New York,United States,40.6398,-73.7789,America/New_York,911
-JHG,Xishuangbanna Gasa Airport,Jinghonggasa,China,21.9739,100.7600,Asia/Shanghai,48
-JIB,Djibouti-Ambouli Airport,Djibouti,Djibouti,11.5473,43.1595,Africa/Djibouti,40
-JJN,Quanzhou Jinjiang International Airport,Quanzhou,China,24.7964,118.5900,Asia/Shanghai,88
-JNB,OR Tambo International Airport,Johannesburg,South Africa,-26.1392,28.2460,Africa/Johannesburg,321
-JNU,Juneau International Airport,Juneau,United States,58.3550,-134.5760,America/Anchorage,40
-JOG,Adi Sutjipto International Airport,Yogyakarta,Indonesia,-7.7882,110.4320,Asia/Jakarta,58
-JRO,Kilimanjaro International Airport,Kilimanjaro,Tanzania,-3.4294,37.0745,Africa/Dar_es_Salaam,41
-KBL,Hamid Karzai International Airport,Kabul,Afghanistan,34.5659,69.2123,Asia/Kabul,54
-KBP,Boryspil International Airport,Kiev,Ukraine,50.3450,30.8947,Europe/Kiev,202
-KCH,Kuching International Airport,Kuching,Malaysia,1.4847,110.3470,Asia/Kuala_Lumpur,52
-KEF,Keflavik International Airport,Keflavik,Iceland,63.9850,-22.6056,Atlantic/Reykjavik,91
-KGL,Kigali International Airport,Kigali,Rwanda,-1.9686,30.1395,Africa/Kigali,78
-KGS,Kos Airport,Kos,Greece,36.7933,27.0917,Europe/Athens,90
-KHH,Kaohsiung International Airport,Kaohsiung,Taiwan,22.5771,120.3500,Asia/Taipei,129
-KHI,Jinnah International Airport,Karachi,Pakistan,24.9065,67.1608,Asia/Karachi,125
-KHN,Nanchang Changbei International Airport,Nanchang,China,28.8650,115.9000,Asia/Shanghai,172
-KHV,Khabarovsk-Novy Airport,Khabarovsk,Russia,48.5280,135.1880,Asia/Vladivostok,75
-KIN,Norman Manley International Airport,Kingston,Jamaica,17.9357,-76.7875,America/Jamaica,58
-KIV,Chişinău International Airport,Chisinau,Moldova,46.9277,28.9310,Europe/Chisinau,68
-KIX,Kansai International Airport,Osaka,Japan,34.4273,135.2440,Asia/Tokyo,304
-KJA,Yemelyanovo Airport,Krasnoyarsk,Russia,56.1729,92.4933,Asia/Krasnoyarsk,92
-KKA,Koyuk Alfred Adams Airport,Koyuk,United States,64.9395,-161.1540,America/Anchorage,10
-KMG,Kunming Changshui International Airport,Kunming,China,25.1019,102.9292,Asia/Shanghai,545
-KOA,Ellison Onizuka Kona International At Keahole Airport,Kona,United States,19.7388,-156.0456,Pacific/Honolulu,41
-KRK,Kraków John Paul II International Airport,Krakow,Poland,50.0777,19.7848,Europe/Warsaw,114
-KRR,Krasnodar Pashkovsky International Airport,Krasnodar,Russia,45.0347,39.1705,Europe/Moscow,91
-KRT,Khartoum International Airport,Khartoum,Sudan,15.5895,32.5532,Africa/Khartoum,81
-KSM,St Mary's Airport,St Mary's,United States,62.0605,-163.3020,America/Anchorage,10
-KTM,Tribhuvan International Airport,Kathmandu,Nepal,27.6966,85.3591,Asia/Katmandu,88
-KTN,Ketchikan International Airport,Ketchikan,United States,55.3556,-131.7140,America/Anchorage,44
-KTW,Katowice International Airport,Katowice,Poland,50.4743,19.0800,Europe/Warsaw,56
-KUF,Kurumoch International Airport,Samara,Russia,53.5049,50.1643,Europe/Samara,54
-KUL,Kuala Lumpur International Airport,Kuala Lumpur,Malaysia,2.7456,101.7100,Asia/Kuala_Lumpur,514
-KWE,Longdongbao Airport,Guiyang,China,26.5385,106.8010,Asia/Shanghai,274
-KWI,Kuwait International Airport,Kuwait,Kuwait,29.2266,47.9689,Asia/Kuwait,239
-KWL,Guilin Liangjiang International Airport,Guilin,China,25.2181,110.0390,Asia/Shanghai,214
-KZN,Kazan International Airport,Kazan,Russia,55.6062,49.2787,Europe/Moscow,56
-LAD,Quatro de Fevereiro Airport,Luanda,Angola,-8.8584,13.2312,Africa/Luanda,92
-LAN,Capital City Airport,Lansing,United States,42.7787,-84.5874,America/New_York,16
-LAP,Manuel Márquez de León International Airport,La Paz,Mexico,24.0727,-110.3620,America/Mazatlan,20
-LAS,McCarran International Airport,Las Vegas,United States,36.0801,-115.1520,America/Los_Angeles,498
-LAX,Los Angeles International Airport,Los Angeles,United States,33.9425,-118.4080,America/Los_Angeles,990
-LBA,Leeds Bradford Airport,Leeds,United Kingdom,53.8659,-1.6606,Europe/London,160
-LBB,Lubbock Preston Smith International Airport,Lubbock,United States,33.6636,-101.8230,America/Chicago,19
-LBD,Khudzhand Airport,Khudzhand,Tajikistan,40.2154,69.6947,Asia/Dushanbe,66
-LBL,Liberal Mid-America Regional Airport,Liberal,United States,37.0442,-100.9600,America/Chicago,10
-LBV,Libreville Leon M'ba International Airport,Libreville,Gabon,0.4586,9.4123,Africa/Libreville,48
-LCA,Larnaca International Airport,Larnaca,Cyprus,34.8751,33.6249,Asia/Nicosia,190
-LCY,London City Airport,London,United Kingdom,51.5053,0.0553,Europe/London,128
-LED,Pulkovo Airport,St. Petersburg,Russia,59.8003,30.2625,Europe/Moscow,368
-LEJ,Leipzig/Halle Airport,Leipzig,Germany,51.4239,12.2364,Europe/Berlin,79
-LEX,Blue Grass Airport,Lexington KY,United States,38.0365,-84.6059,America/New_York,40
-LFT,Lafayette Regional Airport,Lafayette,United States,30.2053,-91.9876,America/Chicago,12
-LFW,Lomé-Tokoin Airport,Lome,Togo,6.1656,1.2545,Africa/Lome,41
-LGA,La Guardia Airport,New York,United States,40.7772,-73.8726,America/New_York,316
-LGB,Long Beach /Daugherty Field/ Airport,Long Beach,United States,33.8177,-118.1520,America/Los_Angeles,36
-LGW,London Gatwick Airport,London,United Kingdom,51.1481,-0.1903,Europe/London,708
-LHE,Alama Iqbal International Airport,Lahore,Pakistan,31.5216,74.4036,Asia/Karachi,111
-LHR,London Heathrow Airport,London,United Kingdom,51.4706,-0.4619,Europe/London,1051
-LHW,Lanzhou Zhongchuan Airport,Lanzhou,China,36.5152,103.6200,Asia/Shanghai,168
-LIH,Lihue Airport,Lihue,United States,21.9760,-159.3390,Pacific/Honolulu,42
-LIL,Lille-Lesquin Airport,Lille,France,50.5633,3.0869,Europe/Paris,80
-LIM,Jorge Chávez International Airport,Lima,Peru,-12.0219,-77.1143,America/Lima,230
-LIN,Milano Linate Airport,Milan,Italy,45.4451,9.2767,Europe/Rome,120
-LIR,Daniel Oduber Quiros International Airport,Liberia,Costa Rica,10.5933,-85.5444,America/Costa_Rica,45
-LIS,Humberto Delgado Airport (Lisbon Portela Airport),Lisbon,Portugal,38.7813,-9.1359,Europe/Lisbon,435
-LIT,Bill & Hillary Clinton National Airport/Adams Field,Little Rock,United States,34.7294,-92.2243,America/Chicago,58
-LJG,Lijiang Airport,Lijiang,China,26.6800,100.2460,Asia/Shanghai,129
-LJU,Ljubljana Jože Pučnik Airport,Ljubljana,Slovenia,46.2237,14.4576,Europe/Ljubljana,66
-LMM,Valle del Fuerte International Airport,Los Mochis,Mexico,25.6852,-109.0810,America/Mazatlan,10
-LOS,Murtala Muhammed International Airport,Lagos,Nigeria,6.5774,3.3212,Africa/Lagos,119
-LPA,Gran Canaria Airport,Gran Canaria,Spain,27.9319,-15.3866,Atlantic/Canary,308
-LPB,El Alto International Airport,La Paz,Bolivia,-16.5133,-68.1923,America/La_Paz,51
-LPL,Liverpool John Lennon Airport,Liverpool,United Kingdom,53.3336,-2.8497,Europe/London,116
-LTN,London Luton Airport,London,United Kingdom,51.8747,-0.3683,Europe/London,214
-LUN,Kenneth Kaunda International Airport Lusaka,Lusaka,Zambia,-15.3308,28.4526,Africa/Lusaka,67
-LUX,Luxembourg-Findel International Airport,Luxemburg,Luxembourg,49.6233,6.2044,Europe/Luxembourg,140
-LXA,Lhasa Gonggar Airport,Lhasa,China,29.2978,90.9119,Asia/Shanghai,60
-LYS,Lyon Saint-Exupéry Airport,Lyon,France,45.7256,5.0811,Europe/Paris,275
-MAA,Chennai International Airport,Madras,India,12.9900,80.1693,Asia/Calcutta,211
-MAD,Adolfo Suárez Madrid–Barajas Airport,Madrid,Spain,40.4719,-3.5626,Europe/Madrid,661
-MAF,Midland International Airport,Midland,United States,31.9425,-102.2020,America/Chicago,17
-MAH,Menorca Airport,Menorca,Spain,39.8626,4.2186,Europe/Madrid,70
-MAN,Manchester Airport,Manchester,United Kingdom,53.3537,-2.2750,Europe/London,627
-MAO,Eduardo Gomes International Airport,Manaus,Brazil,-3.0386,-60.0497,America/Boa_Vista,64
-MBJ,Sangster International Airport,Montego Bay,Jamaica,18.5037,-77.9134,America/Jamaica,89
-MBS,MBS International Airport,Saginaw,United States,43.5329,-84.0796,America/New_York,10
-MCG,McGrath Airport,Mcgrath,United States,62.9529,-155.6060,America/Anchorage,12
-MCI,Kansas City International Airport,Kansas City,United States,39.2976,-94.7139,America/Chicago,159
-MCO,Orlando International Airport,Orlando,United States,28.4294,-81.3090,America/New_York,475
-MCT,Muscat International Airport,Muscat,Oman,23.5933,58.2844,Asia/Muscat,208
-MDC,Sam Ratulangi Airport,Manado,Indonesia,1.5493,124.9260,Asia/Makassar,42
-MDE,Jose Maria Córdova International Airport,Rio Negro,Colombia,6.1645,-75.4231,America/Bogota,52
-MDT,Harrisburg International Airport,Harrisburg,United States,40.1935,-76.7634,America/New_York,39
-MDW,Chicago Midway International Airport,Chicago,United States,41.7860,-87.7524,America/Chicago,271
-MED,Prince Mohammad Bin Abdulaziz Airport,Madinah,Saudi Arabia,24.5534,39.7051,Asia/Riyadh,98
-MEL,Melbourne International Airport,Melbourne,Australia,-37.6733,144.8430,Australia/Hobart,269
-MEM,Memphis International Airport,Memphis,United States,35.0424,-89.9767,America/Chicago,112
-MEX,Licenciado Benito Juarez International Airport,Mexico City,Mexico,19.4363,-99.0721,America/Mexico_City,485
-MFE,Mc Allen Miller International Airport,Mcallen,United States,26.1758,-98.2386,America/Chicago,12
-MFM,Macau International Airport,Macau,Macau,22.1496,113.5920,Asia/Macau,158
-MFR,Rogue Valley International Medford Airport,Medford,United States,42.3742,-122.8730,America/Los_Angeles,18
-MGM,Montgomery Regional (Dannelly Field) Airport,MONTGOMERY,United States,32.3006,-86.3940,America/Chicago,14
-MHD,Mashhad International Airport,Mashhad,Iran,36.2352,59.6410,Asia/Tehran,128
-MHT,Manchester-Boston Regional Airport,Manchester NH,United States,42.9326,-71.4357,America/New_York,40
-MIA,Miami International Airport,Miami,United States,25.7932,-80.2906,America/New_York,734
-MID,Licenciado Manuel Crescencio Rejon Int Airport,Merida,Mexico,20.9370,-89.6577,America/Mexico_City,30
-MIG,Mianyang Airport,Mianyang,China,31.4281,104.7410,Asia/Shanghai,43
-MJV,San Javier Airport,Murcia,Spain,37.7750,-0.8124,Europe/Madrid,40
-MKE,General Mitchell International Airport,Milwaukee,United States,42.9472,-87.8966,America/Chicago,125
-MLA,Malta International Airport,Malta,Malta,35.8575,14.4775,Europe/Malta,226
-MLB,Melbourne International Airport,Melbourne,United States,28.1028,-80.6453,America/New_York,10
-MLE,Malé International Airport,Male,Maldives,4.1918,73.5291,Indian/Maldives,85
-MLI,Quad City International Airport,Moline,United States,41.4485,-90.5075,America/Chicago,30
-MLM,General Francisco J. Mujica International Airport,Morelia,Mexico,19.8499,-101.0250,America/Mexico_City,20
-MLU,Monroe Regional Airport,Monroe,United States,32.5109,-92.0377,America/Chicago,12
-MNL,Ninoy Aquino International Airport,Manila,Philippines,14.5086,121.0200,Asia/Manila,386
-MOB,Mobile Regional Airport,Mobile,United States,30.6912,-88.2428,America/Chicago,18
-MOT,Minot International Airport,Minot,United States,48.2594,-101.2800,America/Chicago,10
-MPL,Montpellier-Méditerranée Airport,Montpellier,France,43.5762,3.9630,Europe/Paris,48
-MRS,Marseille Provence Airport,Marseille,France,43.4393,5.2214,Europe/Paris,265
-MRU,Sir Seewoosagur Ramgoolam International Airport,Plaisance,Mauritius,-20.4302,57.6836,Indian/Mauritius,82
-MRV,Mineralnyye Vody Airport,Mineralnye Vody,Russia,44.2251,43.0819,Europe/Moscow,44
-MRY,Monterey Peninsula Airport,Monterey,United States,36.5870,-121.8430,America/Los_Angeles,20
-MSN,Dane County Regional Truax Field,Madison,United States,43.1399,-89.3375,America/Chicago,34
-MSO,Missoula International Airport,Missoula,United States,46.9163,-114.0910,America/Denver,14
-MSP,Minneapolis-St Paul International/Wold-Chamberlain Airport,Minneapolis,United States,44.8820,-93.2218,America/Chicago,430
-MSQ,Minsk National Airport,Minsk 2,Belarus,53.8825,28.0307,Europe/Minsk,108
-MSY,Louis Armstrong New Orleans International Airport,New Orleans,United States,29.9934,-90.2580,America/Chicago,248
-MTY,General Mariano Escobedo International Airport,Monterrey,Mexico,25.7785,-100.1070,America/Mexico_City,145
-MUC,Munich Airport,Munich,Germany,48.3538,11.7861,Europe/Berlin,728
-MVD,Carrasco International /General C L Berisso Airport,Montevideo,Uruguay,-34.8384,-56.0308,America/Montevideo,46
-MXP,Malpensa International Airport,Milano,Italy,45.6306,8.7281,Europe/Rome,386
-MYR,Myrtle Beach International Airport,Myrtle Beach,United States,33.6797,-78.9283,America/New_York,68
-MYY,Miri Airport,Miri,Malaysia,4.3220,113.9870,Asia/Kuala_Lumpur,48
-MZT,General Rafael Buelna International Airport,Mazatlan,Mexico,23.1614,-106.2660,America/Mazatlan,30
-NAN,Nadi International Airport,Nandi,Fiji,-17.7554,177.4430,Pacific/Fiji,83
-NAP,Naples International Airport,Naples,Italy,40.8860,14.2908,Europe/Rome,158
-NAS,Lynden Pindling International Airport,Nassau,Bahamas,25.0390,-77.4662,America/Nassau,135
-NAY,Beijing Nanyuan Airport,Beijing,China,39.7828,116.3880,Asia/Shanghai,160
-NBE,Enfidha - Hammamet International Airport,Enfidha,Tunisia,36.0758,10.4386,Africa/Tunis,90
-NBO,Jomo Kenyatta International Airport,Nairobi,Kenya,-1.3192,36.9278,Africa/Nairobi,258
-NCE,Nice-Côte d'Azur Airport,Nice,France,43.6584,7.2159,Europe/Paris,269
-NCL,Newcastle Airport,Newcastle,United Kingdom,55.0375,-1.6917,Europe/London,165
-NGB,Ningbo Lishe International Airport,Ninbo,China,29.8267,121.4620,Asia/Shanghai,168
-NGO,Chubu Centrair International Airport,Nagoya,Japan,34.8584,136.8050,Asia/Tokyo,169
-NKG,Nanjing Lukou Airport,Nanjing,China,31.7420,118.8620,Asia/Shanghai,330
-NNG,Nanning Wuxu Airport,Nanning,China,22.6083,108.1720,Asia/Shanghai,228
-NRN,Weeze Airport,Weeze,Germany,51.6024,6.1422,Europe/Berlin,76
-NRT,Narita International Airport,Tokyo,Japan,35.7647,140.3860,Asia/Tokyo,575
-NTE,Nantes Atlantique Airport,Nantes,France,47.1532,-1.6107,Europe/Paris,183
-NUE,Nuremberg Airport,Nuernberg,Germany,49.4987,11.0781,Europe/Berlin,95
-NYO,Stockholm Skavsta Airport,Stockholm,Sweden,58.7886,16.9122,Europe/Stockholm,62
-OAJ,Albert J Ellis Airport,Jacksonville NC,United States,34.8292,-77.6121,America/New_York,14
-OAK,Metropolitan Oakland International Airport,Oakland,United States,37.7213,-122.2210,America/Los_Angeles,111
-OAX,Xoxocotlán International Airport,Oaxaca,Mexico,16.9999,-96.7266,America/Mexico_City,12
-OGG,Kahului Airport,Kahului,United States,20.8986,-156.4300,Pacific/Honolulu,84
-OKA,Naha Airport,Okinawa,Japan,26.1958,127.6460,Asia/Tokyo,123
-OKC,Will Rogers World Airport,Oklahoma City,United States,35.3931,-97.6007,America/Chicago,81
-OLB,Olbia Costa Smeralda Airport,Olbia,Italy,40.8987,9.5176,Europe/Rome,104
-OMA,Eppley Airfield,Omaha,United States,41.3032,-95.8941,America/Chicago,69
-OME,Nome Airport,Nome,United States,64.5122,-165.4450,America/Anchorage,49
-ONT,Ontario International Airport,Ontario,United States,34.0560,-117.6010,America/Los_Angeles,50
-OOL,Gold Coast Airport,Coolangatta,Australia,-28.1644,153.5050,Australia/Brisbane,56
-OPO,Francisco de Sá Carneiro Airport,Porto,Portugal,41.2481,-8.6814,Europe/Lisbon,202
-ORD,Chicago O'Hare International Airport,Chicago,United States,41.9786,-87.9048,America/Chicago,1108
-ORF,Norfolk International Airport,Norfolk,United States,36.8946,-76.2012,America/New_York,74
-ORK,Cork Airport,Cork,Ireland,51.8413,-8.4911,Europe/Dublin,68
-ORN,Es Senia Airport,Oran,Algeria,35.6239,-0.6212,Africa/Algiers,68
-ORY,Paris-Orly Airport,Paris,France,48.7233,2.3794,Europe/Paris,404
-OSL,Oslo Lufthavn,Oslo,Norway,60.1210,11.0502,Europe/Oslo,363
-OSS,Osh Airport,Osh,Kyrgyzstan,40.6090,72.7933,Asia/Bishkek,60
-OTP,Henri Coandă International Airport,Bucharest,Romania,44.5711,26.0850,Europe/Bucharest,227
-OTZ,Ralph Wien Memorial Airport,Kotzebue,United States,66.8847,-162.5990,America/Anchorage,45
-OUA,Ouagadougou Airport,Ouagadougou,Burkina Faso,12.3532,-1.5124,Africa/Ouagadougou,66
-OVB,Tolmachevo Airport,Novosibirsk,Russia,55.0126,82.6507,Asia/Krasnoyarsk,177
-PAP,Toussaint Louverture International Airport,Port-au-prince,Haiti,18.5800,-72.2925,America/Port-au-Prince,48
-PAZ,El Tajín National Airport,Poza Rico,Mexico,20.6027,-97.4608,America/Mexico_City,12
-PBC,Hermanos Serdán International Airport,Puebla,Mexico,19.1581,-98.3714,America/Mexico_City,14
-PBG,Plattsburgh International Airport,Plattsburgh,United States,44.6509,-73.4681,America/New_York,14
-PBI,Palm Beach International Airport,West Palm Beach,United States,26.6832,-80.0956,America/New_York,88
-PDL,João Paulo II Airport,Ponta Delgada,Portugal,37.7412,-25.6979,Atlantic/Azores,47
-PDX,Portland International Airport,Portland,United States,45.5887,-122.5980,America/Los_Angeles,230
-PEK,Beijing Capital International Airport,Beijing,China,40.0801,116.5850,Asia/Shanghai,1069
-PEN,Penang International Airport,Penang,Malaysia,5.2971,100.2770,Asia/Kuala_Lumpur,84
-PER,Perth International Airport,Perth,Australia,-31.9403,115.9670,Australia/Perth,182
-PEW,Peshawar International Airport,Peshawar,Pakistan,33.9939,71.5146,Asia/Karachi,60
-PFO,Paphos International Airport,Paphos,Cyprus,34.7180,32.4857,Asia/Nicosia,85
-PGA,Page Municipal Airport,Page,United States,36.9261,-111.4480,America/Phoenix,12
-PGD,Charlotte County Airport,Punta Gorda,United States,26.9202,-81.9905,America/New_York,35
-PHF,Newport News Williamsburg International Airport,Newport News,United States,37.1319,-76.4930,America/New_York,18
-PHL,Philadelphia International Airport,Philadelphia,United States,39.8719,-75.2411,America/New_York,576
-PHX,Phoenix Sky Harbor International Airport,Phoenix,United States,33.4343,-112.0120,America/Phoenix,508
-PIA,General Wayne A. Downing Peoria International Airport,Peoria,United States,40.6642,-89.6933,America/Chicago,30
-PIE,St Petersburg Clearwater International Airport,St. Petersburg,United States,27.9102,-82.6874,America/New_York,62
-PIK,Glasgow Prestwick Airport,Prestwick,United Kingdom,55.5094,-4.5867,Europe/London,42
-PIR,Pierre Regional Airport,Pierre,United States,44.3827,-100.2860,America/Chicago,16
-PIT,Pittsburgh International Airport,Pittsburgh,United States,40.4915,-80.2329,America/New_York,148
-PLS,Providenciales Airport,Providenciales,Turks and Caicos Islands,21.7736,-72.2659,America/Grand_Turk,62
-PMI,Palma De Mallorca Airport,Palma de Mallorca,Spain,39.5517,2.7388,Europe/Madrid,548
-PMO,Falcone–Borsellino Airport,Palermo,Italy,38.1760,13.0910,Europe/Rome,126
-PNH,Phnom Penh International Airport,Phnom-penh,Cambodia,11.5466,104.8440,Asia/Phnom_Penh,61
-PNQ,Pune Airport,Pune,India,18.5821,73.9197,Asia/Calcutta,68
-PNS,Pensacola Regional Airport,Pensacola,United States,30.4734,-87.1866,America/Chicago,42
-POA,Salgado Filho Airport,Porto Alegre,Brazil,-29.9944,-51.1714,America/Sao_Paulo,86
-POM,Port Moresby Jacksons International Airport,Port Moresby,Papua New Guinea,-9.4434,147.2200,Pacific/Port_Moresby,102
-POS,Piarco International Airport,Port-of-spain,Trinidad and Tobago,10.5954,-61.3372,America/Port_of_Spain,70
-POZ,Poznań-Ławica Airport,Poznan,Poland,52.4210,16.8263,Europe/Warsaw,42
-PPT,Faa'a International Airport,Papeete,French Polynesia,-17.5537,-149.6070,Pacific/Tahiti,77
-PRG,Václav Havel Airport Prague,Prague,Czech Republic,50.1008,14.2600,Europe/Prague,361
-PRN,Priština International Airport,Pristina,Serbia,42.5728,21.0358,Europe/Belgrade,42
-PSA,Pisa International Airport,Pisa,Italy,43.6839,10.3927,Europe/Rome,152
-PSC,Tri Cities Airport,Pasco,United States,46.2647,-119.1190,America/Los_Angeles,16
-PSP,Palm Springs International Airport,Palm Springs,United States,33.8297,-116.5070,America/Los_Angeles,51
-PTP,Pointe-à-Pitre Le Raizet,Pointe-a-pitre,Guadeloupe,16.2653,-61.5318,America/Guadeloupe,58
-PTY,Tocumen International Airport,Panama City,Panama,9.0714,-79.3835,America/Panama,212
-PUJ,Punta Cana International Airport,Punta Cana,Dominican Republic,18.5674,-68.3634,America/Santo_Domingo,143
-PUS,Gimhae International Airport,Busan,South Korea,35.1795,128.9380,Asia/Seoul,160
-PVD,Theodore Francis Green State Airport,Providence,United States,41.7326,-71.4204,America/New_York,55
-PVG,Shanghai Pudong International Airport,Shanghai,China,31.1434,121.8050,Asia/Shanghai,825
-PVR,Licenciado Gustavo Díaz Ordaz International Airport,Puerto Vallarta,Mexico,20.6801,-105.2540,America/Mexico_City,92
-PWM,Portland International Jetport Airport,Portland,United States,43.6462,-70.3093,America/New_York,20
-QRO,Querétaro Intercontinental Airport,Queretaro,Mexico,20.6173,-100.1860,America/Mexico_City,14
-RAK,Menara Airport,Marrakech,Morocco,31.6069,-8.0363,Africa/Casablanca,145
-RAP,Rapid City Regional Airport,Rapid City,United States,44.0453,-103.0570,America/Denver,16
-RDM,Roberts Field,Redmond-Bend,United States,44.2541,-121.1500,America/Los_Angeles,16
-RDU,Raleigh Durham International Airport,Raleigh-durham,United States,35.8776,-78.7875,America/New_York,167
-REC,Guararapes - Gilberto Freyre International Airport,Recife,Brazil,-8.1265,-34.9236,America/Fortaleza,72
-REP,Siem Reap International Airport,Siem-reap,Cambodia,13.4107,103.8130,Asia/Phnom_Penh,81
-REX,General Lucio Blanco International Airport,Reynosa,Mexico,26.0089,-98.2285,America/Mexico_City,16
-RFD,Chicago Rockford International Airport,Rockford,United States,42.1954,-89.0972,America/Chicago,10
-RGN,Yangon International Airport,Yangon,Burma,16.9073,96.1332,Asia/Rangoon,99
-RHO,Diagoras Airport,Rhodos,Greece,36.4054,28.0862,Europe/Athens,168
-RIC,Richmond International Airport,Richmond,United States,37.5052,-77.3197,America/New_York,76
-RIX,Riga International Airport,Riga,Latvia,56.9236,23.9711,Europe/Riga,202
-RMQ,Taichung Ching Chuang Kang Airport,Taichung,Taiwan,24.2647,120.6210,Asia/Taipei,58
-RNO,Reno Tahoe International Airport,Reno,United States,39.4991,-119.7680,America/Los_Angeles,56
-ROA,Roanoke–Blacksburg Regional Airport,Roanoke VA,United States,37.3255,-79.9754,America/New_York,30
-ROC,Greater Rochester International Airport,Rochester,United States,43.1189,-77.6724,America/New_York,60
-ROV,Platov International Airport,Rostov,Russia,47.4939,39.9247,Europe/Moscow,56
-RSW,Southwest Florida International Airport,Fort Myers,United States,26.5362,-81.7552,America/New_York,128
-RTM,Rotterdam The Hague Airport,Rotterdam,Netherlands,51.9569,4.4372,Europe/Amsterdam,66
-RUH,King Khaled International Airport,Riyadh,Saudi Arabia,24.9576,46.6988,Asia/Riyadh,276
-RUN,Roland Garros Airport,St.-denis,Reunion,-20.8871,55.5103,Indian/Reunion,40
-RYG,"Moss Airport, Rygge",Rygge,Norway,59.3788,10.7854,Europe/Oslo,74
-SAF,Santa Fe Municipal Airport,Santa Fe,United States,35.6171,-106.0890,America/Denver,12
-SAH,Sana'a International Airport,Sanaa,Yemen,15.4763,44.2197,Asia/Aden,75
-SAL,Monseñor Óscar Arnulfo Romero International Airport,San Salvador,El Salvador,13.4409,-89.0557,America/El_Salvador,105
-SAN,San Diego International Airport,San Diego,United States,32.7336,-117.1900,America/Los_Angeles,238
-SAP,Ramón Villeda Morales International Airport,San Pedro Sula,Honduras,15.4526,-87.9236,America/Tegucigalpa,46
-SAT,San Antonio International Airport,San Antonio,United States,29.5337,-98.4698,America/Chicago,136
-SAV,Savannah Hilton Head International Airport,Savannah,United States,32.1276,-81.2021,America/New_York,46
-SAW,Sabiha Gökçen International Airport,Istanbul,Turkey,40.8986,29.3092,Europe/Istanbul,290
-SBA,Santa Barbara Municipal Airport,Santa Barbara,United States,34.4262,-119.8400,America/Los_Angeles,16
-SBN,South Bend Regional Airport,South Bend,United States,41.7087,-86.3173,America/New_York,22
-SCC,Deadhorse Airport,Deadhorse,United States,70.1947,-148.4650,America/Anchorage,11
-SCE,University Park Airport,State College Pennsylvania,United States,40.8493,-77.8487,America/New_York,10
-SCL,Comodoro Arturo Merino Benítez International Airport,Santiago,Chile,-33.3930,-70.7858,America/Santiago,158
-SCO,Aktau Airport,Aktau,Kazakhstan,43.8601,51.0920,Asia/Oral,42
-SCQ,Santiago de Compostela Airport,Santiago,Spain,42.8963,-8.4151,Europe/Madrid,70
-SDF,Louisville International Standiford Field,Louisville,United States,38.1744,-85.7360,America/New_York,83
-SDJ,Sendai Airport,Sendai,Japan,38.1397,140.9170,Asia/Tokyo,62
-SDQ,Las Américas International Airport,Santo Domingo,Dominican Republic,18.4297,-69.6689,America/Santo_Domingo,93
-SDU,Santos Dumont Airport,Rio De Janeiro,Brazil,-22.9105,-43.1631,America/Sao_Paulo,61
-SEA,Seattle Tacoma International Airport,Seattle,United States,47.4490,-122.3090,America/Los_Angeles,403
-SFB,Orlando Sanford International Airport,Sanford,United States,28.7776,-81.2375,America/New_York,97
-SFO,San Francisco International Airport,San Francisco,United States,37.6190,-122.3750,America/Los_Angeles,499
-SGF,Springfield Branson National Airport,Springfield,United States,37.2457,-93.3886,America/Chicago,28
-SGN,Tan Son Nhat International Airport,Ho Chi Minh City,Vietnam,10.8188,106.6520,Asia/Saigon,218
-SHA,Shanghai Hongqiao International Airport,Shanghai,China,31.1979,121.3360,Asia/Shanghai,411
-SHE,Taoxian Airport,Shenyang,China,41.6398,123.4830,Asia/Shanghai,272
-SHJ,Sharjah International Airport,Sharjah,United Arab Emirates,25.3286,55.5172,Asia/Dubai,195
-SHV,Shreveport Regional Airport,Shreveport,United States,32.4466,-93.8256,America/Chicago,16
-SIN,Singapore Changi Airport,Singapore,Singapore,1.3502,103.9940,Asia/Singapore,820
-SJC,Norman Y. Mineta San Jose International Airport,San Jose,United States,37.3626,-121.9290,America/Los_Angeles,120
-SJD,Los Cabos International Airport,San Jose Del Cabo,Mexico,23.1518,-109.7210,America/Mazatlan,101
-SJO,Juan Santamaria International Airport,San Jose,Costa Rica,9.9939,-84.2088,America/Costa_Rica,149
-SJU,Luis Munoz Marin International Airport,San Juan,Puerto Rico,18.4394,-66.0018,America/Puerto_Rico,204
-SJW,Shijiazhuang Daguocun International Airport,Shijiazhuang,China,38.2807,114.6970,Asia/Shanghai,164
-SKG,Thessaloniki Macedonia International Airport,Thessaloniki,Greece,40.5197,22.9709,Europe/Athens,174
-SKK,Shaktoolik Airport,Shaktoolik,United States,64.3711,-161.2240,America/Anchorage,11
-SKP,Skopje Alexander the Great Airport,Skopje,Macedonia,41.9616,21.6214,Europe/Skopje,48
-SLC,Salt Lake City International Airport,Salt Lake City,United States,40.7884,-111.9780,America/Denver,278
-SLP,Ponciano Arriaga International Airport,San Luis Potosi,Mexico,22.2543,-100.9310,America/Mexico_City,16
-SMF,Sacramento International Airport,Sacramento,United States,38.6954,-121.5910,America/Los_Angeles,108
-SNA,John Wayne Airport-Orange County Airport,Santa Ana,United States,33.6757,-117.8680,America/Los_Angeles,86
-SNN,Shannon Airport,Shannon,Ireland,52.7020,-8.9248,Europe/Dublin,58
-SOF,Sofia Airport,Sofia,Bulgaria,42.6967,23.4114,Europe/Sofia,132
-SOU,Southampton Airport,Southampton,United Kingdom,50.9503,-1.3568,Europe/London,66
-SOW,Show Low Regional Airport,Show Low,United States,34.2655,-110.0060,America/Phoenix,12
-SPU,Split Airport,Split,Croatia,43.5389,16.2980,Europe/Zagreb,97
-SRQ,Sarasota Bradenton International Airport,Sarasota,United States,27.3954,-82.5544,America/New_York,26
-SSA,Deputado Luiz Eduardo Magalhães International Airport,Salvador,Brazil,-12.9086,-38.3225,America/Fortaleza,116
-SSH,Sharm El Sheikh International Airport,Sharm El Sheikh,Egypt,27.9773,34.3950,Africa/Cairo,77
-STL,St Louis Lambert International Airport,St. Louis,United States,38.7487,-90.3700,America/Chicago,221
-STN,London Stansted Airport,London,United Kingdom,51.8850,0.2350,Europe/London,343
-STR,Stuttgart Airport,Stuttgart,Germany,48.6899,9.2220,Europe/Berlin,273
-STS,Charles M. Schulz Sonoma County Airport,Santa Rosa,United States,38.5090,-122.8130,America/Los_Angeles,12
-STT,Cyril E. King Airport,St. Thomas,Virgin Islands,18.3373,-64.9734,America/St_Thomas,66
-SUB,Juanda International Airport,Surabaya,Indonesia,-7.3798,112.7870,Asia/Jakarta,131
-SUF,Lamezia Terme Airport,Lamezia,Italy,38.9054,16.2423,Europe/Rome,50
-SVG,Stavanger Airport Sola,Stavanger,Norway,58.8767,5.6378,Europe/Oslo,106
-SVO,Sheremetyevo International Airport,Moscow,Russia,55.9726,37.4146,Europe/Moscow,397
-SVQ,Sevilla Airport,Sevilla,Spain,37.4180,-5.8931,Europe/Madrid,127
-SVX,Koltsovo Airport,Yekaterinburg,Russia,56.7431,60.8027,Asia/Yekaterinburg,199
-SWA,Jieyang Chaoshan International Airport,Shantou,China,23.5520,116.5033,Asia/Shanghai,71
-SWF,Stewart International Airport,Newburgh,United States,41.5041,-74.1048,America/New_York,12
-SXB,Strasbourg Airport,Strasbourg,France,48.5383,7.6282,Europe/Paris,69
-SXF,Berlin-Schönefeld Airport,Berlin,Germany,52.3800,13.5225,Europe/Berlin,165
-SXM,Princess Juliana International Airport,Philipsburg,Netherlands Antilles,18.0410,-63.1089,America/Curacao,114
-SYD,Sydney Kingsford Smith International Airport,Sydney,Australia,-33.9461,151.1770,Australia/Sydney,410
-SYR,Syracuse Hancock International Airport,Syracuse,United States,43.1112,-76.1063,America/New_York,52
-SYX,Sanya Phoenix International Airport,Sanya,China,18.3029,109.4120,Asia/Shanghai,218
-SYZ,Shiraz Shahid Dastghaib International Airport,Shiraz,Iran,29.5392,52.5898,Asia/Tehran,78
-SZB,Sultan Abdul Aziz Shah International Airport,Kuala Lumpur,Malaysia,3.1306,101.5490,Asia/Kuala_Lumpur,58
-SZG,Salzburg Airport,Salzburg,Austria,47.7933,13.0043,Europe/Vienna,69
-SZX,Shenzhen Bao'an International Airport,Shenzhen,China,22.6393,113.8110,Asia/Shanghai,467
-TAM,General Francisco Javier Mina International Airport,Tampico,Mexico,22.2964,-97.8659,America/Mexico_City,14
-TAO,Liuting Airport,Qingdao,China,36.2661,120.3740,Asia/Shanghai,376
-TAS,Tashkent International Airport,Tashkent,Uzbekistan,41.2579,69.2812,Asia/Samarkand,160
-TBS,Tbilisi International Airport,Tbilisi,Georgia,41.6692,44.9547,Asia/Tbilisi,69
-TFN,Tenerife Norte Airport,Tenerife,Spain,28.4827,-16.3415,Atlantic/Canary,66
-TFS,Tenerife South Airport,Tenerife,Spain,28.0445,-16.5725,Atlantic/Canary,318
-TGZ,Angel Albino Corzo International Airport,Tuxtla Gutierrez,Mexico,16.5636,-93.0225,America/Mexico_City,16
-THR,Mehrabad International Airport,Teheran,Iran,35.6892,51.3134,Asia/Tehran,125
-TIA,Tirana International Airport Mother Teresa,Tirana,Albania,41.4147,19.7206,Europe/Tirane,72
-TIJ,General Abelardo L. Rodríguez International Airport,Tijuana,Mexico,32.5411,-116.9700,America/Tijuana,83
-TIP,Tripoli International Airport,Tripoli,Libya,32.6635,13.1590,Africa/Tripoli,95
-TJM,Roshchino International Airport,Tyumen,Russia,57.1896,65.3243,Asia/Yekaterinburg,45
-TLC,Licenciado Adolfo Lopez Mateos International Airport,Toluca,Mexico,19.3371,-99.5660,America/Mexico_City,27
-TLH,Tallahassee Regional Airport,Tallahassee,United States,30.3965,-84.3503,America/New_York,30
-TLL,Lennart Meri Tallinn Airport,Tallinn-ulemiste International,Estonia,59.4133,24.8328,Europe/Tallinn,76
-TLS,Toulouse-Blagnac Airport,Toulouse,France,43.6291,1.3638,Europe/Paris,161
-TLV,Ben Gurion International Airport,Tel-aviv,Israel,32.0114,34.8867,Asia/Jerusalem,271
-TNA,Yaoqiang Airport,Jinan,China,36.8572,117.2160,Asia/Shanghai,270
-TNR,Ivato Airport,Antananarivo,Madagascar,-18.7969,47.4788,Indian/Antananarivo,54
-TOL,Toledo Express Airport,Toledo,United States,41.5868,-83.8078,America/New_York,10
-TOS,"Tromsø Airport,",Tromso,Norway,69.6833,18.9189,Europe/Oslo,52
-TPA,Tampa International Airport,Tampa,United States,27.9755,-82.5332,America/New_York,276
-TPE,Taiwan Taoyuan International Airport,Taipei,Taiwan,25.0777,121.2330,Asia/Taipei,527
-TPS,Vincenzo Florio Airport Trapani-Birgi,Trapani,Italy,37.9114,12.4880,Europe/Rome,56
-TRC,Francisco Sarabia International Airport,Torreon,Mexico,25.5683,-103.4110,America/Mexico_City,20
-TRD,Trondheim Airport Værnes,Trondheim,Norway,63.4578,10.9240,Europe/Oslo,86
-TRF,"Sandefjord Airport, Torp",Sandefjord,Norway,59.1867,10.2586,Europe/Oslo,74
-TRI,Tri-Cities Regional TN/VA Airport,BRISTOL,United States,36.4752,-82.4074,America/New_York,14
-TRN,Turin Airport,Torino,Italy,45.2008,7.6496,Europe/Rome,86
-TRV,Trivandrum International Airport,Trivandrum,India,8.4821,76.9201,Asia/Calcutta,84
-TSA,Taipei Songshan Airport,Taipei,Taiwan,25.0694,121.5520,Asia/Taipei,80
-TSE,Astana International Airport,Tselinograd,Kazakhstan,51.0222,71.4669,Asia/Qyzylorda,104
-TSF,Treviso-Sant'Angelo Airport,Treviso,Italy,45.6484,12.1944,Europe/Rome,76
-TSN,Tianjin Binhai International Airport,Tianjin,China,39.1244,117.3460,Asia/Shanghai,294
-TTN,Trenton Mercer Airport,Trenton,United States,40.2767,-74.8135,America/New_York,28
-TUL,Tulsa International Airport,Tulsa,United States,36.1984,-95.8881,America/Chicago,55
-TUN,Tunis Carthage International Airport,Tunis,Tunisia,36.8510,10.2272,Africa/Tunis,175
-TUS,Tucson International Airport,Tucson,United States,32.1161,-110.9410,America/Phoenix,62
-TVC,Cherry Capital Airport,Traverse City,United States,44.7414,-85.5822,America/New_York,10
-TXL,Berlin-Tegel Airport,Berlin,Germany,52.5597,13.2877,Europe/Berlin,418
-TXN,Tunxi International Airport,Huangshan,China,29.7333,118.2560,Asia/Shanghai,52
-TYN,Taiyuan Wusu Airport,Taiyuan,China,37.7469,112.6280,Asia/Shanghai,220
-TYS,McGhee Tyson Airport,Knoxville,United States,35.8110,-83.9940,America/New_York,62
-UFA,Ufa International Airport,Ufa,Russia,54.5575,55.8744,Asia/Yekaterinburg,46
-UIO,Mariscal Sucre International Airport,Quito,Ecuador,-0.1292,-78.3575,America/Guayaquil,78
-ULN,Chinggis Khaan International Airport,Ulan Bator,Mongolia,47.8431,106.7670,Asia/Ulaanbaatar,41
-UNK,Unalakleet Airport,Unalakleet,United States,63.8884,-160.7990,America/Anchorage,20
-UPG,Hasanuddin International Airport,Ujung Pandang,Indonesia,-5.0616,119.5540,Asia/Makassar,112
-URC,Ürümqi Diwopu International Airport,Urumqi,China,43.9071,87.4742,Asia/Shanghai,306
-VCE,Venice Marco Polo Airport,Venice,Italy,45.5053,12.3519,Europe/Rome,245
-VCP,Viracopos International Airport,Campinas,Brazil,-23.0074,-47.1345,America/Sao_Paulo,114
-VER,General Heriberto Jara International Airport,Vera Cruz,Mexico,19.1459,-96.1873,America/Mexico_City,32
-VIE,Vienna International Airport,Vienna,Austria,48.1103,16.5697,Europe/Vienna,616
-VKO,Vnukovo International Airport,Moscow,Russia,55.5915,37.2615,Europe/Moscow,171
-VLC,Valencia Airport,Valencia,Spain,39.4893,-0.4816,Europe/Madrid,163
-VLI,Bauerfield International Airport,Port-vila,Vanuatu,-17.6993,168.3200,Pacific/Efate,56
-VNO,Vilnius International Airport,Vilnius,Lithuania,54.6341,25.2858,Europe/Vilnius,116
-VPS,Destin-Ft Walton Beach Airport,Valparaiso,United States,30.4832,-86.5254,America/Chicago,21
-VRN,Verona Villafranca Airport,Villafranca,Italy,45.3957,10.8885,Europe/Rome,77
-VSA,Carlos Rovirosa Pérez International Airport,Villahermosa,Mexico,17.9970,-92.8174,America/Mexico_City,26
-VTE,Wattay International Airport,Vientiane,Laos,17.9883,102.5630,Asia/Vientiane,50
-VVI,Viru Viru International Airport,Santa Cruz,Bolivia,-17.6448,-63.1354,America/La_Paz,48
-VVO,Vladivostok International Airport,Vladivostok,Russia,43.3990,132.1480,Asia/Vladivostok,52
-WAW,Warsaw Chopin Airport,Warsaw,Poland,52.1657,20.9671,Europe/Warsaw,240
-WLG,Wellington International Airport,Wellington,New Zealand,-41.3272,174.8050,Pacific/Auckland,64
-WMI,Modlin Airport,Warsaw,Poland,52.4511,20.6518,Europe/Warsaw,52
-WNZ,Wenzhou Longwan International Airport,Wenzhou,China,27.9122,120.8520,Asia/Shanghai,162
-WRO,Copernicus Wrocław Airport,Wroclaw,Poland,51.1027,16.8858,Europe/Warsaw,66
-WUH,Wuhan Tianhe International Airport,Wuhan,China,30.7838,114.2080,Asia/Shanghai,374
-WUX,Sunan Shuofang International Airport,Wuxi,China,31.4944,120.4290,Asia/Shanghai,94
-XIY,Xi'an Xianyang International Airport,Xi'an,China,34.4471,108.7520,Asia/Shanghai,563
-XMN,Xiamen Gaoqi International Airport,Xiamen,China,24.5440,118.1280,Asia/Shanghai,466
-XNA,Northwest Arkansas Regional Airport,Bentonville,United States,36.2819,-94.3068,America/Chicago,48
-XNN,Xining Caojiabu Airport,Xining,China,36.5275,102.0430,Asia/Shanghai,99
-XRY,Jerez Airport,Jerez,Spain,36.7446,-6.0601,Europe/Madrid,43
-XUZ,Xuzhou Guanyin Airport,Xuzhou,China,34.0591,117.5553,Asia/Shanghai,40
-YBC,Baie Comeau Airport,Baie Comeau,Canada,49.1325,-68.2044,America/Toronto,12
-YBK,Baker Lake Airport,Baker Lake,Canada,64.2989,-96.0778,America/Winnipeg,12
-YBL,Campbell River Airport,Campbell River,Canada,49.9508,-125.2710,America/Vancouver,12
-YCB,Cambridge Bay Airport,Cambridge Bay,Canada,69.1081,-105.1380,America/Edmonton,12
-YCO,Kugluktuk Airport,Coppermine,Canada,67.8167,-115.1440,America/Edmonton,10
-YCS,Chesterfield Inlet Airport,Chesterfield Inlet,Canada,63.3469,-90.7311,America/Winnipeg,12
-YCU,Yuncheng Guangong Airport,Yuncheng,China,35.1164,111.0314,Asia/Shanghai,58
-YDF,Deer Lake Airport,Deer Lake,Canada,49.2108,-57.3914,America/St_Johns,15
-YEG,Edmonton International Airport,Edmonton,Canada,53.3097,-113.5800,America/Edmonton,139
-YEK,Arviat Airport,Eskimo Point,Canada,61.0942,-94.0708,America/Winnipeg,14
-YEV,Inuvik Mike Zubko Airport,Inuvik,Canada,68.3042,-133.4830,America/Edmonton,16
-YFB,Iqaluit Airport,Iqaluit,Canada,63.7564,-68.5558,America/Toronto,36
-YGT,Igloolik Airport,Igloolik,Canada,69.3647,-81.8161,America/Toronto,10
-YGW,Kuujjuarapik Airport,Kuujjuarapik,Canada,55.2819,-77.7653,America/Toronto,14
-YHZ,Halifax / Stanfield International Airport,Halifax,Canada,44.8808,-63.5086,America/Halifax,95
-YIH,Yichang Sanxia Airport,Yichang,China,30.5566,111.4800,Asia/Shanghai,48
-YKA,Kamloops Airport,Kamloops,Canada,50.7022,-120.4440,America/Vancouver,10
-YKL,Schefferville Airport,Schefferville,Canada,54.8053,-66.8053,America/Toronto,10
-YKQ,Waskaganish Airport,Waskaganish,Canada,51.4733,-78.7583,America/Toronto,12
-YKS,Yakutsk Airport,Yakutsk,Russia,62.0933,129.7710,Asia/Yakutsk,76
-YLW,Kelowna International Airport,Kelowna,Canada,49.9561,-119.3780,America/Vancouver,30
-YMM,Fort McMurray Airport,Fort Mcmurray,Canada,56.6533,-111.2220,America/Edmonton,25
-YNA,Natashquan Airport,Natashquan,Canada,50.1900,-61.7892,America/Toronto,12
-YNT,Yantai Laishan Airport,Yantai,China,37.4017,121.3720,Asia/Shanghai,112
-YOW,Ottawa Macdonald-Cartier International Airport,Ottawa,Canada,45.3225,-75.6692,America/Toronto,89
-YQB,Quebec Jean Lesage International Airport,Quebec,Canada,46.7911,-71.3933,America/Toronto,57
-YQD,The Pas Airport,The Pas,Canada,53.9714,-101.0910,America/Winnipeg,10
-YQM,Greater Moncton International Airport,Moncton,Canada,46.1122,-64.6786,America/Halifax,20
-YQQ,Comox Airport,Comox,Canada,49.7108,-124.8870,America/Vancouver,14
-YQR,Regina International Airport,Regina,Canada,50.4319,-104.6660,America/Regina,33
-YQT,Thunder Bay Airport,Thunder Bay,Canada,48.3719,-89.3239,America/Toronto,27
-YRL,Red Lake Airport,Red Lake,Canada,51.0669,-93.7931,America/Winnipeg,16
-YRT,Rankin Inlet Airport,Rankin Inlet,Canada,62.8114,-92.1158,America/Winnipeg,48
-YSB,Sudbury Airport,Sudbury,Canada,46.6250,-80.7989,America/Toronto,11
-YTH,Thompson Airport,Thompson,Canada,55.8011,-97.8642,America/Winnipeg,13
-YTS,Timmins/Victor M. Power,Timmins,Canada,48.5697,-81.3767,America/Toronto,11
-YTZ,Billy Bishop Toronto City Centre Airport,Toronto,Canada,43.6275,-79.3962,America/Toronto,28
-YUL,Montreal / Pierre Elliott Trudeau International Airport,Montreal,Canada,45.4706,-73.7408,America/Toronto,371
-YUY,Rouyn Noranda Airport,Rouyn,Canada,48.2061,-78.8356,America/Toronto,10
-YVO,Val-d'Or Airport,Val D'or,Canada,48.0533,-77.7828,America/Toronto,14
-YVP,Kuujjuaq Airport,Quujjuaq,Canada,58.0961,-68.4269,America/Toronto,19
-YVQ,Norman Wells Airport,Norman Wells,Canada,65.2816,-126.7980,America/Edmonton,12
-YVR,Vancouver International Airport,Vancouver,Canada,49.1939,-123.1840,America/Vancouver,315
-YWG,Winnipeg / James Armstrong Richardson International Airport,Winnipeg,Canada,49.9100,-97.2399,America/Winnipeg,81
-YWK,Wabush Airport,Wabush,Canada,52.9219,-66.8644,America/Halifax,31
-YWL,Williams Lake Airport,Williams Lake,Canada,52.1831,-122.0540,America/Vancouver,10
-YXE,Saskatoon John G. Diefenbaker International Airport,Saskatoon,Canada,52.1708,-106.7000,America/Regina,30
-YXJ,Fort St John Airport,Fort Saint John,Canada,56.2381,-120.7400,America/Dawson_Creek,12
-YXL,Sioux Lookout Airport,Sioux Lookout,Canada,50.1139,-91.9053,America/Winnipeg,34
-YXN,Whale Cove Airport,Whale Cove,Canada,62.2400,-92.5981,America/Winnipeg,11
-YXS,Prince George Airport,Prince George,Canada,53.8894,-122.6790,America/Vancouver,20
-YXT,Northwest Regional Airport Terrace-Kitimat,Terrace,Canada,54.4685,-128.5760,America/Vancouver,10
-YXU,London Airport,London,Canada,43.0356,-81.1539,America/Toronto,12
-YXY,Whitehorse / Erik Nielsen International Airport,Whitehorse,Canada,60.7096,-135.0670,America/Vancouver,10
-YYC,Calgary International Airport,Calgary,Canada,51.1139,-114.0200,America/Edmonton,228
-YYJ,Victoria International Airport,Victoria,Canada,48.6469,-123.4260,America/Vancouver,26
-YYQ,Churchill Airport,Churchill,Canada,58.7392,-94.0650,America/Winnipeg,16
-YYR,Goose Bay Airport,Goose Bay,Canada,53.3192,-60.4258,America/Halifax,30
-YYT,St. John's International Airport,St. John's,Canada,47.6186,-52.7519,America/St_Johns,43
-YYY,Mont Joli Airport,Mont Joli,Canada,48.6086,-68.2081,America/Toronto,16
-YYZ,Lester B. Pearson International Airport,Toronto,Canada,43.6772,-79.6306,America/Toronto,636
-YZF,Yellowknife Airport,Yellowknife,Canada,62.4628,-114.4400,America/Edmonton,58
-YZS,Coral Harbour Airport,Coral Harbour,Canada,64.1933,-83.3594,America/Coral_Harbour,11
-YZV,Sept-Îles Airport,Sept-iles,Canada,50.2233,-66.2656,America/Toronto,44
-ZAD,Zadar Airport,Zadar,Croatia,44.1083,15.3467,Europe/Zagreb,52
-ZAG,Zagreb Airport,Zagreb,Croatia,45.7429,16.0688,Europe/Zagreb,85
-ZCL,General Leobardo C. Ruiz International Airport,Zacatecas,Mexico,22.8971,-102.6870,America/Mexico_City,14
-ZGS,La Romaine Airport,La Romaine,Canada,50.2597,-60.6794,America/Blanc-Sablon,12
-ZIH,Ixtapa Zihuatanejo International Airport,Zihuatanejo,Mexico,17.6016,-101.4610,America/Mexico_City,18
-ZLO,Playa De Oro International Airport,Manzanillo,Mexico,19.1448,-104.5590,America/Mexico_City,14
-ZRH,Zürich Airport,Zurich,Switzerland,47.4647,8.5492,Europe/Zurich,494
-ZUH,Zhuhai Jinwan Airport,Zhuhai,China,22.0064,113.3760,Asia/Shanghai,119
+        iata,name,city,country,latitude,longitude,timezone,routes
+        AAL,Aalborg Airport,Aalborg,Denmark,57.0928,9.8492,Europe/Copenhagen,41
+        ABE,Lehigh Valley International Airport,Allentown,United States,40.6521,-75.4408,America/New_York,26
+        ABJ,Port Bouet Airport,Abidjan,Cote d'Ivoire,5.2614,-3.9263,Africa/Abidjan,102
+        ABQ,Albuquerque International Sunport,Albuquerque,United States,35.0402,-106.6090,America/Denver,83
+        ABV,Nnamdi Azikiwe International Airport,Abuja,Nigeria,9.0068,7.2632,Africa/Lagos,60
+        ABZ,Aberdeen Dyce Airport,Aberdeen,United Kingdom,57.2019,-2.1978,Europe/London,82
+        ACA,General Juan N Alvarez International Airport,Acapulco,Mexico,16.7571,-99.7540,America/Mexico_City,17
+        ACC,Kotoka International Airport,Accra,Ghana,5.6052,-0.1668,Africa/Accra,107
+        ACE,Lanzarote Airport,Arrecife,Spain,28.9455,-13.6052,Atlantic/Canary,233
+        ACK,Nantucket Memorial Airport,Nantucket,United States,41.2531,-70.0602,America/New_York,12
+        ACY,Atlantic City International Airport,Atlantic City,United States,39.4576,-74.5772,America/New_York,20
+        ADB,Adnan Menderes International Airport,Izmir,Turkey,38.2924,27.1570,Europe/Istanbul,133
+        ADD,Addis Ababa Bole International Airport,Addis Ababa,Ethiopia,8.9779,38.7993,Africa/Addis_Ababa,214
+        ADE,Aden International Airport,Aden,Yemen,12.8295,45.0288,Asia/Aden,44
+        ADL,Adelaide International Airport,Adelaide,Australia,-34.9450,138.5310,Australia/Adelaide,102
+        ADQ,Kodiak Airport,Kodiak,United States,57.7500,-152.4940,America/Anchorage,17
+        AEP,Jorge Newbery Airpark,Buenos Aires,Argentina,-34.5592,-58.4156,America/Buenos_Aires,128
+        AER,Sochi International Airport,Sochi,Russia,43.4499,39.9566,Europe/Moscow,52
+        AEX,Alexandria International Airport,Alexandria,United States,31.3274,-92.5498,America/Chicago,12
+        AGA,Al Massira Airport,Agadir,Morocco,30.3250,-9.4131,Africa/Casablanca,56
+        AGP,Málaga Airport,Malaga,Spain,36.6749,-4.4991,Europe/Madrid,410
+        AGS,Augusta Regional At Bush Field,Bush Field,United States,33.3699,-81.9645,America/New_York,14
+        AGU,Jesús Terán Paredo International Airport,Aguascalientes,Mexico,21.7056,-102.3180,America/Mexico_City,18
+        AHO,Alghero-Fertilia Airport,Alghero,Italy,40.6321,8.2908,Europe/Rome,62
+        AJA,Ajaccio-Napoléon Bonaparte Airport,Ajaccio,France,41.9236,8.8029,Europe/Paris,78
+        AKL,Auckland International Airport,Auckland,New Zealand,-37.0081,174.7920,Pacific/Auckland,213
+        AKN,King Salmon Airport,King Salmon,United States,58.6768,-156.6490,America/Anchorage,14
+        ALA,Almaty Airport,Alma-ata,Kazakhstan,43.3521,77.0405,Asia/Qyzylorda,134
+        ALB,Albany International Airport,Albany,United States,42.7483,-73.8017,America/New_York,60
+        ALC,Alicante International Airport,Alicante,Spain,38.2822,-0.5582,Europe/Madrid,314
+        ALG,Houari Boumediene Airport,Algier,Algeria,36.6910,3.2154,Africa/Algiers,176
+        ALS,San Luis Valley Regional Bergman Field,Alamosa,United States,37.4349,-105.8670,America/Denver,12
+        AMA,Rick Husband Amarillo International Airport,Amarillo,United States,35.2194,-101.7060,America/Chicago,19
+        AMD,Sardar Vallabhbhai Patel International Airport,Ahmedabad,India,23.0772,72.6347,Asia/Calcutta,70
+        AMM,Queen Alia International Airport,Amman,Jordan,31.7226,35.9932,Asia/Amman,223
+        AMS,Amsterdam Airport Schiphol,Amsterdam,Netherlands,52.3086,4.7639,Europe/Amsterdam,903
+        ANC,Ted Stevens Anchorage International Airport,Anchorage,United States,61.1744,-149.9960,America/Anchorage,118
+        ANI,Aniak Airport,Aniak,United States,61.5816,-159.5430,America/Anchorage,25
+        ANU,V.C. Bird International Airport,Antigua,Antigua and Barbuda,17.1367,-61.7927,America/Antigua,69
+        ARN,Stockholm-Arlanda Airport,Stockholm,Sweden,59.6519,17.9186,Europe/Stockholm,439
+        ATH,Eleftherios Venizelos International Airport,Athens,Greece,37.9364,23.9445,Europe/Athens,403
+        ATL,Hartsfield Jackson Atlanta International Airport,Atlanta,United States,33.6367,-84.4281,America/New_York,1826
+        ATW,Appleton International Airport,Appleton,United States,44.2581,-88.5191,America/Chicago,18
+        AUA,Queen Beatrix International Airport,Oranjestad,Aruba,12.5014,-70.0152,America/Aruba,90
+        AUH,Abu Dhabi International Airport,Abu Dhabi,United Arab Emirates,24.4330,54.6511,Asia/Dubai,477
+        AUS,Austin Bergstrom International Airport,Austin,United States,30.1945,-97.6699,America/Chicago,167
+        AVL,Asheville Regional Airport,Asheville,United States,35.4362,-82.5418,America/New_York,24
+        AVP,Wilkes Barre Scranton International Airport,Scranton,United States,41.3385,-75.7234,America/New_York,19
+        AWZ,Ahwaz Airport,Ahwaz,Iran,31.3374,48.7620,Asia/Tehran,48
+        AYT,Antalya International Airport,Antalya,Turkey,36.8987,30.8005,Europe/Istanbul,253
+        AZA,Phoenix-Mesa-Gateway Airport,Mesa,United States,33.3078,-111.6550,America/Phoenix,64
+        AZO,Kalamazoo Battle Creek International Airport,Kalamazoo,United States,42.2349,-85.5521,America/New_York,12
+        BAH,Bahrain International Airport,Bahrain,Bahrain,26.2708,50.6336,Asia/Bahrain,170
+        BAV,Baotou Airport,Baotou,China,40.5600,109.9970,Asia/Shanghai,58
+        BCN,Barcelona International Airport,Barcelona,Spain,41.2971,2.0785,Europe/Madrid,783
+        BDL,Bradley International Airport,Windsor Locks,United States,41.9389,-72.6832,America/New_York,103
+        BDO,Husein Sastranegara International Airport,Bandung,Indonesia,-6.9006,107.5760,Asia/Jakarta,42
+        BDS,Brindisi – Salento Airport,Brindisi,Italy,40.6576,17.9470,Europe/Rome,44
+        BEG,Belgrade Nikola Tesla Airport,Belgrade,Serbia,44.8184,20.3091,Europe/Belgrade,171
+        BEL,Val de Cans/Júlio Cezar Ribeiro International Airport,Belem,Brazil,-1.3793,-48.4763,America/Belem,70
+        BEN,Benina International Airport,Benghazi,Libya,32.0968,20.2695,Africa/Tripoli,50
+        BET,Bethel Airport,Bethel,United States,60.7798,-161.8380,America/Anchorage,57
+        BEY,Beirut Rafic Hariri International Airport,Beirut,Lebanon,33.8209,35.4884,Asia/Beirut,133
+        BFL,Meadows Field,Bakersfield,United States,35.4336,-119.0570,America/Los_Angeles,12
+        BFS,Belfast International Airport,Belfast,United Kingdom,54.6575,-6.2158,Europe/London,70
+        BGI,Sir Grantley Adams International Airport,Bridgetown,Barbados,13.0746,-59.4925,America/Barbados,46
+        BGO,Bergen Airport Flesland,Bergen,Norway,60.2934,5.2181,Europe/Oslo,137
+        BGR,Bangor International Airport,Bangor,United States,44.8074,-68.8281,America/New_York,16
+        BGY,Il Caravaggio International Airport,Bergamo,Italy,45.6739,9.7042,Europe/Rome,162
+        BHD,George Best Belfast City Airport,Belfast,United Kingdom,54.6181,-5.8725,Europe/London,42
+        BHM,Birmingham-Shuttlesworth International Airport,Birmingham,United States,33.5629,-86.7535,America/Chicago,71
+        BHX,Birmingham International Airport,Birmingham,United Kingdom,52.4539,-1.7480,Europe/London,264
+        BHY,Beihai Airport,Beihai,China,21.5394,109.2940,Asia/Shanghai,40
+        BIA,Bastia-Poretta Airport,Bastia,France,42.5527,9.4837,Europe/Paris,72
+        BIL,Billings Logan International Airport,Billings,United States,45.8077,-108.5430,America/Denver,24
+        BIO,Bilbao Airport,Bilbao,Spain,43.3011,-2.9106,Europe/Madrid,128
+        BIS,Bismarck Municipal Airport,Bismarck,United States,46.7727,-100.7460,America/Chicago,12
+        BJV,Milas Bodrum International Airport,Bodrum,Turkey,37.2506,27.6643,Europe/Istanbul,63
+        BJX,Del Bajío International Airport,Del Bajio,Mexico,20.9935,-101.4810,America/Mexico_City,29
+        BKI,Kota Kinabalu International Airport,Kota Kinabalu,Malaysia,5.9372,116.0510,Asia/Kuala_Lumpur,104
+        BKK,Suvarnabhumi Airport,Bangkok,Thailand,13.6811,100.7470,Asia/Bangkok,656
+        BKO,Modibo Keita International Airport,Bamako,Mali,12.5335,-7.9499,Africa/Bamako,55
+        BLI,Bellingham International Airport,Bellingham,United States,48.7928,-122.5380,America/Los_Angeles,20
+        BLL,Billund Airport,Billund,Denmark,55.7403,9.1518,Europe/Copenhagen,94
+        BLQ,Bologna Guglielmo Marconi Airport,Bologna,Italy,44.5354,11.2887,Europe/Rome,176
+        BLR,Kempegowda International Airport,Bangalore,India,13.1979,77.7063,Asia/Calcutta,195
+        BMA,Stockholm-Bromma Airport,Stockholm,Sweden,59.3544,17.9417,Europe/Stockholm,54
+        BMI,Central Illinois Regional Airport at Bloomington-Normal,Bloomington,United States,40.4771,-88.9159,America/Chicago,24
+        BNA,Nashville International Airport,Nashville,United States,36.1245,-86.6782,America/Chicago,164
+        BNE,Brisbane International Airport,Brisbane,Australia,-27.3842,153.1170,Australia/Brisbane,296
+        BOD,Bordeaux-Mérignac Airport,Bordeaux,France,44.8283,-0.7156,Europe/Paris,134
+        BOG,El Dorado International Airport,Bogota,Colombia,4.7016,-74.1469,America/Bogota,307
+        BOI,Boise Air Terminal/Gowen Field,Boise,United States,43.5644,-116.2230,America/Denver,41
+        BOM,Chhatrapati Shivaji International Airport,Mumbai,India,19.0887,72.8679,Asia/Calcutta,452
+        BOS,General Edward Lawrence Logan International Airport,Boston,United States,42.3643,-71.0052,America/New_York,424
+        BPN,Sultan Aji Muhamad Sulaiman Airport,Balikpapan,Indonesia,-1.2683,116.8940,Asia/Makassar,72
+        BRE,Bremen Airport,Bremen,Germany,53.0475,8.7867,Europe/Berlin,100
+        BRI,Bari Karol Wojtyła Airport,Bari,Italy,41.1389,16.7606,Europe/Rome,100
+        BRS,Bristol Airport,Bristol,United Kingdom,51.3827,-2.7191,Europe/London,200
+        BRU,Brussels Airport,Brussels,Belgium,50.9014,4.4844,Europe/Brussels,631
+        BRW,Wiley Post Will Rogers Memorial Airport,Barrow,United States,71.2854,-156.7660,America/Anchorage,13
+        BSB,Presidente Juscelino Kubistschek International Airport,Brasilia,Brazil,-15.8692,-47.9208,America/Sao_Paulo,197
+        BSL,EuroAirport Basel-Mulhouse-Freiburg Airport,Mulhouse,France,47.5900,7.5292,Europe/Paris,189
+        BTH,Hang Nadim International Airport,Batam,Indonesia,1.1210,104.1190,Asia/Jakarta,54
+        BTR,Baton Rouge Metropolitan Airport,Baton Rouge,United States,30.5332,-91.1496,America/Chicago,16
+        BTS,M. R. Štefánik Airport,Bratislava,Slovakia,48.1702,17.2127,Europe/Bratislava,40
+        BTV,Burlington International Airport,Burlington,United States,44.4719,-73.1533,America/New_York,27
+        BUD,Budapest Liszt Ferenc International Airport,Budapest,Hungary,47.4298,19.2611,Europe/Budapest,195
+        BUF,Buffalo Niagara International Airport,Buffalo,United States,42.9405,-78.7322,America/New_York,71
+        BUR,Bob Hope Airport,Burbank,United States,34.2007,-118.3590,America/Los_Angeles,36
+        BVA,Paris Beauvais Tillé Airport,Beauvais,France,49.4544,2.1128,Europe/Paris,120
+        BWI,Baltimore/Washington International Thurgood Marshall Airport,Baltimore,United States,39.1754,-76.6683,America/New_York,286
+        BWN,Brunei International Airport,Bandar Seri Begawan,Brunei,4.9442,114.9280,Asia/Brunei,46
+        BZE,Philip S. W. Goldson International Airport,Belize City,Belize,17.5391,-88.3082,America/Belize,56
+        BZN,Gallatin Field,Bozeman,United States,45.7775,-111.1530,America/Denver,16
+        BZV,Maya-Maya Airport,Brazzaville,Congo (Brazzaville),-4.2517,15.2530,Africa/Brazzaville,51
+        CAE,Columbia Metropolitan Airport,Columbia,United States,33.9388,-81.1195,America/New_York,34
+        CAG,Cagliari Elmas Airport,Cagliari,Italy,39.2515,9.0543,Europe/Rome,86
+        CAI,Cairo International Airport,Cairo,Egypt,30.1219,31.4056,Africa/Cairo,303
+        CAK,Akron Canton Regional Airport,Akron,United States,40.9161,-81.4422,America/New_York,44
+        CAN,Guangzhou Baiyun International Airport,Guangzhou,China,23.3924,113.2990,Asia/Shanghai,674
+        CCJ,Calicut International Airport,Calicut,India,11.1368,75.9553,Asia/Calcutta,61
+        CCS,Simón Bolívar International Airport,Caracas,Venezuela,10.6012,-66.9912,America/Caracas,181
+        CCU,Netaji Subhash Chandra Bose International Airport,Kolkata,India,22.6547,88.4467,Asia/Calcutta,194
+        CDB,Cold Bay Airport,Cold Bay,United States,55.2061,-162.7250,America/Anchorage,10
+        CDG,Charles de Gaulle International Airport,Paris,France,49.0128,2.5500,Europe/Paris,1041
+        CEB,Mactan Cebu International Airport,Cebu,Philippines,10.3075,123.9790,Asia/Manila,97
+        CEK,Chelyabinsk Balandino Airport,Chelyabinsk,Russia,55.3058,61.5033,Asia/Yekaterinburg,40
+        CEN,Ciudad Obregón International Airport,Ciudad Obregon,Mexico,27.3926,-109.8330,America/Hermosillo,10
+        CFU,Ioannis Kapodistrias International Airport,Kerkyra/corfu,Greece,39.6019,19.9117,Europe/Athens,103
+        CGB,Marechal Rondon Airport,Cuiaba,Brazil,-15.6529,-56.1167,America/Campo_Grande,66
+        CGH,Congonhas Airport,Sao Paulo,Brazil,-23.6261,-46.6564,America/Sao_Paulo,94
+        CGK,Soekarno-Hatta International Airport,Jakarta,Indonesia,-6.1256,106.6560,Asia/Jakarta,367
+        CGN,Cologne Bonn Airport,Cologne,Germany,50.8659,7.1427,Europe/Berlin,265
+        CGO,Zhengzhou Xinzheng International Airport,Zhengzhou,China,34.5197,113.8410,Asia/Shanghai,348
+        CGQ,Longjia Airport,Changchun,China,43.9962,125.6850,Asia/Shanghai,131
+        CHA,Lovell Field,Chattanooga,United States,35.0353,-85.2038,America/New_York,32
+        CHC,Christchurch International Airport,Christchurch,New Zealand,-43.4894,172.5320,Pacific/Auckland,72
+        CHO,Charlottesville Albemarle Airport,Charlottesville VA,United States,38.1386,-78.4529,America/New_York,26
+        CHQ,Chania International Airport,Chania,Greece,35.5317,24.1497,Europe/Athens,90
+        CHS,Charleston Air Force Base-International Airport,Charleston,United States,32.8986,-80.0405,America/New_York,69
+        CIA,Ciampino–G. B. Pastine International Airport,Rome,Italy,41.7994,12.5949,Europe/Rome,100
+        CID,The Eastern Iowa Airport,Cedar Rapids,United States,41.8847,-91.7108,America/Chicago,35
+        CJS,Abraham González International Airport,Ciudad Juarez,Mexico,31.6361,-106.4290,America/Mazatlan,24
+        CJU,Jeju International Airport,Cheju,South Korea,33.5113,126.4930,Asia/Seoul,118
+        CKG,Chongqing Jiangbei International Airport,Chongqing,China,29.7192,106.6420,Asia/Shanghai,540
+        CLE,Cleveland Hopkins International Airport,Cleveland,United States,41.4117,-81.8498,America/New_York,161
+        CLJ,Cluj-Napoca International Airport,Cluj-napoca,Romania,46.7852,23.6862,Europe/Bucharest,42
+        CLO,Alfonso Bonilla Aragon International Airport,Cali,Colombia,3.5432,-76.3816,America/Bogota,57
+        CLT,Charlotte Douglas International Airport,Charlotte,United States,35.2140,-80.9431,America/New_York,600
+        CLY,Calvi-Sainte-Catherine Airport,Calvi,France,42.5244,8.7931,Europe/Paris,40
+        CMB,Bandaranaike International Colombo Airport,Colombo,Sri Lanka,7.1808,79.8841,Asia/Colombo,203
+        CMH,John Glenn Columbus International Airport,Columbus,United States,39.9980,-82.8919,America/New_York,128
+        CMN,Mohammed V International Airport,Casablanca,Morocco,33.3675,-7.5900,Africa/Casablanca,250
+        CNF,Tancredo Neves International Airport,Belo Horizonte,Brazil,-19.6244,-43.9719,America/Sao_Paulo,110
+        CNS,Cairns International Airport,Cairns,Australia,-16.8858,145.7550,Australia/Brisbane,110
+        CNX,Chiang Mai International Airport,Chiang Mai,Thailand,18.7668,98.9626,Asia/Bangkok,95
+        COK,Cochin International Airport,Kochi,India,10.1520,76.4019,Asia/Calcutta,118
+        COO,Cadjehoun Airport,Cotonou,Benin,6.3572,2.3844,Africa/Porto-Novo,80
+        COS,City of Colorado Springs Municipal Airport,Colorado Springs,United States,38.8058,-104.7010,America/Denver,27
+        CPH,Copenhagen Kastrup Airport,Copenhagen,Denmark,55.6179,12.6560,Europe/Copenhagen,457
+        CPT,Cape Town International Airport,Cape Town,South Africa,-33.9648,18.6017,Africa/Johannesburg,86
+        CRL,Brussels South Charleroi Airport,Charleroi,Belgium,50.4592,4.4538,Europe/Brussels,168
+        CRP,Corpus Christi International Airport,Corpus Christi,United States,27.7704,-97.5012,America/Chicago,10
+        CRW,Yeager Airport,Charleston,United States,38.3731,-81.5932,America/New_York,21
+        CSX,Changsha Huanghua International Airport,Changcha,China,28.1892,113.2200,Asia/Shanghai,377
+        CTA,Catania-Fontanarossa Airport,Catania,Italy,37.4668,15.0664,Europe/Rome,233
+        CTS,New Chitose Airport,Sapporo,Japan,42.7752,141.6920,Asia/Tokyo,162
+        CTU,Chengdu Shuangliu International Airport,Chengdu,China,30.5785,103.9470,Asia/Shanghai,647
+        CUL,Bachigualato Federal International Airport,Culiacan,Mexico,24.7645,-107.4750,America/Mazatlan,32
+        CUN,Cancún International Airport,Cancun,Mexico,21.0365,-86.8771,America/Cancun,311
+        CUR,Hato International Airport,Willemstad,Netherlands Antilles,12.1889,-68.9598,America/Curacao,63
+        CUU,General Roberto Fierro Villalobos International Airport,Chihuahua,Mexico,28.7029,-105.9650,America/Mazatlan,33
+        CVG,Cincinnati Northern Kentucky International Airport,Cincinnati,United States,39.0488,-84.6678,America/New_York,150
+        CWA,Central Wisconsin Airport,Wassau,United States,44.7776,-89.6668,America/Chicago,10
+        CWB,Afonso Pena Airport,Curitiba,Brazil,-25.5285,-49.1758,America/Sao_Paulo,86
+        CWL,Cardiff International Airport,Cardiff,United Kingdom,51.3967,-3.3433,Europe/London,63
+        CYS,Cheyenne Regional Jerry Olson Field,Cheyenne,United States,41.1557,-104.8120,America/Denver,12
+        CZM,Cozumel International Airport,Cozumel,Mexico,20.5224,-86.9256,America/Cancun,32
+        CZX,Changzhou Benniu Airport,Changzhou,China,31.9197,119.7790,Asia/Shanghai,74
+        DAB,Daytona Beach International Airport,Daytona Beach,United States,29.1799,-81.0581,America/New_York,10
+        DAC,Hazrat Shahjalal International Airport,Dhaka,Bangladesh,23.8433,90.3978,Asia/Dhaka,148
+        DAD,Da Nang International Airport,Danang,Vietnam,16.0439,108.1990,Asia/Saigon,66
+        DAL,Dallas Love Field,Dallas,United States,32.8471,-96.8518,America/Chicago,75
+        DAR,Julius Nyerere International Airport,Dar Es Salaam,Tanzania,-6.8781,39.2026,Africa/Dar_es_Salaam,67
+        DAY,James M Cox Dayton International Airport,Dayton,United States,39.9024,-84.2194,America/New_York,64
+        DBV,Dubrovnik Airport,Dubrovnik,Croatia,42.5614,18.2682,Europe/Zagreb,121
+        DCA,Ronald Reagan Washington National Airport,Washington,United States,38.8521,-77.0377,America/New_York,388
+        DDC,Dodge City Regional Airport,Dodge City,United States,37.7634,-99.9656,America/Chicago,10
+        DEL,Indira Gandhi International Airport,Delhi,India,28.5665,77.1031,Asia/Calcutta,527
+        DEN,Denver International Airport,Denver,United States,39.8617,-104.6730,America/Denver,735
+        DFW,Dallas Fort Worth International Airport,Dallas-Fort Worth,United States,32.8968,-97.0380,America/Chicago,936
+        DGO,General Guadalupe Victoria International Airport,Durango,Mexico,24.1242,-104.5280,America/Mexico_City,10
+        DJE,Djerba Zarzis International Airport,Djerba,Tunisia,33.8750,10.7755,Africa/Tunis,73
+        DKR,Léopold Sédar Senghor International Airport,Dakar,Senegal,14.7397,-17.4902,Africa/Dakar,134
+        DLA,Douala International Airport,Douala,Cameroon,4.0061,9.7195,Africa/Douala,98
+        DLC,Zhoushuizi Airport,Dalian,China,38.9657,121.5390,Asia/Shanghai,285
+        DLM,Dalaman International Airport,Dalaman,Turkey,36.7131,28.7925,Europe/Istanbul,116
+        DME,Domodedovo International Airport,Moscow,Russia,55.4088,37.9063,Europe/Moscow,649
+        DMK,Don Mueang International Airport,Bangkok,Thailand,13.9126,100.6070,Asia/Bangkok,134
+        DMM,King Fahd International Airport,Dammam,Saudi Arabia,26.4712,49.7979,Asia/Riyadh,164
+        DPS,Ngurah Rai (Bali) International Airport,Denpasar,Indonesia,-8.7482,115.1670,Asia/Makassar,201
+        DRO,Durango La Plata County Airport,Durango,United States,37.1515,-107.7540,America/Denver,10
+        DRS,Dresden Airport,Dresden,Germany,51.1328,13.7672,Europe/Berlin,44
+        DRW,Darwin International Airport,Darwin,Australia,-12.4147,130.8770,Australia/Darwin,90
+        DSM,Des Moines International Airport,Des Moines,United States,41.5340,-93.6631,America/Chicago,57
+        DSN,Ordos Ejin Horo Airport,Dongsheng,China,39.4900,109.8614,Asia/Shanghai,50
+        DTM,Dortmund Airport,Dortmund,Germany,51.5183,7.6122,Europe/Berlin,67
+        DTW,Detroit Metropolitan Wayne County Airport,Detroit,United States,42.2124,-83.3534,America/New_York,433
+        DUB,Dublin Airport,Dublin,Ireland,53.4213,-6.2701,Europe/Dublin,414
+        DUR,King Shaka International Airport,Durban,South Africa,-29.6144,31.1197,Africa/Johannesburg,42
+        DUS,Düsseldorf Airport,Duesseldorf,Germany,51.2895,6.7668,Europe/Berlin,570
+        DWC,Al Maktoum International Airport,Dubai,United Arab Emirates,24.8964,55.1614,Asia/Dubai,92
+        DXB,Dubai International Airport,Dubai,United Arab Emirates,25.2528,55.3644,Asia/Dubai,710
+        DYG,Dayong Airport,Dayong,China,29.1028,110.4430,Asia/Shanghai,42
+        DYU,Dushanbe Airport,Dushanbe,Tajikistan,38.5433,68.8250,Asia/Dushanbe,106
+        EBB,Entebbe International Airport,Entebbe,Uganda,0.0424,32.4435,Africa/Kampala,67
+        EBL,Erbil International Airport,Erbil,Iraq,36.2376,43.9632,Asia/Baghdad,60
+        ECP,Northwest Florida Beaches International Airport,Panama City,United States,30.3571,-85.7954,America/Chicago,14
+        EDI,Edinburgh Airport,Edinburgh,United Kingdom,55.9500,-3.3725,Europe/London,237
+        EIN,Eindhoven Airport,Eindhoven,Netherlands,51.4501,5.3745,Europe/Amsterdam,135
+        ELM,Elmira Corning Regional Airport,Elmira,United States,42.1599,-76.8916,America/New_York,12
+        ELP,El Paso International Airport,El Paso,United States,31.8072,-106.3780,America/Denver,47
+        EMA,East Midlands Airport,East Midlands,United Kingdom,52.8311,-1.3281,Europe/London,192
+        ESB,Esenboğa International Airport,Ankara,Turkey,40.1281,32.9951,Europe/Istanbul,105
+        EUG,Mahlon Sweet Field,Eugene,United States,44.1246,-123.2120,America/Los_Angeles,27
+        EVN,Zvartnots International Airport,Yerevan,Armenia,40.1473,44.3959,Asia/Yerevan,90
+        EVV,Evansville Regional Airport,Evansville,United States,38.0370,-87.5324,America/Chicago,18
+        EWN,Coastal Carolina Regional Airport,New Bern,United States,35.0730,-77.0429,America/New_York,10
+        EWR,Newark Liberty International Airport,Newark,United States,40.6925,-74.1687,America/New_York,505
+        EXT,Exeter International Airport,Exeter,United Kingdom,50.7344,-3.4139,Europe/London,49
+        EYW,Key West International Airport,Key West,United States,24.5561,-81.7596,America/New_York,33
+        EZE,Ministro Pistarini International Airport,Buenos Aires,Argentina,-34.8222,-58.5358,America/Buenos_Aires,149
+        FAI,Fairbanks International Airport,Fairbanks,United States,64.8151,-147.8560,America/Anchorage,54
+        FAO,Faro Airport,Faro,Portugal,37.0144,-7.9659,Europe/Lisbon,211
+        FAR,Hector International Airport,Fargo,United States,46.9207,-96.8158,America/Chicago,28
+        FAT,Fresno Yosemite International Airport,Fresno,United States,36.7762,-119.7180,America/Los_Angeles,40
+        FAY,Fayetteville Regional Grannis Field,Fayetteville,United States,34.9912,-78.8803,America/New_York,16
+        FCA,Glacier Park International Airport,Kalispell,United States,48.3105,-114.2560,America/Denver,10
+        FCO,Leonardo da Vinci–Fiumicino Airport,Rome,Italy,41.8003,12.2389,Europe/Rome,662
+        FDF,Martinique Aimé Césaire International Airport,Fort-de-france,Martinique,14.5910,-61.0032,America/Martinique,46
+        FIH,Ndjili International Airport,Kinshasa,Congo (Kinshasa),-4.3857,15.4446,Africa/Kinshasa,55
+        FKB,Karlsruhe Baden-Baden Airport,Karlsruhe/Baden-Baden,Germany,48.7794,8.0805,Europe/Berlin,40
+        FLL,Fort Lauderdale Hollywood International Airport,Fort Lauderdale,United States,26.0726,-80.1527,America/New_York,374
+        FLN,Hercílio Luz International Airport,Florianopolis,Brazil,-27.6703,-48.5525,America/Sao_Paulo,42
+        FLR,Peretola Airport,Florence,Italy,43.8100,11.2051,Europe/Rome,106
+        FMM,Memmingen Allgau Airport,Memmingen,Germany,47.9888,10.2395,Europe/Berlin,46
+        FMN,Four Corners Regional Airport,Farmington,United States,36.7412,-108.2300,America/Denver,18
+        FNA,Lungi International Airport,Freetown,Sierra Leone,8.6164,-13.1955,Africa/Freetown,44
+        FNC,Madeira Airport,Funchal,Portugal,32.6979,-16.7745,Europe/Lisbon,104
+        FNT,Bishop International Airport,Flint,United States,42.9654,-83.7436,America/New_York,26
+        FOC,Fuzhou Changle International Airport,Fuzhou,China,25.9351,119.6630,Asia/Shanghai,266
+        FOR,Pinto Martins International Airport,Fortaleza,Brazil,-3.7763,-38.5326,America/Fortaleza,71
+        FRA,Frankfurt am Main Airport,Frankfurt,Germany,50.0333,8.5706,Europe/Berlin,990
+        FRU,Manas International Airport,Bishkek,Kyrgyzstan,43.0613,74.4776,Asia/Bishkek,90
+        FSD,Joe Foss Field Airport,Sioux Falls,United States,43.5820,-96.7419,America/Chicago,26
+        FSM,Fort Smith Regional Airport,Fort Smith,United States,35.3366,-94.3674,America/Chicago,10
+        FUE,Fuerteventura Airport,Fuerteventura,Spain,28.4527,-13.8638,Atlantic/Canary,192
+        FUK,Fukuoka Airport,Fukuoka,Japan,33.5859,130.4510,Asia/Tokyo,170
+        FWA,Fort Wayne International Airport,Fort Wayne,United States,40.9785,-85.1951,America/New_York,32
+        FYU,Fort Yukon Airport,Fort Yukon,United States,66.5715,-145.2500,America/Anchorage,13
+        GAL,Edward G. Pitka Sr Airport,Galena,United States,64.7362,-156.9370,America/Anchorage,14
+        GAU,Lokpriya Gopinath Bordoloi International Airport,Guwahati,India,26.1061,91.5859,Asia/Calcutta,63
+        GCM,Owen Roberts International Airport,Georgetown,Cayman Islands,19.2928,-81.3577,America/Cayman,51
+        GDL,Don Miguel Hidalgo Y Costilla International Airport,Guadalajara,Mexico,20.5218,-103.3110,America/Mexico_City,185
+        GDN,Gdańsk Lech Wałęsa Airport,Gdansk,Poland,54.3776,18.4662,Europe/Warsaw,101
+        GEG,Spokane International Airport,Spokane,United States,47.6199,-117.5340,America/Los_Angeles,30
+        GFK,Grand Forks International Airport,Grand Forks,United States,47.9493,-97.1761,America/Chicago,10
+        GIG,Rio Galeão – Tom Jobim International Airport,Rio De Janeiro,Brazil,-22.8100,-43.2506,America/Sao_Paulo,194
+        GJT,Grand Junction Regional Airport,Grand Junction,United States,39.1224,-108.5270,America/Denver,16
+        GLA,Glasgow International Airport,Glasgow,United Kingdom,55.8719,-4.4331,Europe/London,196
+        GMP,Gimpo International Airport,Seoul,South Korea,37.5583,126.7910,Asia/Seoul,78
+        GNV,Gainesville Regional Airport,Gainesville,United States,29.6901,-82.2718,America/New_York,24
+        GOA,Genoa Cristoforo Colombo Airport,Genoa,Italy,44.4133,8.8375,Europe/Rome,40
+        GOI,Dabolim Airport,Goa,India,15.3808,73.8314,Asia/Calcutta,58
+        GOT,Gothenburg-Landvetter Airport,Gothenborg,Sweden,57.6628,12.2798,Europe/Stockholm,106
+        GPT,Gulfport Biloxi International Airport,Gulfport,United States,30.4073,-89.0701,America/Chicago,18
+        GRB,Austin Straubel International Airport,Green Bay,United States,44.4851,-88.1296,America/Chicago,16
+        GRK,Robert Gray  Army Air Field Airport,Killeen,United States,31.0672,-97.8289,America/Chicago,12
+        GRO,Girona Airport,Gerona,Spain,41.9010,2.7606,Europe/Madrid,98
+        GRR,Gerald R. Ford International Airport,Grand Rapids,United States,42.8808,-85.5228,America/New_York,56
+        GRU,Guarulhos - Governador André Franco Montoro International Airport,Sao Paulo,Brazil,-23.4356,-46.4731,America/Sao_Paulo,387
+        GSE,Gothenburg City Airport,Gothenborg,Sweden,57.7747,11.8704,Europe/Stockholm,42
+        GSO,Piedmont Triad International Airport,Greensboro,United States,36.0978,-79.9373,America/New_York,51
+        GSP,Greenville Spartanburg International Airport,Greenville,United States,34.8957,-82.2189,America/New_York,58
+        GTF,Great Falls International Airport,Great Falls,United States,47.4820,-111.3710,America/Denver,14
+        GUA,La Aurora Airport,Guatemala City,Guatemala,14.5833,-90.5275,America/Guatemala,77
+        GUM,Antonio B. Won Pat International Airport,Agana,Guam,13.4834,144.7960,Pacific/Guam,70
+        GVA,Geneva Cointrin International Airport,Geneva,Switzerland,46.2381,6.1090,Europe/Paris,329
+        GYD,Heydar Aliyev International Airport,Baku,Azerbaijan,40.4675,50.0467,Asia/Baku,128
+        GYE,José Joaquín de Olmedo International Airport,Guayaquil,Ecuador,-2.1574,-79.8836,America/Guayaquil,71
+        GYN,Santa Genoveva Airport,Goiania,Brazil,-16.6320,-49.2207,America/Sao_Paulo,43
+        HAJ,Hannover Airport,Hannover,Germany,52.4611,9.6851,Europe/Berlin,152
+        HAK,Haikou Meilan International Airport,Haikou,China,19.9349,110.4590,Asia/Shanghai,215
+        HAM,Hamburg Airport,Hamburg,Germany,53.6304,9.9882,Europe/Berlin,321
+        HAN,Noi Bai International Airport,Hanoi,Vietnam,21.2212,105.8070,Asia/Saigon,174
+        HAV,José Martí International Airport,Havana,Cuba,22.9892,-82.4091,America/Havana,87
+        HBE,Borg El Arab International Airport,Alexandria,Egypt,30.9177,29.6964,Africa/Cairo,81
+        HEL,Helsinki Vantaa Airport,Helsinki,Finland,60.3172,24.9633,Europe/Helsinki,320
+        HER,Heraklion International Nikos Kazantzakis Airport,Heraklion,Greece,35.3397,25.1803,Europe/Athens,219
+        HET,Baita International Airport,Hohhot,China,40.8514,111.8240,Asia/Shanghai,174
+        HFE,Hefei Luogang International Airport,Hefei,China,31.7800,117.2980,Asia/Shanghai,154
+        HGH,Hangzhou Xiaoshan International Airport,Hangzhou,China,30.2295,120.4340,Asia/Shanghai,506
+        HHN,Frankfurt-Hahn Airport,Hahn,Germany,49.9487,7.2639,Europe/Berlin,94
+        HIR,Honiara International Airport,Honiara,Solomon Islands,-9.4280,160.0550,Pacific/Guadalcanal,48
+        HKG,Hong Kong International Airport,Hong Kong,Hong Kong,22.3089,113.9150,Asia/Hong_Kong,710
+        HKT,Phuket International Airport,Phuket,Thailand,8.1132,98.3169,Asia/Bangkok,138
+        HMO,General Ignacio P. Garcia International Airport,Hermosillo,Mexico,29.0959,-111.0480,America/Hermosillo,48
+        HND,Tokyo Haneda International Airport,Tokyo,Japan,35.5523,139.7800,Asia/Tokyo,315
+        HNL,Daniel K Inouye International Airport,Honolulu,United States,21.3206,-157.9242,Pacific/Honolulu,233
+        HOU,William P Hobby Airport,Houston,United States,29.6454,-95.2789,America/Chicago,149
+        HPN,Westchester County Airport,White Plains,United States,41.0670,-73.7076,America/New_York,46
+        HRB,Taiping Airport,Harbin,China,45.6234,126.2500,Asia/Shanghai,259
+        HRE,Robert Gabriel Mugabe International Airport,Harare,Zimbabwe,-17.9318,31.0928,Africa/Harare,57
+        HRG,Hurghada International Airport,Hurghada,Egypt,27.1783,33.7994,Africa/Cairo,79
+        HRL,Valley International Airport,Harlingen,United States,26.2285,-97.6544,America/Chicago,15
+        HSV,Huntsville International Carl T Jones Field,Huntsville,United States,34.6372,-86.7751,America/Chicago,36
+        HTS,Tri-State/Milton J. Ferguson Field,Huntington,United States,38.3667,-82.5580,America/New_York,10
+        IAD,Washington Dulles International Airport,Washington,United States,38.9445,-77.4558,America/New_York,386
+        IAG,Niagara Falls International Airport,Niagara Falls,United States,43.1073,-78.9462,America/New_York,10
+        IAH,George Bush Intercontinental Houston Airport,Houston,United States,29.9844,-95.3414,America/Chicago,485
+        IBZ,Ibiza Airport,Ibiza,Spain,38.8729,1.3731,Europe/Madrid,202
+        ICN,Incheon International Airport,Seoul,South Korea,37.4691,126.4510,Asia/Seoul,740
+        ICT,Wichita Eisenhower National Airport,Wichita,United States,37.6499,-97.4331,America/Chicago,40
+        IEV,Kiev Zhuliany International Airport,Kiev,Ukraine,50.4019,30.4519,Europe/Kiev,44
+        IFN,Esfahan Shahid Beheshti International Airport,Esfahan,Iran,32.7508,51.8613,Asia/Tehran,40
+        IKA,Imam Khomeini International Airport,Tehran,Iran,35.4161,51.1522,Asia/Tehran,122
+        IKT,Irkutsk Airport,Irkutsk,Russia,52.2680,104.3890,Asia/Irkutsk,82
+        ILG,New Castle Airport,Wilmington,United States,39.6787,-75.6065,America/New_York,12
+        ILM,Wilmington International Airport,Wilmington,United States,34.2706,-77.9026,America/New_York,26
+        IND,Indianapolis International Airport,Indianapolis,United States,39.7173,-86.2944,America/New_York,138
+        ISP,Long Island Mac Arthur Airport,Islip,United States,40.7952,-73.1002,America/New_York,33
+        ITM,Osaka International Airport,Osaka,Japan,34.7855,135.4380,Asia/Tokyo,84
+        JAN,Jackson-Medgar Wiley Evers International Airport,Jackson,United States,32.3112,-90.0759,America/Chicago,36
+        JAX,Jacksonville International Airport,Jacksonville,United States,30.4941,-81.6879,America/New_York,91
+        JED,King Abdulaziz International Airport,Jeddah,Saudi Arabia,21.6796,39.1565,Asia/Riyadh,377
+        JER,Jersey Airport,Jersey,Jersey,49.2079,-2.1955,Europe/Jersey,76
+        JFK,John F Kennedy International Airport,New York,United States,40.6398,-73.7789,America/New_York,911
+        JHG,Xishuangbanna Gasa Airport,Jinghonggasa,China,21.9739,100.7600,Asia/Shanghai,48
+        JIB,Djibouti-Ambouli Airport,Djibouti,Djibouti,11.5473,43.1595,Africa/Djibouti,40
+        JJN,Quanzhou Jinjiang International Airport,Quanzhou,China,24.7964,118.5900,Asia/Shanghai,88
+        JNB,OR Tambo International Airport,Johannesburg,South Africa,-26.1392,28.2460,Africa/Johannesburg,321
+        JNU,Juneau International Airport,Juneau,United States,58.3550,-134.5760,America/Anchorage,40
+        JOG,Adi Sutjipto International Airport,Yogyakarta,Indonesia,-7.7882,110.4320,Asia/Jakarta,58
+        JRO,Kilimanjaro International Airport,Kilimanjaro,Tanzania,-3.4294,37.0745,Africa/Dar_es_Salaam,41
+        KBL,Hamid Karzai International Airport,Kabul,Afghanistan,34.5659,69.2123,Asia/Kabul,54
+        KBP,Boryspil International Airport,Kiev,Ukraine,50.3450,30.8947,Europe/Kiev,202
+        KCH,Kuching International Airport,Kuching,Malaysia,1.4847,110.3470,Asia/Kuala_Lumpur,52
+        KEF,Keflavik International Airport,Keflavik,Iceland,63.9850,-22.6056,Atlantic/Reykjavik,91
+        KGL,Kigali International Airport,Kigali,Rwanda,-1.9686,30.1395,Africa/Kigali,78
+        KGS,Kos Airport,Kos,Greece,36.7933,27.0917,Europe/Athens,90
+        KHH,Kaohsiung International Airport,Kaohsiung,Taiwan,22.5771,120.3500,Asia/Taipei,129
+        KHI,Jinnah International Airport,Karachi,Pakistan,24.9065,67.1608,Asia/Karachi,125
+        KHN,Nanchang Changbei International Airport,Nanchang,China,28.8650,115.9000,Asia/Shanghai,172
+        KHV,Khabarovsk-Novy Airport,Khabarovsk,Russia,48.5280,135.1880,Asia/Vladivostok,75
+        KIN,Norman Manley International Airport,Kingston,Jamaica,17.9357,-76.7875,America/Jamaica,58
+        KIV,Chişinău International Airport,Chisinau,Moldova,46.9277,28.9310,Europe/Chisinau,68
+        KIX,Kansai International Airport,Osaka,Japan,34.4273,135.2440,Asia/Tokyo,304
+        KJA,Yemelyanovo Airport,Krasnoyarsk,Russia,56.1729,92.4933,Asia/Krasnoyarsk,92
+        KKA,Koyuk Alfred Adams Airport,Koyuk,United States,64.9395,-161.1540,America/Anchorage,10
+        KMG,Kunming Changshui International Airport,Kunming,China,25.1019,102.9292,Asia/Shanghai,545
+        KOA,Ellison Onizuka Kona International At Keahole Airport,Kona,United States,19.7388,-156.0456,Pacific/Honolulu,41
+        KRK,Kraków John Paul II International Airport,Krakow,Poland,50.0777,19.7848,Europe/Warsaw,114
+        KRR,Krasnodar Pashkovsky International Airport,Krasnodar,Russia,45.0347,39.1705,Europe/Moscow,91
+        KRT,Khartoum International Airport,Khartoum,Sudan,15.5895,32.5532,Africa/Khartoum,81
+        KSM,St Mary's Airport,St Mary's,United States,62.0605,-163.3020,America/Anchorage,10
+        KTM,Tribhuvan International Airport,Kathmandu,Nepal,27.6966,85.3591,Asia/Katmandu,88
+        KTN,Ketchikan International Airport,Ketchikan,United States,55.3556,-131.7140,America/Anchorage,44
+        KTW,Katowice International Airport,Katowice,Poland,50.4743,19.0800,Europe/Warsaw,56
+        KUF,Kurumoch International Airport,Samara,Russia,53.5049,50.1643,Europe/Samara,54
+        KUL,Kuala Lumpur International Airport,Kuala Lumpur,Malaysia,2.7456,101.7100,Asia/Kuala_Lumpur,514
+        KWE,Longdongbao Airport,Guiyang,China,26.5385,106.8010,Asia/Shanghai,274
+        KWI,Kuwait International Airport,Kuwait,Kuwait,29.2266,47.9689,Asia/Kuwait,239
+        KWL,Guilin Liangjiang International Airport,Guilin,China,25.2181,110.0390,Asia/Shanghai,214
+        KZN,Kazan International Airport,Kazan,Russia,55.6062,49.2787,Europe/Moscow,56
+        LAD,Quatro de Fevereiro Airport,Luanda,Angola,-8.8584,13.2312,Africa/Luanda,92
+        LAN,Capital City Airport,Lansing,United States,42.7787,-84.5874,America/New_York,16
+        LAP,Manuel Márquez de León International Airport,La Paz,Mexico,24.0727,-110.3620,America/Mazatlan,20
+        LAS,McCarran International Airport,Las Vegas,United States,36.0801,-115.1520,America/Los_Angeles,498
+        LAX,Los Angeles International Airport,Los Angeles,United States,33.9425,-118.4080,America/Los_Angeles,990
+        LBA,Leeds Bradford Airport,Leeds,United Kingdom,53.8659,-1.6606,Europe/London,160
+        LBB,Lubbock Preston Smith International Airport,Lubbock,United States,33.6636,-101.8230,America/Chicago,19
+        LBD,Khudzhand Airport,Khudzhand,Tajikistan,40.2154,69.6947,Asia/Dushanbe,66
+        LBL,Liberal Mid-America Regional Airport,Liberal,United States,37.0442,-100.9600,America/Chicago,10
+        LBV,Libreville Leon M'ba International Airport,Libreville,Gabon,0.4586,9.4123,Africa/Libreville,48
+        LCA,Larnaca International Airport,Larnaca,Cyprus,34.8751,33.6249,Asia/Nicosia,190
+        LCY,London City Airport,London,United Kingdom,51.5053,0.0553,Europe/London,128
+        LED,Pulkovo Airport,St. Petersburg,Russia,59.8003,30.2625,Europe/Moscow,368
+        LEJ,Leipzig/Halle Airport,Leipzig,Germany,51.4239,12.2364,Europe/Berlin,79
+        LEX,Blue Grass Airport,Lexington KY,United States,38.0365,-84.6059,America/New_York,40
+        LFT,Lafayette Regional Airport,Lafayette,United States,30.2053,-91.9876,America/Chicago,12
+        LFW,Lomé-Tokoin Airport,Lome,Togo,6.1656,1.2545,Africa/Lome,41
+        LGA,La Guardia Airport,New York,United States,40.7772,-73.8726,America/New_York,316
+        LGB,Long Beach /Daugherty Field/ Airport,Long Beach,United States,33.8177,-118.1520,America/Los_Angeles,36
+        LGW,London Gatwick Airport,London,United Kingdom,51.1481,-0.1903,Europe/London,708
+        LHE,Alama Iqbal International Airport,Lahore,Pakistan,31.5216,74.4036,Asia/Karachi,111
+        LHR,London Heathrow Airport,London,United Kingdom,51.4706,-0.4619,Europe/London,1051
+        LHW,Lanzhou Zhongchuan Airport,Lanzhou,China,36.5152,103.6200,Asia/Shanghai,168
+        LIH,Lihue Airport,Lihue,United States,21.9760,-159.3390,Pacific/Honolulu,42
+        LIL,Lille-Lesquin Airport,Lille,France,50.5633,3.0869,Europe/Paris,80
+        LIM,Jorge Chávez International Airport,Lima,Peru,-12.0219,-77.1143,America/Lima,230
+        LIN,Milano Linate Airport,Milan,Italy,45.4451,9.2767,Europe/Rome,120
+        LIR,Daniel Oduber Quiros International Airport,Liberia,Costa Rica,10.5933,-85.5444,America/Costa_Rica,45
+        LIS,Humberto Delgado Airport (Lisbon Portela Airport),Lisbon,Portugal,38.7813,-9.1359,Europe/Lisbon,435
+        LIT,Bill & Hillary Clinton National Airport/Adams Field,Little Rock,United States,34.7294,-92.2243,America/Chicago,58
+        LJG,Lijiang Airport,Lijiang,China,26.6800,100.2460,Asia/Shanghai,129
+        LJU,Ljubljana Jože Pučnik Airport,Ljubljana,Slovenia,46.2237,14.4576,Europe/Ljubljana,66
+        LMM,Valle del Fuerte International Airport,Los Mochis,Mexico,25.6852,-109.0810,America/Mazatlan,10
+        LOS,Murtala Muhammed International Airport,Lagos,Nigeria,6.5774,3.3212,Africa/Lagos,119
+        LPA,Gran Canaria Airport,Gran Canaria,Spain,27.9319,-15.3866,Atlantic/Canary,308
+        LPB,El Alto International Airport,La Paz,Bolivia,-16.5133,-68.1923,America/La_Paz,51
+        LPL,Liverpool John Lennon Airport,Liverpool,United Kingdom,53.3336,-2.8497,Europe/London,116
+        LTN,London Luton Airport,London,United Kingdom,51.8747,-0.3683,Europe/London,214
+        LUN,Kenneth Kaunda International Airport Lusaka,Lusaka,Zambia,-15.3308,28.4526,Africa/Lusaka,67
+        LUX,Luxembourg-Findel International Airport,Luxemburg,Luxembourg,49.6233,6.2044,Europe/Luxembourg,140
+        LXA,Lhasa Gonggar Airport,Lhasa,China,29.2978,90.9119,Asia/Shanghai,60
+        LYS,Lyon Saint-Exupéry Airport,Lyon,France,45.7256,5.0811,Europe/Paris,275
+        MAA,Chennai International Airport,Madras,India,12.9900,80.1693,Asia/Calcutta,211
+        MAD,Adolfo Suárez Madrid–Barajas Airport,Madrid,Spain,40.4719,-3.5626,Europe/Madrid,661
+        MAF,Midland International Airport,Midland,United States,31.9425,-102.2020,America/Chicago,17
+        MAH,Menorca Airport,Menorca,Spain,39.8626,4.2186,Europe/Madrid,70
+        MAN,Manchester Airport,Manchester,United Kingdom,53.3537,-2.2750,Europe/London,627
+        MAO,Eduardo Gomes International Airport,Manaus,Brazil,-3.0386,-60.0497,America/Boa_Vista,64
+        MBJ,Sangster International Airport,Montego Bay,Jamaica,18.5037,-77.9134,America/Jamaica,89
+        MBS,MBS International Airport,Saginaw,United States,43.5329,-84.0796,America/New_York,10
+        MCG,McGrath Airport,Mcgrath,United States,62.9529,-155.6060,America/Anchorage,12
+        MCI,Kansas City International Airport,Kansas City,United States,39.2976,-94.7139,America/Chicago,159
+        MCO,Orlando International Airport,Orlando,United States,28.4294,-81.3090,America/New_York,475
+        MCT,Muscat International Airport,Muscat,Oman,23.5933,58.2844,Asia/Muscat,208
+        MDC,Sam Ratulangi Airport,Manado,Indonesia,1.5493,124.9260,Asia/Makassar,42
+        MDE,Jose Maria Córdova International Airport,Rio Negro,Colombia,6.1645,-75.4231,America/Bogota,52
+        MDT,Harrisburg International Airport,Harrisburg,United States,40.1935,-76.7634,America/New_York,39
+        MDW,Chicago Midway International Airport,Chicago,United States,41.7860,-87.7524,America/Chicago,271
+        MED,Prince Mohammad Bin Abdulaziz Airport,Madinah,Saudi Arabia,24.5534,39.7051,Asia/Riyadh,98
+        MEL,Melbourne International Airport,Melbourne,Australia,-37.6733,144.8430,Australia/Hobart,269
+        MEM,Memphis International Airport,Memphis,United States,35.0424,-89.9767,America/Chicago,112
+        MEX,Licenciado Benito Juarez International Airport,Mexico City,Mexico,19.4363,-99.0721,America/Mexico_City,485
+        MFE,Mc Allen Miller International Airport,Mcallen,United States,26.1758,-98.2386,America/Chicago,12
+        MFM,Macau International Airport,Macau,Macau,22.1496,113.5920,Asia/Macau,158
+        MFR,Rogue Valley International Medford Airport,Medford,United States,42.3742,-122.8730,America/Los_Angeles,18
+        MGM,Montgomery Regional (Dannelly Field) Airport,MONTGOMERY,United States,32.3006,-86.3940,America/Chicago,14
+        MHD,Mashhad International Airport,Mashhad,Iran,36.2352,59.6410,Asia/Tehran,128
+        MHT,Manchester-Boston Regional Airport,Manchester NH,United States,42.9326,-71.4357,America/New_York,40
+        MIA,Miami International Airport,Miami,United States,25.7932,-80.2906,America/New_York,734
+        MID,Licenciado Manuel Crescencio Rejon Int Airport,Merida,Mexico,20.9370,-89.6577,America/Mexico_City,30
+        MIG,Mianyang Airport,Mianyang,China,31.4281,104.7410,Asia/Shanghai,43
+        MJV,San Javier Airport,Murcia,Spain,37.7750,-0.8124,Europe/Madrid,40
+        MKE,General Mitchell International Airport,Milwaukee,United States,42.9472,-87.8966,America/Chicago,125
+        MLA,Malta International Airport,Malta,Malta,35.8575,14.4775,Europe/Malta,226
+        MLB,Melbourne International Airport,Melbourne,United States,28.1028,-80.6453,America/New_York,10
+        MLE,Malé International Airport,Male,Maldives,4.1918,73.5291,Indian/Maldives,85
+        MLI,Quad City International Airport,Moline,United States,41.4485,-90.5075,America/Chicago,30
+        MLM,General Francisco J. Mujica International Airport,Morelia,Mexico,19.8499,-101.0250,America/Mexico_City,20
+        MLU,Monroe Regional Airport,Monroe,United States,32.5109,-92.0377,America/Chicago,12
+        MNL,Ninoy Aquino International Airport,Manila,Philippines,14.5086,121.0200,Asia/Manila,386
+        MOB,Mobile Regional Airport,Mobile,United States,30.6912,-88.2428,America/Chicago,18
+        MOT,Minot International Airport,Minot,United States,48.2594,-101.2800,America/Chicago,10
+        MPL,Montpellier-Méditerranée Airport,Montpellier,France,43.5762,3.9630,Europe/Paris,48
+        MRS,Marseille Provence Airport,Marseille,France,43.4393,5.2214,Europe/Paris,265
+        MRU,Sir Seewoosagur Ramgoolam International Airport,Plaisance,Mauritius,-20.4302,57.6836,Indian/Mauritius,82
+        MRV,Mineralnyye Vody Airport,Mineralnye Vody,Russia,44.2251,43.0819,Europe/Moscow,44
+        MRY,Monterey Peninsula Airport,Monterey,United States,36.5870,-121.8430,America/Los_Angeles,20
+        MSN,Dane County Regional Truax Field,Madison,United States,43.1399,-89.3375,America/Chicago,34
+        MSO,Missoula International Airport,Missoula,United States,46.9163,-114.0910,America/Denver,14
+        MSP,Minneapolis-St Paul International/Wold-Chamberlain Airport,Minneapolis,United States,44.8820,-93.2218,America/Chicago,430
+        MSQ,Minsk National Airport,Minsk 2,Belarus,53.8825,28.0307,Europe/Minsk,108
+        MSY,Louis Armstrong New Orleans International Airport,New Orleans,United States,29.9934,-90.2580,America/Chicago,248
+        MTY,General Mariano Escobedo International Airport,Monterrey,Mexico,25.7785,-100.1070,America/Mexico_City,145
+        MUC,Munich Airport,Munich,Germany,48.3538,11.7861,Europe/Berlin,728
+        MVD,Carrasco International /General C L Berisso Airport,Montevideo,Uruguay,-34.8384,-56.0308,America/Montevideo,46
+        MXP,Malpensa International Airport,Milano,Italy,45.6306,8.7281,Europe/Rome,386
+        MYR,Myrtle Beach International Airport,Myrtle Beach,United States,33.6797,-78.9283,America/New_York,68
+        MYY,Miri Airport,Miri,Malaysia,4.3220,113.9870,Asia/Kuala_Lumpur,48
+        MZT,General Rafael Buelna International Airport,Mazatlan,Mexico,23.1614,-106.2660,America/Mazatlan,30
+        NAN,Nadi International Airport,Nandi,Fiji,-17.7554,177.4430,Pacific/Fiji,83
+        NAP,Naples International Airport,Naples,Italy,40.8860,14.2908,Europe/Rome,158
+        NAS,Lynden Pindling International Airport,Nassau,Bahamas,25.0390,-77.4662,America/Nassau,135
+        NAY,Beijing Nanyuan Airport,Beijing,China,39.7828,116.3880,Asia/Shanghai,160
+        NBE,Enfidha - Hammamet International Airport,Enfidha,Tunisia,36.0758,10.4386,Africa/Tunis,90
+        NBO,Jomo Kenyatta International Airport,Nairobi,Kenya,-1.3192,36.9278,Africa/Nairobi,258
+        NCE,Nice-Côte d'Azur Airport,Nice,France,43.6584,7.2159,Europe/Paris,269
+        NCL,Newcastle Airport,Newcastle,United Kingdom,55.0375,-1.6917,Europe/London,165
+        NGB,Ningbo Lishe International Airport,Ninbo,China,29.8267,121.4620,Asia/Shanghai,168
+        NGO,Chubu Centrair International Airport,Nagoya,Japan,34.8584,136.8050,Asia/Tokyo,169
+        NKG,Nanjing Lukou Airport,Nanjing,China,31.7420,118.8620,Asia/Shanghai,330
+        NNG,Nanning Wuxu Airport,Nanning,China,22.6083,108.1720,Asia/Shanghai,228
+        NRN,Weeze Airport,Weeze,Germany,51.6024,6.1422,Europe/Berlin,76
+        NRT,Narita International Airport,Tokyo,Japan,35.7647,140.3860,Asia/Tokyo,575
+        NTE,Nantes Atlantique Airport,Nantes,France,47.1532,-1.6107,Europe/Paris,183
+        NUE,Nuremberg Airport,Nuernberg,Germany,49.4987,11.0781,Europe/Berlin,95
+        NYO,Stockholm Skavsta Airport,Stockholm,Sweden,58.7886,16.9122,Europe/Stockholm,62
+        OAJ,Albert J Ellis Airport,Jacksonville NC,United States,34.8292,-77.6121,America/New_York,14
+        OAK,Metropolitan Oakland International Airport,Oakland,United States,37.7213,-122.2210,America/Los_Angeles,111
+        OAX,Xoxocotlán International Airport,Oaxaca,Mexico,16.9999,-96.7266,America/Mexico_City,12
+        OGG,Kahului Airport,Kahului,United States,20.8986,-156.4300,Pacific/Honolulu,84
+        OKA,Naha Airport,Okinawa,Japan,26.1958,127.6460,Asia/Tokyo,123
+        OKC,Will Rogers World Airport,Oklahoma City,United States,35.3931,-97.6007,America/Chicago,81
+        OLB,Olbia Costa Smeralda Airport,Olbia,Italy,40.8987,9.5176,Europe/Rome,104
+        OMA,Eppley Airfield,Omaha,United States,41.3032,-95.8941,America/Chicago,69
+        OME,Nome Airport,Nome,United States,64.5122,-165.4450,America/Anchorage,49
+        ONT,Ontario International Airport,Ontario,United States,34.0560,-117.6010,America/Los_Angeles,50
+        OOL,Gold Coast Airport,Coolangatta,Australia,-28.1644,153.5050,Australia/Brisbane,56
+        OPO,Francisco de Sá Carneiro Airport,Porto,Portugal,41.2481,-8.6814,Europe/Lisbon,202
+        ORD,Chicago O'Hare International Airport,Chicago,United States,41.9786,-87.9048,America/Chicago,1108
+        ORF,Norfolk International Airport,Norfolk,United States,36.8946,-76.2012,America/New_York,74
+        ORK,Cork Airport,Cork,Ireland,51.8413,-8.4911,Europe/Dublin,68
+        ORN,Es Senia Airport,Oran,Algeria,35.6239,-0.6212,Africa/Algiers,68
+        ORY,Paris-Orly Airport,Paris,France,48.7233,2.3794,Europe/Paris,404
+        OSL,Oslo Lufthavn,Oslo,Norway,60.1210,11.0502,Europe/Oslo,363
+        OSS,Osh Airport,Osh,Kyrgyzstan,40.6090,72.7933,Asia/Bishkek,60
+        OTP,Henri Coandă International Airport,Bucharest,Romania,44.5711,26.0850,Europe/Bucharest,227
+        OTZ,Ralph Wien Memorial Airport,Kotzebue,United States,66.8847,-162.5990,America/Anchorage,45
+        OUA,Ouagadougou Airport,Ouagadougou,Burkina Faso,12.3532,-1.5124,Africa/Ouagadougou,66
+        OVB,Tolmachevo Airport,Novosibirsk,Russia,55.0126,82.6507,Asia/Krasnoyarsk,177
+        PAP,Toussaint Louverture International Airport,Port-au-prince,Haiti,18.5800,-72.2925,America/Port-au-Prince,48
+        PAZ,El Tajín National Airport,Poza Rico,Mexico,20.6027,-97.4608,America/Mexico_City,12
+        PBC,Hermanos Serdán International Airport,Puebla,Mexico,19.1581,-98.3714,America/Mexico_City,14
+        PBG,Plattsburgh International Airport,Plattsburgh,United States,44.6509,-73.4681,America/New_York,14
+        PBI,Palm Beach International Airport,West Palm Beach,United States,26.6832,-80.0956,America/New_York,88
+        PDL,João Paulo II Airport,Ponta Delgada,Portugal,37.7412,-25.6979,Atlantic/Azores,47
+        PDX,Portland International Airport,Portland,United States,45.5887,-122.5980,America/Los_Angeles,230
+        PEK,Beijing Capital International Airport,Beijing,China,40.0801,116.5850,Asia/Shanghai,1069
+        PEN,Penang International Airport,Penang,Malaysia,5.2971,100.2770,Asia/Kuala_Lumpur,84
+        PER,Perth International Airport,Perth,Australia,-31.9403,115.9670,Australia/Perth,182
+        PEW,Peshawar International Airport,Peshawar,Pakistan,33.9939,71.5146,Asia/Karachi,60
+        PFO,Paphos International Airport,Paphos,Cyprus,34.7180,32.4857,Asia/Nicosia,85
+        PGA,Page Municipal Airport,Page,United States,36.9261,-111.4480,America/Phoenix,12
+        PGD,Charlotte County Airport,Punta Gorda,United States,26.9202,-81.9905,America/New_York,35
+        PHF,Newport News Williamsburg International Airport,Newport News,United States,37.1319,-76.4930,America/New_York,18
+        PHL,Philadelphia International Airport,Philadelphia,United States,39.8719,-75.2411,America/New_York,576
+        PHX,Phoenix Sky Harbor International Airport,Phoenix,United States,33.4343,-112.0120,America/Phoenix,508
+        PIA,General Wayne A. Downing Peoria International Airport,Peoria,United States,40.6642,-89.6933,America/Chicago,30
+        PIE,St Petersburg Clearwater International Airport,St. Petersburg,United States,27.9102,-82.6874,America/New_York,62
+        PIK,Glasgow Prestwick Airport,Prestwick,United Kingdom,55.5094,-4.5867,Europe/London,42
+        PIR,Pierre Regional Airport,Pierre,United States,44.3827,-100.2860,America/Chicago,16
+        PIT,Pittsburgh International Airport,Pittsburgh,United States,40.4915,-80.2329,America/New_York,148
+        PLS,Providenciales Airport,Providenciales,Turks and Caicos Islands,21.7736,-72.2659,America/Grand_Turk,62
+        PMI,Palma De Mallorca Airport,Palma de Mallorca,Spain,39.5517,2.7388,Europe/Madrid,548
+        PMO,Falcone–Borsellino Airport,Palermo,Italy,38.1760,13.0910,Europe/Rome,126
+        PNH,Phnom Penh International Airport,Phnom-penh,Cambodia,11.5466,104.8440,Asia/Phnom_Penh,61
+        PNQ,Pune Airport,Pune,India,18.5821,73.9197,Asia/Calcutta,68
+        PNS,Pensacola Regional Airport,Pensacola,United States,30.4734,-87.1866,America/Chicago,42
+        POA,Salgado Filho Airport,Porto Alegre,Brazil,-29.9944,-51.1714,America/Sao_Paulo,86
+        POM,Port Moresby Jacksons International Airport,Port Moresby,Papua New Guinea,-9.4434,147.2200,Pacific/Port_Moresby,102
+        POS,Piarco International Airport,Port-of-spain,Trinidad and Tobago,10.5954,-61.3372,America/Port_of_Spain,70
+        POZ,Poznań-Ławica Airport,Poznan,Poland,52.4210,16.8263,Europe/Warsaw,42
+        PPT,Faa'a International Airport,Papeete,French Polynesia,-17.5537,-149.6070,Pacific/Tahiti,77
+        PRG,Václav Havel Airport Prague,Prague,Czech Republic,50.1008,14.2600,Europe/Prague,361
+        PRN,Priština International Airport,Pristina,Serbia,42.5728,21.0358,Europe/Belgrade,42
+        PSA,Pisa International Airport,Pisa,Italy,43.6839,10.3927,Europe/Rome,152
+        PSC,Tri Cities Airport,Pasco,United States,46.2647,-119.1190,America/Los_Angeles,16
+        PSP,Palm Springs International Airport,Palm Springs,United States,33.8297,-116.5070,America/Los_Angeles,51
+        PTP,Pointe-à-Pitre Le Raizet,Pointe-a-pitre,Guadeloupe,16.2653,-61.5318,America/Guadeloupe,58
+        PTY,Tocumen International Airport,Panama City,Panama,9.0714,-79.3835,America/Panama,212
+        PUJ,Punta Cana International Airport,Punta Cana,Dominican Republic,18.5674,-68.3634,America/Santo_Domingo,143
+        PUS,Gimhae International Airport,Busan,South Korea,35.1795,128.9380,Asia/Seoul,160
+        PVD,Theodore Francis Green State Airport,Providence,United States,41.7326,-71.4204,America/New_York,55
+        PVG,Shanghai Pudong International Airport,Shanghai,China,31.1434,121.8050,Asia/Shanghai,825
+        PVR,Licenciado Gustavo Díaz Ordaz International Airport,Puerto Vallarta,Mexico,20.6801,-105.2540,America/Mexico_City,92
+        PWM,Portland International Jetport Airport,Portland,United States,43.6462,-70.3093,America/New_York,20
+        QRO,Querétaro Intercontinental Airport,Queretaro,Mexico,20.6173,-100.1860,America/Mexico_City,14
+        RAK,Menara Airport,Marrakech,Morocco,31.6069,-8.0363,Africa/Casablanca,145
+        RAP,Rapid City Regional Airport,Rapid City,United States,44.0453,-103.0570,America/Denver,16
+        RDM,Roberts Field,Redmond-Bend,United States,44.2541,-121.1500,America/Los_Angeles,16
+        RDU,Raleigh Durham International Airport,Raleigh-durham,United States,35.8776,-78.7875,America/New_York,167
+        REC,Guararapes - Gilberto Freyre International Airport,Recife,Brazil,-8.1265,-34.9236,America/Fortaleza,72
+        REP,Siem Reap International Airport,Siem-reap,Cambodia,13.4107,103.8130,Asia/Phnom_Penh,81
+        REX,General Lucio Blanco International Airport,Reynosa,Mexico,26.0089,-98.2285,America/Mexico_City,16
+        RFD,Chicago Rockford International Airport,Rockford,United States,42.1954,-89.0972,America/Chicago,10
+        RGN,Yangon International Airport,Yangon,Burma,16.9073,96.1332,Asia/Rangoon,99
+        RHO,Diagoras Airport,Rhodos,Greece,36.4054,28.0862,Europe/Athens,168
+        RIC,Richmond International Airport,Richmond,United States,37.5052,-77.3197,America/New_York,76
+        RIX,Riga International Airport,Riga,Latvia,56.9236,23.9711,Europe/Riga,202
+        RMQ,Taichung Ching Chuang Kang Airport,Taichung,Taiwan,24.2647,120.6210,Asia/Taipei,58
+        RNO,Reno Tahoe International Airport,Reno,United States,39.4991,-119.7680,America/Los_Angeles,56
+        ROA,Roanoke–Blacksburg Regional Airport,Roanoke VA,United States,37.3255,-79.9754,America/New_York,30
+        ROC,Greater Rochester International Airport,Rochester,United States,43.1189,-77.6724,America/New_York,60
+        ROV,Platov International Airport,Rostov,Russia,47.4939,39.9247,Europe/Moscow,56
+        RSW,Southwest Florida International Airport,Fort Myers,United States,26.5362,-81.7552,America/New_York,128
+        RTM,Rotterdam The Hague Airport,Rotterdam,Netherlands,51.9569,4.4372,Europe/Amsterdam,66
+        RUH,King Khaled International Airport,Riyadh,Saudi Arabia,24.9576,46.6988,Asia/Riyadh,276
+        RUN,Roland Garros Airport,St.-denis,Reunion,-20.8871,55.5103,Indian/Reunion,40
+        RYG,"Moss Airport, Rygge",Rygge,Norway,59.3788,10.7854,Europe/Oslo,74
+        SAF,Santa Fe Municipal Airport,Santa Fe,United States,35.6171,-106.0890,America/Denver,12
+        SAH,Sana'a International Airport,Sanaa,Yemen,15.4763,44.2197,Asia/Aden,75
+        SAL,Monseñor Óscar Arnulfo Romero International Airport,San Salvador,El Salvador,13.4409,-89.0557,America/El_Salvador,105
+        SAN,San Diego International Airport,San Diego,United States,32.7336,-117.1900,America/Los_Angeles,238
+        SAP,Ramón Villeda Morales International Airport,San Pedro Sula,Honduras,15.4526,-87.9236,America/Tegucigalpa,46
+        SAT,San Antonio International Airport,San Antonio,United States,29.5337,-98.4698,America/Chicago,136
+        SAV,Savannah Hilton Head International Airport,Savannah,United States,32.1276,-81.2021,America/New_York,46
+        SAW,Sabiha Gökçen International Airport,Istanbul,Turkey,40.8986,29.3092,Europe/Istanbul,290
+        SBA,Santa Barbara Municipal Airport,Santa Barbara,United States,34.4262,-119.8400,America/Los_Angeles,16
+        SBN,South Bend Regional Airport,South Bend,United States,41.7087,-86.3173,America/New_York,22
+        SCC,Deadhorse Airport,Deadhorse,United States,70.1947,-148.4650,America/Anchorage,11
+        SCE,University Park Airport,State College Pennsylvania,United States,40.8493,-77.8487,America/New_York,10
+        SCL,Comodoro Arturo Merino Benítez International Airport,Santiago,Chile,-33.3930,-70.7858,America/Santiago,158
+        SCO,Aktau Airport,Aktau,Kazakhstan,43.8601,51.0920,Asia/Oral,42
+        SCQ,Santiago de Compostela Airport,Santiago,Spain,42.8963,-8.4151,Europe/Madrid,70
+        SDF,Louisville International Standiford Field,Louisville,United States,38.1744,-85.7360,America/New_York,83
+        SDJ,Sendai Airport,Sendai,Japan,38.1397,140.9170,Asia/Tokyo,62
+        SDQ,Las Américas International Airport,Santo Domingo,Dominican Republic,18.4297,-69.6689,America/Santo_Domingo,93
+        SDU,Santos Dumont Airport,Rio De Janeiro,Brazil,-22.9105,-43.1631,America/Sao_Paulo,61
+        SEA,Seattle Tacoma International Airport,Seattle,United States,47.4490,-122.3090,America/Los_Angeles,403
+        SFB,Orlando Sanford International Airport,Sanford,United States,28.7776,-81.2375,America/New_York,97
+        SFO,San Francisco International Airport,San Francisco,United States,37.6190,-122.3750,America/Los_Angeles,499
+        SGF,Springfield Branson National Airport,Springfield,United States,37.2457,-93.3886,America/Chicago,28
+        SGN,Tan Son Nhat International Airport,Ho Chi Minh City,Vietnam,10.8188,106.6520,Asia/Saigon,218
+        SHA,Shanghai Hongqiao International Airport,Shanghai,China,31.1979,121.3360,Asia/Shanghai,411
+        SHE,Taoxian Airport,Shenyang,China,41.6398,123.4830,Asia/Shanghai,272
+        SHJ,Sharjah International Airport,Sharjah,United Arab Emirates,25.3286,55.5172,Asia/Dubai,195
+        SHV,Shreveport Regional Airport,Shreveport,United States,32.4466,-93.8256,America/Chicago,16
+        SIN,Singapore Changi Airport,Singapore,Singapore,1.3502,103.9940,Asia/Singapore,820
+        SJC,Norman Y. Mineta San Jose International Airport,San Jose,United States,37.3626,-121.9290,America/Los_Angeles,120
+        SJD,Los Cabos International Airport,San Jose Del Cabo,Mexico,23.1518,-109.7210,America/Mazatlan,101
+        SJO,Juan Santamaria International Airport,San Jose,Costa Rica,9.9939,-84.2088,America/Costa_Rica,149
+        SJU,Luis Munoz Marin International Airport,San Juan,Puerto Rico,18.4394,-66.0018,America/Puerto_Rico,204
+        SJW,Shijiazhuang Daguocun International Airport,Shijiazhuang,China,38.2807,114.6970,Asia/Shanghai,164
+        SKG,Thessaloniki Macedonia International Airport,Thessaloniki,Greece,40.5197,22.9709,Europe/Athens,174
+        SKK,Shaktoolik Airport,Shaktoolik,United States,64.3711,-161.2240,America/Anchorage,11
+        SKP,Skopje Alexander the Great Airport,Skopje,Macedonia,41.9616,21.6214,Europe/Skopje,48
+        SLC,Salt Lake City International Airport,Salt Lake City,United States,40.7884,-111.9780,America/Denver,278
+        SLP,Ponciano Arriaga International Airport,San Luis Potosi,Mexico,22.2543,-100.9310,America/Mexico_City,16
+        SMF,Sacramento International Airport,Sacramento,United States,38.6954,-121.5910,America/Los_Angeles,108
+        SNA,John Wayne Airport-Orange County Airport,Santa Ana,United States,33.6757,-117.8680,America/Los_Angeles,86
+        SNN,Shannon Airport,Shannon,Ireland,52.7020,-8.9248,Europe/Dublin,58
+        SOF,Sofia Airport,Sofia,Bulgaria,42.6967,23.4114,Europe/Sofia,132
+        SOU,Southampton Airport,Southampton,United Kingdom,50.9503,-1.3568,Europe/London,66
+        SOW,Show Low Regional Airport,Show Low,United States,34.2655,-110.0060,America/Phoenix,12
+        SPU,Split Airport,Split,Croatia,43.5389,16.2980,Europe/Zagreb,97
+        SRQ,Sarasota Bradenton International Airport,Sarasota,United States,27.3954,-82.5544,America/New_York,26
+        SSA,Deputado Luiz Eduardo Magalhães International Airport,Salvador,Brazil,-12.9086,-38.3225,America/Fortaleza,116
+        SSH,Sharm El Sheikh International Airport,Sharm El Sheikh,Egypt,27.9773,34.3950,Africa/Cairo,77
+        STL,St Louis Lambert International Airport,St. Louis,United States,38.7487,-90.3700,America/Chicago,221
+        STN,London Stansted Airport,London,United Kingdom,51.8850,0.2350,Europe/London,343
+        STR,Stuttgart Airport,Stuttgart,Germany,48.6899,9.2220,Europe/Berlin,273
+        STS,Charles M. Schulz Sonoma County Airport,Santa Rosa,United States,38.5090,-122.8130,America/Los_Angeles,12
+        STT,Cyril E. King Airport,St. Thomas,Virgin Islands,18.3373,-64.9734,America/St_Thomas,66
+        SUB,Juanda International Airport,Surabaya,Indonesia,-7.3798,112.7870,Asia/Jakarta,131
+        SUF,Lamezia Terme Airport,Lamezia,Italy,38.9054,16.2423,Europe/Rome,50
+        SVG,Stavanger Airport Sola,Stavanger,Norway,58.8767,5.6378,Europe/Oslo,106
+        SVO,Sheremetyevo International Airport,Moscow,Russia,55.9726,37.4146,Europe/Moscow,397
+        SVQ,Sevilla Airport,Sevilla,Spain,37.4180,-5.8931,Europe/Madrid,127
+        SVX,Koltsovo Airport,Yekaterinburg,Russia,56.7431,60.8027,Asia/Yekaterinburg,199
+        SWA,Jieyang Chaoshan International Airport,Shantou,China,23.5520,116.5033,Asia/Shanghai,71
+        SWF,Stewart International Airport,Newburgh,United States,41.5041,-74.1048,America/New_York,12
+        SXB,Strasbourg Airport,Strasbourg,France,48.5383,7.6282,Europe/Paris,69
+        SXF,Berlin-Schönefeld Airport,Berlin,Germany,52.3800,13.5225,Europe/Berlin,165
+        SXM,Princess Juliana International Airport,Philipsburg,Netherlands Antilles,18.0410,-63.1089,America/Curacao,114
+        SYD,Sydney Kingsford Smith International Airport,Sydney,Australia,-33.9461,151.1770,Australia/Sydney,410
+        SYR,Syracuse Hancock International Airport,Syracuse,United States,43.1112,-76.1063,America/New_York,52
+        SYX,Sanya Phoenix International Airport,Sanya,China,18.3029,109.4120,Asia/Shanghai,218
+        SYZ,Shiraz Shahid Dastghaib International Airport,Shiraz,Iran,29.5392,52.5898,Asia/Tehran,78
+        SZB,Sultan Abdul Aziz Shah International Airport,Kuala Lumpur,Malaysia,3.1306,101.5490,Asia/Kuala_Lumpur,58
+        SZG,Salzburg Airport,Salzburg,Austria,47.7933,13.0043,Europe/Vienna,69
+        SZX,Shenzhen Bao'an International Airport,Shenzhen,China,22.6393,113.8110,Asia/Shanghai,467
+        TAM,General Francisco Javier Mina International Airport,Tampico,Mexico,22.2964,-97.8659,America/Mexico_City,14
+        TAO,Liuting Airport,Qingdao,China,36.2661,120.3740,Asia/Shanghai,376
+        TAS,Tashkent International Airport,Tashkent,Uzbekistan,41.2579,69.2812,Asia/Samarkand,160
+        TBS,Tbilisi International Airport,Tbilisi,Georgia,41.6692,44.9547,Asia/Tbilisi,69
+        TFN,Tenerife Norte Airport,Tenerife,Spain,28.4827,-16.3415,Atlantic/Canary,66
+        TFS,Tenerife South Airport,Tenerife,Spain,28.0445,-16.5725,Atlantic/Canary,318
+        TGZ,Angel Albino Corzo International Airport,Tuxtla Gutierrez,Mexico,16.5636,-93.0225,America/Mexico_City,16
+        THR,Mehrabad International Airport,Teheran,Iran,35.6892,51.3134,Asia/Tehran,125
+        TIA,Tirana International Airport Mother Teresa,Tirana,Albania,41.4147,19.7206,Europe/Tirane,72
+        TIJ,General Abelardo L. Rodríguez International Airport,Tijuana,Mexico,32.5411,-116.9700,America/Tijuana,83
+        TIP,Tripoli International Airport,Tripoli,Libya,32.6635,13.1590,Africa/Tripoli,95
+        TJM,Roshchino International Airport,Tyumen,Russia,57.1896,65.3243,Asia/Yekaterinburg,45
+        TLC,Licenciado Adolfo Lopez Mateos International Airport,Toluca,Mexico,19.3371,-99.5660,America/Mexico_City,27
+        TLH,Tallahassee Regional Airport,Tallahassee,United States,30.3965,-84.3503,America/New_York,30
+        TLL,Lennart Meri Tallinn Airport,Tallinn-ulemiste International,Estonia,59.4133,24.8328,Europe/Tallinn,76
+        TLS,Toulouse-Blagnac Airport,Toulouse,France,43.6291,1.3638,Europe/Paris,161
+        TLV,Ben Gurion International Airport,Tel-aviv,Israel,32.0114,34.8867,Asia/Jerusalem,271
+        TNA,Yaoqiang Airport,Jinan,China,36.8572,117.2160,Asia/Shanghai,270
+        TNR,Ivato Airport,Antananarivo,Madagascar,-18.7969,47.4788,Indian/Antananarivo,54
+        TOL,Toledo Express Airport,Toledo,United States,41.5868,-83.8078,America/New_York,10
+        TOS,"Tromsø Airport,",Tromso,Norway,69.6833,18.9189,Europe/Oslo,52
+        TPA,Tampa International Airport,Tampa,United States,27.9755,-82.5332,America/New_York,276
+        TPE,Taiwan Taoyuan International Airport,Taipei,Taiwan,25.0777,121.2330,Asia/Taipei,527
+        TPS,Vincenzo Florio Airport Trapani-Birgi,Trapani,Italy,37.9114,12.4880,Europe/Rome,56
+        TRC,Francisco Sarabia International Airport,Torreon,Mexico,25.5683,-103.4110,America/Mexico_City,20
+        TRD,Trondheim Airport Værnes,Trondheim,Norway,63.4578,10.9240,Europe/Oslo,86
+        TRF,"Sandefjord Airport, Torp",Sandefjord,Norway,59.1867,10.2586,Europe/Oslo,74
+        TRI,Tri-Cities Regional TN/VA Airport,BRISTOL,United States,36.4752,-82.4074,America/New_York,14
+        TRN,Turin Airport,Torino,Italy,45.2008,7.6496,Europe/Rome,86
+        TRV,Trivandrum International Airport,Trivandrum,India,8.4821,76.9201,Asia/Calcutta,84
+        TSA,Taipei Songshan Airport,Taipei,Taiwan,25.0694,121.5520,Asia/Taipei,80
+        TSE,Astana International Airport,Tselinograd,Kazakhstan,51.0222,71.4669,Asia/Qyzylorda,104
+        TSF,Treviso-Sant'Angelo Airport,Treviso,Italy,45.6484,12.1944,Europe/Rome,76
+        TSN,Tianjin Binhai International Airport,Tianjin,China,39.1244,117.3460,Asia/Shanghai,294
+        TTN,Trenton Mercer Airport,Trenton,United States,40.2767,-74.8135,America/New_York,28
+        TUL,Tulsa International Airport,Tulsa,United States,36.1984,-95.8881,America/Chicago,55
+        TUN,Tunis Carthage International Airport,Tunis,Tunisia,36.8510,10.2272,Africa/Tunis,175
+        TUS,Tucson International Airport,Tucson,United States,32.1161,-110.9410,America/Phoenix,62
+        TVC,Cherry Capital Airport,Traverse City,United States,44.7414,-85.5822,America/New_York,10
+        TXL,Berlin-Tegel Airport,Berlin,Germany,52.5597,13.2877,Europe/Berlin,418
+        TXN,Tunxi International Airport,Huangshan,China,29.7333,118.2560,Asia/Shanghai,52
+        TYN,Taiyuan Wusu Airport,Taiyuan,China,37.7469,112.6280,Asia/Shanghai,220
+        TYS,McGhee Tyson Airport,Knoxville,United States,35.8110,-83.9940,America/New_York,62
+        UFA,Ufa International Airport,Ufa,Russia,54.5575,55.8744,Asia/Yekaterinburg,46
+        UIO,Mariscal Sucre International Airport,Quito,Ecuador,-0.1292,-78.3575,America/Guayaquil,78
+        ULN,Chinggis Khaan International Airport,Ulan Bator,Mongolia,47.8431,106.7670,Asia/Ulaanbaatar,41
+        UNK,Unalakleet Airport,Unalakleet,United States,63.8884,-160.7990,America/Anchorage,20
+        UPG,Hasanuddin International Airport,Ujung Pandang,Indonesia,-5.0616,119.5540,Asia/Makassar,112
+        URC,Ürümqi Diwopu International Airport,Urumqi,China,43.9071,87.4742,Asia/Shanghai,306
+        VCE,Venice Marco Polo Airport,Venice,Italy,45.5053,12.3519,Europe/Rome,245
+        VCP,Viracopos International Airport,Campinas,Brazil,-23.0074,-47.1345,America/Sao_Paulo,114
+        VER,General Heriberto Jara International Airport,Vera Cruz,Mexico,19.1459,-96.1873,America/Mexico_City,32
+        VIE,Vienna International Airport,Vienna,Austria,48.1103,16.5697,Europe/Vienna,616
+        VKO,Vnukovo International Airport,Moscow,Russia,55.5915,37.2615,Europe/Moscow,171
+        VLC,Valencia Airport,Valencia,Spain,39.4893,-0.4816,Europe/Madrid,163
+        VLI,Bauerfield International Airport,Port-vila,Vanuatu,-17.6993,168.3200,Pacific/Efate,56
+        VNO,Vilnius International Airport,Vilnius,Lithuania,54.6341,25.2858,Europe/Vilnius,116
+        VPS,Destin-Ft Walton Beach Airport,Valparaiso,United States,30.4832,-86.5254,America/Chicago,21
+        VRN,Verona Villafranca Airport,Villafranca,Italy,45.3957,10.8885,Europe/Rome,77
+        VSA,Carlos Rovirosa Pérez International Airport,Villahermosa,Mexico,17.9970,-92.8174,America/Mexico_City,26
+        VTE,Wattay International Airport,Vientiane,Laos,17.9883,102.5630,Asia/Vientiane,50
+        VVI,Viru Viru International Airport,Santa Cruz,Bolivia,-17.6448,-63.1354,America/La_Paz,48
+        VVO,Vladivostok International Airport,Vladivostok,Russia,43.3990,132.1480,Asia/Vladivostok,52
+        WAW,Warsaw Chopin Airport,Warsaw,Poland,52.1657,20.9671,Europe/Warsaw,240
+        WLG,Wellington International Airport,Wellington,New Zealand,-41.3272,174.8050,Pacific/Auckland,64
+        WMI,Modlin Airport,Warsaw,Poland,52.4511,20.6518,Europe/Warsaw,52
+        WNZ,Wenzhou Longwan International Airport,Wenzhou,China,27.9122,120.8520,Asia/Shanghai,162
+        WRO,Copernicus Wrocław Airport,Wroclaw,Poland,51.1027,16.8858,Europe/Warsaw,66
+        WUH,Wuhan Tianhe International Airport,Wuhan,China,30.7838,114.2080,Asia/Shanghai,374
+        WUX,Sunan Shuofang International Airport,Wuxi,China,31.4944,120.4290,Asia/Shanghai,94
+        XIY,Xi'an Xianyang International Airport,Xi'an,China,34.4471,108.7520,Asia/Shanghai,563
+        XMN,Xiamen Gaoqi International Airport,Xiamen,China,24.5440,118.1280,Asia/Shanghai,466
+        XNA,Northwest Arkansas Regional Airport,Bentonville,United States,36.2819,-94.3068,America/Chicago,48
+        XNN,Xining Caojiabu Airport,Xining,China,36.5275,102.0430,Asia/Shanghai,99
+        XRY,Jerez Airport,Jerez,Spain,36.7446,-6.0601,Europe/Madrid,43
+        XUZ,Xuzhou Guanyin Airport,Xuzhou,China,34.0591,117.5553,Asia/Shanghai,40
+        YBC,Baie Comeau Airport,Baie Comeau,Canada,49.1325,-68.2044,America/Toronto,12
+        YBK,Baker Lake Airport,Baker Lake,Canada,64.2989,-96.0778,America/Winnipeg,12
+        YBL,Campbell River Airport,Campbell River,Canada,49.9508,-125.2710,America/Vancouver,12
+        YCB,Cambridge Bay Airport,Cambridge Bay,Canada,69.1081,-105.1380,America/Edmonton,12
+        YCO,Kugluktuk Airport,Coppermine,Canada,67.8167,-115.1440,America/Edmonton,10
+        YCS,Chesterfield Inlet Airport,Chesterfield Inlet,Canada,63.3469,-90.7311,America/Winnipeg,12
+        YCU,Yuncheng Guangong Airport,Yuncheng,China,35.1164,111.0314,Asia/Shanghai,58
+        YDF,Deer Lake Airport,Deer Lake,Canada,49.2108,-57.3914,America/St_Johns,15
+        YEG,Edmonton International Airport,Edmonton,Canada,53.3097,-113.5800,America/Edmonton,139
+        YEK,Arviat Airport,Eskimo Point,Canada,61.0942,-94.0708,America/Winnipeg,14
+        YEV,Inuvik Mike Zubko Airport,Inuvik,Canada,68.3042,-133.4830,America/Edmonton,16
+        YFB,Iqaluit Airport,Iqaluit,Canada,63.7564,-68.5558,America/Toronto,36
+        YGT,Igloolik Airport,Igloolik,Canada,69.3647,-81.8161,America/Toronto,10
+        YGW,Kuujjuarapik Airport,Kuujjuarapik,Canada,55.2819,-77.7653,America/Toronto,14
+        YHZ,Halifax / Stanfield International Airport,Halifax,Canada,44.8808,-63.5086,America/Halifax,95
+        YIH,Yichang Sanxia Airport,Yichang,China,30.5566,111.4800,Asia/Shanghai,48
+        YKA,Kamloops Airport,Kamloops,Canada,50.7022,-120.4440,America/Vancouver,10
+        YKL,Schefferville Airport,Schefferville,Canada,54.8053,-66.8053,America/Toronto,10
+        YKQ,Waskaganish Airport,Waskaganish,Canada,51.4733,-78.7583,America/Toronto,12
+        YKS,Yakutsk Airport,Yakutsk,Russia,62.0933,129.7710,Asia/Yakutsk,76
+        YLW,Kelowna International Airport,Kelowna,Canada,49.9561,-119.3780,America/Vancouver,30
+        YMM,Fort McMurray Airport,Fort Mcmurray,Canada,56.6533,-111.2220,America/Edmonton,25
+        YNA,Natashquan Airport,Natashquan,Canada,50.1900,-61.7892,America/Toronto,12
+        YNT,Yantai Laishan Airport,Yantai,China,37.4017,121.3720,Asia/Shanghai,112
+        YOW,Ottawa Macdonald-Cartier International Airport,Ottawa,Canada,45.3225,-75.6692,America/Toronto,89
+        YQB,Quebec Jean Lesage International Airport,Quebec,Canada,46.7911,-71.3933,America/Toronto,57
+        YQD,The Pas Airport,The Pas,Canada,53.9714,-101.0910,America/Winnipeg,10
+        YQM,Greater Moncton International Airport,Moncton,Canada,46.1122,-64.6786,America/Halifax,20
+        YQQ,Comox Airport,Comox,Canada,49.7108,-124.8870,America/Vancouver,14
+        YQR,Regina International Airport,Regina,Canada,50.4319,-104.6660,America/Regina,33
+        YQT,Thunder Bay Airport,Thunder Bay,Canada,48.3719,-89.3239,America/Toronto,27
+        YRL,Red Lake Airport,Red Lake,Canada,51.0669,-93.7931,America/Winnipeg,16
+        YRT,Rankin Inlet Airport,Rankin Inlet,Canada,62.8114,-92.1158,America/Winnipeg,48
+        YSB,Sudbury Airport,Sudbury,Canada,46.6250,-80.7989,America/Toronto,11
+        YTH,Thompson Airport,Thompson,Canada,55.8011,-97.8642,America/Winnipeg,13
+        YTS,Timmins/Victor M. Power,Timmins,Canada,48.5697,-81.3767,America/Toronto,11
+        YTZ,Billy Bishop Toronto City Centre Airport,Toronto,Canada,43.6275,-79.3962,America/Toronto,28
+        YUL,Montreal / Pierre Elliott Trudeau International Airport,Montreal,Canada,45.4706,-73.7408,America/Toronto,371
+        YUY,Rouyn Noranda Airport,Rouyn,Canada,48.2061,-78.8356,America/Toronto,10
+        YVO,Val-d'Or Airport,Val D'or,Canada,48.0533,-77.7828,America/Toronto,14
+        YVP,Kuujjuaq Airport,Quujjuaq,Canada,58.0961,-68.4269,America/Toronto,19
+        YVQ,Norman Wells Airport,Norman Wells,Canada,65.2816,-126.7980,America/Edmonton,12
+        YVR,Vancouver International Airport,Vancouver,Canada,49.1939,-123.1840,America/Vancouver,315
+        YWG,Winnipeg / James Armstrong Richardson International Airport,Winnipeg,Canada,49.9100,-97.2399,America/Winnipeg,81
+        YWK,Wabush Airport,Wabush,Canada,52.9219,-66.8644,America/Halifax,31
+        YWL,Williams Lake Airport,Williams Lake,Canada,52.1831,-122.0540,America/Vancouver,10
+        YXE,Saskatoon John G. Diefenbaker International Airport,Saskatoon,Canada,52.1708,-106.7000,America/Regina,30
+        YXJ,Fort St John Airport,Fort Saint John,Canada,56.2381,-120.7400,America/Dawson_Creek,12
+        YXL,Sioux Lookout Airport,Sioux Lookout,Canada,50.1139,-91.9053,America/Winnipeg,34
+        YXN,Whale Cove Airport,Whale Cove,Canada,62.2400,-92.5981,America/Winnipeg,11
+        YXS,Prince George Airport,Prince George,Canada,53.8894,-122.6790,America/Vancouver,20
+        YXT,Northwest Regional Airport Terrace-Kitimat,Terrace,Canada,54.4685,-128.5760,America/Vancouver,10
+        YXU,London Airport,London,Canada,43.0356,-81.1539,America/Toronto,12
+        YXY,Whitehorse / Erik Nielsen International Airport,Whitehorse,Canada,60.7096,-135.0670,America/Vancouver,10
+        YYC,Calgary International Airport,Calgary,Canada,51.1139,-114.0200,America/Edmonton,228
+        YYJ,Victoria International Airport,Victoria,Canada,48.6469,-123.4260,America/Vancouver,26
+        YYQ,Churchill Airport,Churchill,Canada,58.7392,-94.0650,America/Winnipeg,16
+        YYR,Goose Bay Airport,Goose Bay,Canada,53.3192,-60.4258,America/Halifax,30
+        YYT,St. John's International Airport,St. John's,Canada,47.6186,-52.7519,America/St_Johns,43
+        YYY,Mont Joli Airport,Mont Joli,Canada,48.6086,-68.2081,America/Toronto,16
+        YYZ,Lester B. Pearson International Airport,Toronto,Canada,43.6772,-79.6306,America/Toronto,636
+        YZF,Yellowknife Airport,Yellowknife,Canada,62.4628,-114.4400,America/Edmonton,58
+        YZS,Coral Harbour Airport,Coral Harbour,Canada,64.1933,-83.3594,America/Coral_Harbour,11
+        YZV,Sept-Îles Airport,Sept-iles,Canada,50.2233,-66.2656,America/Toronto,44
+        ZAD,Zadar Airport,Zadar,Croatia,44.1083,15.3467,Europe/Zagreb,52
+        ZAG,Zagreb Airport,Zagreb,Croatia,45.7429,16.0688,Europe/Zagreb,85
+        ZCL,General Leobardo C. Ruiz International Airport,Zacatecas,Mexico,22.8971,-102.6870,America/Mexico_City,14
+        ZGS,La Romaine Airport,La Romaine,Canada,50.2597,-60.6794,America/Blanc-Sablon,12
+        ZIH,Ixtapa Zihuatanejo International Airport,Zihuatanejo,Mexico,17.6016,-101.4610,America/Mexico_City,18
+        ZLO,Playa De Oro International Airport,Manzanillo,Mexico,19.1448,-104.5590,America/Mexico_City,14
+        ZRH,Zürich Airport,Zurich,Switzerland,47.4647,8.5492,Europe/Zurich,494
+        ZUH,Zhuhai Jinwan Airport,Zhuhai,China,22.0064,113.3760,Asia/Shanghai,119
 
-"""
+        """
 }

@@ -25,9 +25,9 @@ package enum FlightEmissions {
 
         package var kgPerPassengerKm: Double {
             switch self {
-            case .domestic: return 0.22928       // Domestic, to/from UK
-            case .shortHaul: return 0.12786      // Short-haul, to/from UK
-            case .longHaul: return 0.15282       // Long-haul, to/from UK
+            case .domestic: return 0.22928  // Domestic, to/from UK
+            case .shortHaul: return 0.12786  // Short-haul, to/from UK
+            case .longHaul: return 0.15282  // Long-haul, to/from UK
             case .international: return 0.14253  // International, to/from non-UK
             }
         }

@@ -18,7 +18,7 @@ package enum GLPK {
 final class GLPKProblem {
     private let problem: OpaquePointer
     #if DEBUG
-    private let owner = pthread_self()
+        private let owner = pthread_self()
     #endif
 
     init() { problem = glp_create_prob() }
@@ -36,8 +36,9 @@ final class GLPKProblem {
 
     @inline(__always) private func checkThread() {
         #if DEBUG
-        precondition(pthread_equal(owner, pthread_self()) != 0,
-                     "a GLPK problem was used on a thread other than the one that made it (GLPK's environment is thread-local)")
+            precondition(
+                pthread_equal(owner, pthread_self()) != 0,
+                "a GLPK problem was used on a thread other than the one that made it (GLPK's environment is thread-local)")
         #endif
     }
 
@@ -82,9 +83,11 @@ final class GLPKProblem {
     }
 
     /// Loads a checked model: columns, rows, objective and the constraint matrix.
-    func load(_ columns: [(name: String, lower: Double, upper: Double, integer: Bool, cost: Double)],
-              _ rows: [(name: String, lower: Double, upper: Double, terms: [(Int, Double)])],
-              constant: Double) {
+    func load(
+        _ columns: [(name: String, lower: Double, upper: Double, integer: Bool, cost: Double)],
+        _ rows: [(name: String, lower: Double, upper: Double, terms: [(Int, Double)])],
+        constant: Double
+    ) {
         glp_set_obj_dir(handle, GLP_MIN)
         glp_set_obj_coef(handle, 0, constant)
         if !columns.isEmpty { glp_add_cols(handle, Int32(columns.count)) }

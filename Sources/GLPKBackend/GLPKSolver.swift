@@ -45,7 +45,8 @@ package struct GLPKSolver: MIPSolver {
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }
         // With integer variables and integer costs every objective value is an integer, so a
         // bound within 1 of the incumbent proves it optimal (GLPK itself does not use this).
-        context.integralObjective = model.variables.allSatisfy { $0.kind != .continuous && $0.cost == $0.cost.rounded() }
+        context.integralObjective =
+            model.variables.allSatisfy { $0.kind != .continuous && $0.cost == $0.cost.rounded() }
             && model.objectiveConstant == model.objectiveConstant.rounded()
         let info = Unmanaged.passUnretained(context).toOpaque()
         glp_term_hook(terminalHook, info)

@@ -58,9 +58,10 @@ package enum ModelFileWriter {
     static func portableNames(_ names: [String]) -> [String] {
         var seen: [String: Int] = [:]
         return names.map { name in
-            var s = String(name.unicodeScalars.map { c -> Character in
-                (c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "_" || c == ".")) ? Character(c) : "_"
-            })
+            var s = String(
+                name.unicodeScalars.map { c -> Character in
+                    (c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "_" || c == ".")) ? Character(c) : "_"
+                })
             if s.isEmpty || s.first!.isNumber || s.first == "." { s = "n_" + s }
             s = String(s.prefix(240))
             if let n = seen[s] {

@@ -60,15 +60,19 @@ public struct Agenda: Sendable {
             switch s.repeatMode {
             case .once:
                 copies[s.id.rawValue, default: [:]][nil] = expanded.count
-                expanded.append(PlannedSession(id: s.id.rawValue, sessionIndex: si, team: nil,
-                                               audience: audience.sorted()))
+                expanded.append(
+                    PlannedSession(
+                        id: s.id.rawValue, sessionIndex: si, team: nil,
+                        audience: audience.sorted()))
             case .perTeam:
                 var byTeam: [String: [Int]] = [:]
                 for a in audience { byTeam[scenario.attendees[a].team, default: []].append(a) }
                 for team in byTeam.keys.sorted() {
                     copies[s.id.rawValue, default: [:]][team] = expanded.count
-                    expanded.append(PlannedSession(id: "\(s.id.rawValue)@\(team)", sessionIndex: si, team: team,
-                                                   audience: byTeam[team]!.sorted()))
+                    expanded.append(
+                        PlannedSession(
+                            id: "\(s.id.rawValue)@\(team)", sessionIndex: si, team: team,
+                            audience: byTeam[team]!.sorted()))
                 }
             }
         }
@@ -79,7 +83,8 @@ public struct Agenda: Sendable {
             let mine = copies[s.id.rawValue] ?? [:]
             for p in s.after {
                 let theirs = copies[p.rawValue] ?? [:]
-                let pairwise = s.repeatMode == .perTeam
+                let pairwise =
+                    s.repeatMode == .perTeam
                     && scenario.session(p)?.repeatMode == .perTeam
                 for (team, a) in mine.sorted(by: { ($0.value) < ($1.value) }) {
                     if pairwise {
@@ -102,8 +107,10 @@ public struct Agenda: Sendable {
             var t = event.dayStart.minutes
             while t + event.slotMinutes <= event.dayEnd.minutes {
                 let start = TimeOfDay(minutes: t)
-                slots.append(Slot(id: SlotID("D\(day)-\(start.compact)"), day: day, start: start,
-                                  end: TimeOfDay(minutes: t + event.slotMinutes), source: nil))
+                slots.append(
+                    Slot(
+                        id: SlotID("D\(day)-\(start.compact)"), day: day, start: start,
+                        end: TimeOfDay(minutes: t + event.slotMinutes), source: nil))
                 t += event.slotMinutes
             }
         }

@@ -57,8 +57,10 @@ public struct Baseline: Sendable {
         public var description: String?
         public var cancelled: Bool
 
-        public init(uid: String, sequence: Int, start: Int, end: Int, summary: String, location: String?, description: String?,
-                    cancelled: Bool) {
+        public init(
+            uid: String, sequence: Int, start: Int, end: Int, summary: String, location: String?, description: String?,
+            cancelled: Bool
+        ) {
             self.uid = uid; self.sequence = sequence; self.start = start; self.end = end; self.summary = summary
             self.location = location; self.description = description; self.cancelled = cancelled
         }
@@ -86,8 +88,10 @@ public struct Baseline: Sendable {
     /// The published calendars by attendee id; nil when the folder has no itineraries/*.ics.
     public var calendars: [String: PublishedCalendar]?
 
-    public init(venue: String, placements: [Placement], itineraries: [Itinerary], dinners: [Dinner],
-                calendars: [String: PublishedCalendar]? = nil) {
+    public init(
+        venue: String, placements: [Placement], itineraries: [Itinerary], dinners: [Dinner],
+        calendars: [String: PublishedCalendar]? = nil
+    ) {
         self.venue = venue
         self.placements = placements
         self.itineraries = itineraries
@@ -114,10 +118,11 @@ public struct Baseline: Sendable {
     /// Letters, digits, `-`, `_` and `.` kept; anything else (slashes too) becomes `_`; never
     /// empty and never starting with a dot, so an id cannot name a path outside the folder.
     public static func fileSafe(_ id: String) -> String {
-        var s = String(id.unicodeScalars.map { ch -> Character in
-            let ok = ("a"..."z").contains(ch) || ("A"..."Z").contains(ch) || ("0"..."9").contains(ch) || ch == "-" || ch == "_" || ch == "."
-            return ok ? Character(ch) : "_"
-        })
+        var s = String(
+            id.unicodeScalars.map { ch -> Character in
+                let ok = ("a"..."z").contains(ch) || ("A"..."Z").contains(ch) || ("0"..."9").contains(ch) || ch == "-" || ch == "_" || ch == "."
+                return ok ? Character(ch) : "_"
+            })
         if s.isEmpty || s.hasPrefix(".") { s = "_" + s }
         return String(s.prefix(120))
     }

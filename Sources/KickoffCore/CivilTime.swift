@@ -28,7 +28,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date if the fields name a real Gregorian date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -54,8 +55,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(parsing text: Substring) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
-              let y = Digits.value(u[0..<4]), let m = Digits.value(u[5..<7]),
-              let d = Digits.value(u[8..<10]) else { return nil }
+            let y = Digits.value(u[0..<4]), let m = Digits.value(u[5..<7]),
+            let d = Digits.value(u[8..<10])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -110,8 +112,9 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(parsing text: Substring) {
         let u = Array(text.utf8)
         guard u.count == 5, u[2] == 0x3A,
-              let h = Digits.value(u[0..<2]), let m = Digits.value(u[3..<5]),
-              h < 24, m < 60 else { return nil }
+            let h = Digits.value(u[0..<2]), let m = Digits.value(u[3..<5]),
+            h < 24, m < 60
+        else { return nil }
         self.minutes = h * 60 + m
     }
 
@@ -151,8 +154,8 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     public init?(parsing text: Substring) {
         let u = Array(text.utf8)
         guard u.count >= 17, u[10] == 0x54 || u[10] == 0x74 || u[10] == 0x20,
-              let date = CivilDate(parsing: text.prefix(10)),
-              let time = TimeOfDay(parsing: Substring(String(decoding: u[11..<16], as: UTF8.self)))
+            let date = CivilDate(parsing: text.prefix(10)),
+            let time = TimeOfDay(parsing: Substring(String(decoding: u[11..<16], as: UTF8.self)))
         else { return nil }
         var rest = u[16...]
         if rest.first == 0x3A {  // ":SS"
@@ -171,7 +174,9 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
                 hh = Digits.value(body[0..<2]); mm = Digits.value(body[2..<4])
             } else if body.count == 2 {
                 hh = Digits.value(body[0..<2]); mm = 0
-            } else { return nil }
+            } else {
+                return nil
+            }
             guard let h = hh, let m = mm, h <= 18, m < 60 else { return nil }
             offset = (sign == 0x2D ? -1 : 1) * (h * 60 + m)
         } else {
@@ -193,8 +198,9 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     public init(instant: Int, offsetMinutes: Int) {
         let local = instant + offsetMinutes
         let day = local >= 0 ? local / 1440 : (local - 1439) / 1440
-        self.init(date: CivilDate(dayNumber: day), time: TimeOfDay(minutes: local - day * 1440),
-                  offsetMinutes: offsetMinutes)
+        self.init(
+            date: CivilDate(dayNumber: day), time: TimeOfDay(minutes: local - day * 1440),
+            offsetMinutes: offsetMinutes)
     }
 
     /// ISO 8601 with offset, `2027-01-12T08:05-05:00`.
@@ -218,4 +224,3 @@ enum Digits {
     }
 
 }
-

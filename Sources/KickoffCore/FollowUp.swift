@@ -17,8 +17,10 @@ public struct FollowUp: Sendable, Equatable {
     public var latestDaysAfter: Int
     public var source: SourceLine
 
-    public init(id: String, title: String, kind: String = "other", audience: AudienceRule, minutes: Int = 60,
-                earliestDaysAfter: Int, latestDaysAfter: Int, source: SourceLine) {
+    public init(
+        id: String, title: String, kind: String = "other", audience: AudienceRule, minutes: Int = 60,
+        earliestDaysAfter: Int, latestDaysAfter: Int, source: SourceLine
+    ) {
         self.id = id; self.title = title; self.kind = kind; self.audience = audience; self.minutes = minutes
         self.earliestDaysAfter = earliestDaysAfter; self.latestDaysAfter = latestDaysAfter; self.source = source
     }
@@ -39,7 +41,10 @@ extension Scenario {
         let taken = Set(followUps.map(\.id))
         var id = "COMP-CALL", n = 2
         while taken.contains(id) { id = "COMP-CALL-\(n)"; n += 1 }
-        return followUps + [FollowUp(id: id, title: "Compensation plan call", kind: FollowUp.compCall, audience: .all, minutes: 60,
-                                     earliestDaysAfter: 8, latestDaysAfter: 14, source: event.source)]
+        return followUps + [
+            FollowUp(
+                id: id, title: "Compensation plan call", kind: FollowUp.compCall, audience: .all, minutes: 60,
+                earliestDaysAfter: 8, latestDaysAfter: 14, source: event.source)
+        ]
     }
 }

@@ -82,9 +82,11 @@ public struct Attendee: Sendable {
     public var attainment: Double?
     public var source: SourceLine
 
-    public init(id: AttendeeID, name: String, email: String? = nil, team: String, role: String,
-                managerID: AttendeeID? = nil, home: String, company: String? = nil,
-                attainment: Double? = nil, source: SourceLine) {
+    public init(
+        id: AttendeeID, name: String, email: String? = nil, team: String, role: String,
+        managerID: AttendeeID? = nil, home: String, company: String? = nil,
+        attainment: Double? = nil, source: SourceLine
+    ) {
         self.id = id; self.name = name; self.email = email; self.team = team; self.role = role
         self.managerID = managerID; self.home = home; self.company = company
         self.attainment = attainment; self.source = source
@@ -107,8 +109,10 @@ public struct Venue: Sendable {
     public var hotelRooms: Int?
     public var source: SourceLine
 
-    public init(id: VenueID, name: String, city: String, airport: String, timezone: String,
-                dailyRate: Double, hotelRate: Double, hotelRooms: Int?, source: SourceLine) {
+    public init(
+        id: VenueID, name: String, city: String, airport: String, timezone: String,
+        dailyRate: Double, hotelRate: Double, hotelRooms: Int?, source: SourceLine
+    ) {
         self.id = id; self.name = name; self.city = city; self.airport = airport
         self.timezone = timezone; self.dailyRate = dailyRate; self.hotelRate = hotelRate
         self.hotelRooms = hotelRooms; self.source = source
@@ -191,8 +195,10 @@ public struct Restaurant: Sendable {
     public var evenings: [Int]?
     public var source: SourceLine
 
-    public init(venue: VenueID, id: RestaurantID, name: String, capacity: Int, costPerHead: Double,
-                evenings: [Int]?, source: SourceLine) {
+    public init(
+        venue: VenueID, id: RestaurantID, name: String, capacity: Int, costPerHead: Double,
+        evenings: [Int]?, source: SourceLine
+    ) {
         self.venue = venue; self.id = id; self.name = name; self.capacity = capacity
         self.costPerHead = costPerHead; self.evenings = evenings; self.source = source
     }
@@ -216,8 +222,10 @@ public struct TravelLeg: Sendable {
     public var seats: Int?
     public var source: SourceLine
 
-    public init(id: LegID, origin: String, destination: String, carrier: String?, depart: Timestamp,
-                arrive: Timestamp, price: Double, seats: Int?, source: SourceLine) {
+    public init(
+        id: LegID, origin: String, destination: String, carrier: String?, depart: Timestamp,
+        arrive: Timestamp, price: Double, seats: Int?, source: SourceLine
+    ) {
         self.id = id; self.origin = origin; self.destination = destination; self.carrier = carrier
         self.depart = depart; self.arrive = arrive; self.price = price; self.seats = seats
         self.source = source
@@ -278,9 +286,12 @@ public struct Scenario: Sendable {
     }
 
     /// A diagnostic of the given kind and severity pointing at `field` of the row at `source`.
-    public func at(_ code: Diagnostic.Code, _ source: SourceLine, _ field: String, _ severity: Diagnostic.Severity,
-                   _ message: String) -> Diagnostic {
-        Diagnostic(severity, code, file: source.file, line: source.line,
-                   column: columns.column(source.file, field), "\(field): \(message)")
+    public func at(
+        _ code: Diagnostic.Code, _ source: SourceLine, _ field: String, _ severity: Diagnostic.Severity,
+        _ message: String
+    ) -> Diagnostic {
+        Diagnostic(
+            severity, code, file: source.file, line: source.line,
+            column: columns.column(source.file, field), "\(field): \(message)")
     }
 }

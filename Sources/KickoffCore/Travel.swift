@@ -180,7 +180,8 @@ public struct TravelOptions: Sendable {
             // The trip's home-local dates must stay inside the agenda's Mon–Fri week.
             let homeEnd = direction == .inbound ? (LegEnd.departure, leg.depart) : (LegEnd.arrival, leg.arrive)
             if !leg.depart.date.weekday.isWeekend, !leg.arrive.date.weekday.isWeekend,
-               homeEnd.1.date < monday || homeEnd.1.date > friday {
+                homeEnd.1.date < monday || homeEnd.1.date > friday
+            {
                 why.append(.outsideEventWeek(homeEnd.0, homeEnd.1.date))
             }
             if clock != nil, earliestEnd != Int.max {

@@ -14,8 +14,9 @@ extension Scenario {
         for r in rooms where venueLines[r.venue.rawValue] == nil {
             out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
         }
-        _ = unique(rooms.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
-                   "rooms.csv", "room", &out, quote: false)
+        _ = unique(
+            rooms.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
+            "rooms.csv", "room", &out, quote: false)
         let slotList = effectiveSlots
         let slotIDs = validateSlots(&out, effective: slotList)
         validateSessions(&out, attendees: attendeeLines, slotIDs: slotIDs, slotList: slotList)
@@ -28,8 +29,9 @@ extension Scenario {
                     out.append(at(.inconsistent, r.source, "evenings", "evening \(e) is outside the event (agenda days 1–\(event.days))"))
                 }
             }
-            _ = unique(restaurants.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
-                       "dinners.csv", "restaurant", &out, quote: false)
+            _ = unique(
+                restaurants.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
+                "dinners.csv", "restaurant", &out, quote: false)
         }
         _ = unique(travel.map { ($0.id.rawValue, $0.source) }, "travel.csv", "travel", &out)
         for leg in travel {
@@ -49,11 +51,16 @@ extension Scenario {
         for t in transfers {
             if let line = shuttleLine[t.venue] {
                 out.append(at(.duplicate, t.source, "venue", "a second shuttle for venue \(quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
-            } else { shuttleLine[t.venue] = t.source.line }
+            } else {
+                shuttleLine[t.venue] = t.source.line
+            }
         }
         for t in transfers where t.minutes > event.arrivalBufferMinutes || t.minutes > event.departureBufferMinutes {
-            out.append(at(.advice, t.source, "minutes", .warning, "the shuttle takes \(t.minutes) min, longer than the arrival or departure buffer "
-                          + "(\(event.arrivalBufferMinutes), \(event.departureBufferMinutes) min in event.csv): some travellers may find no run in time; raise the buffers"))
+            out.append(
+                at(
+                    .advice, t.source, "minutes", .warning,
+                    "the shuttle takes \(t.minutes) min, longer than the arrival or departure buffer "
+                        + "(\(event.arrivalBufferMinutes), \(event.departureBufferMinutes) min in event.csv): some travellers may find no run in time; raise the buffers"))
         }
         return out.sorted()
     }
@@ -75,8 +82,10 @@ extension Scenario {
         if let comp = event.compPlanDate {
             let near = event.agendaDates.contains { abs($0.dayNumber - comp.dayNumber) <= 7 }
             if near {
-                out.append(at(.advice, event.source, "comp_plan_date", .warning,
-                              "compensation plans go out on \(comp), within 7 days of the agenda (\(event.startDate) to \(event.lastDate)); move them at least 8 days away"))
+                out.append(
+                    at(
+                        .advice, event.source, "comp_plan_date", .warning,
+                        "compensation plans go out on \(comp), within 7 days of the agenda (\(event.startDate) to \(event.lastDate)); move them at least 8 days away"))
             }
         }
     }
@@ -110,8 +119,10 @@ extension Scenario {
         return Set(slots.map(\.id.rawValue))
     }
 
-    private func validateSessions(_ out: inout [Diagnostic], attendees: [String: Int], slotIDs: Set<String>,
-                                  slotList: [Slot]) {
+    private func validateSessions(
+        _ out: inout [Diagnostic], attendees: [String: Int], slotIDs: Set<String>,
+        slotList: [Slot]
+    ) {
         let lines = unique(sessions.map { ($0.id.rawValue, $0.source) }, "sessions.csv", "session", &out)
         let teams = Set(self.attendees.map(\.team))
         let slotDay = Dictionary(slotList.map { ($0.id.rawValue, $0.day) }, uniquingKeysWith: { a, _ in a })
@@ -214,8 +225,10 @@ extension Scenario {
     }
 
     /// Reports duplicates among `(key, source)` pairs; returns key → first line.
-    private func unique(_ items: [(String, SourceLine)], _ file: String, _ noun: String,
-                        _ out: inout [Diagnostic], quote: Bool = true) -> [String: Int] {
+    private func unique(
+        _ items: [(String, SourceLine)], _ file: String, _ noun: String,
+        _ out: inout [Diagnostic], quote: Bool = true
+    ) -> [String: Int] {
         var first: [String: Int] = [:]
         first.reserveCapacity(items.count)
         for (key, source) in items {

@@ -65,10 +65,11 @@ package struct ScenarioFuzzer {
     mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
     mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
 
-    static let tokens: [[UInt8]] = [
-        ",", "\"", "\"\"", "\n", "\r", "\r\n", "\u{FEFF}", ";", "|", ":", "%", "-", ".", " ", "\t", "=", "@",
-        "é", "€", "𝄞", "\u{0}", "\u{202E}",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]]
+    static let tokens: [[UInt8]] =
+        [
+            ",", "\"", "\"\"", "\n", "\r", "\r\n", "\u{FEFF}", ";", "|", ":", "%", "-", ".", " ", "\t", "=", "@",
+            "é", "€", "𝄞", "\u{0}", "\u{202E}"
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]]
 
     static let values: [String] = [
         "", " ", "0", "-1", "-0", "1e308", "nan", "inf", "99999999999999999999", "2147483648", "0.0000001",
@@ -76,7 +77,7 @@ package struct ScenarioFuzzer {
         "2027-01-12T25:00-06:00", "2027-01-12T09:00+14:00", "2027-01-12T09:00-99:99", "2027-01-12T09:00",
         "../../x", "/etc/passwd", "=1+1", "all", "none", "id:", "team:", "role:rep|role:", "id:M1|id:M1",
         "D1-0900", "D9-0900", "D1-0900;D1-0900", "per_team", "PER_TEAM", "once", "keynote", "KEYNOTE", "other",
-        "ORD", "XXX", "America/Chicago", "Mars/Olympus", "stage;av", "1;2;3", "0;0", "125%", "100", "%", "1" + String(repeating: "0", count: 400),
+        "ORD", "XXX", "America/Chicago", "Mars/Olympus", "stage;av", "1;2;3", "0;0", "125%", "100", "%", "1" + String(repeating: "0", count: 400)
     ]
 
     // MARK: mutation

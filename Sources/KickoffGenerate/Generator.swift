@@ -1,7 +1,7 @@
+import Airports
 import Foundation
 import KickoffCore
 import KickoffIO
-import Airports
 
 /// What to generate. Every default scales with `attendees`.
 package struct GeneratorOptions: Sendable {
@@ -61,22 +61,28 @@ package struct ScenarioGenerator {
         ("PHX", "Desert Ridge Conference Center Phoenix", "PHX"),
         ("BNA", "Music Row Convention Hotel Nashville", "BNA"),
         ("LAS", "Strip Meeting Center Las Vegas", "LAS"),
-        ("ATL", "Peachtree Conference Center Atlanta", "ATL"),
+        ("ATL", "Peachtree Conference Center Atlanta", "ATL")
     ]
-    static let teamNames = ["Atlas", "Beacon", "Cascade", "Delta", "Everest", "Fjord", "Granite", "Harbor", "Iris",
-                            "Juniper", "Keystone", "Lumen", "Meridian", "Nova", "Orbit", "Pioneer", "Quartz",
-                            "Redwood", "Summit", "Tundra", "Upland", "Vista", "Willow", "Yukon", "Zenith"]
-    static let firstNames = ["Ava", "Ben", "Chloe", "Diego", "Elena", "Farah", "Gus", "Hana", "Ian", "Jade", "Kofi",
-                             "Lena", "Marco", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Victor",
-                             "Wen", "Ximena", "Yusuf", "Zoe", "Aaron", "Bianca", "Carlos", "Dana", "Emeka", "Fiona",
-                             "Grace", "Hugo", "Isla", "Jonas", "Kira", "Leo", "Maya", "Noah", "Olga", "Pablo",
-                             "Rahul", "Sofia", "Theo", "Vera", "Will", "Yara"]
-    static let lastNames = ["Adams", "Baker", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen",
-                            "Kim", "Lopez", "Murphy", "Nguyen", "Okafor", "Patel", "Quintero", "Rossi", "Singh",
-                            "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Young", "Zimmer", "Alvarez", "Brooks",
-                            "Cohen", "Dubois", "Eriksen", "Flores", "Gupta", "Haddad", "Ivanova", "Johnson",
-                            "Kowalski", "Larsen", "Moreau", "Novak", "O'Brien", "Park", "Reyes", "Schmidt",
-                            "Torres", "Vargas", "Weber", "Yilmaz"]
+    static let teamNames = [
+        "Atlas", "Beacon", "Cascade", "Delta", "Everest", "Fjord", "Granite", "Harbor", "Iris",
+        "Juniper", "Keystone", "Lumen", "Meridian", "Nova", "Orbit", "Pioneer", "Quartz",
+        "Redwood", "Summit", "Tundra", "Upland", "Vista", "Willow", "Yukon", "Zenith"
+    ]
+    static let firstNames = [
+        "Ava", "Ben", "Chloe", "Diego", "Elena", "Farah", "Gus", "Hana", "Ian", "Jade", "Kofi",
+        "Lena", "Marco", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Victor",
+        "Wen", "Ximena", "Yusuf", "Zoe", "Aaron", "Bianca", "Carlos", "Dana", "Emeka", "Fiona",
+        "Grace", "Hugo", "Isla", "Jonas", "Kira", "Leo", "Maya", "Noah", "Olga", "Pablo",
+        "Rahul", "Sofia", "Theo", "Vera", "Will", "Yara"
+    ]
+    static let lastNames = [
+        "Adams", "Baker", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen",
+        "Kim", "Lopez", "Murphy", "Nguyen", "Okafor", "Patel", "Quintero", "Rossi", "Singh",
+        "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Young", "Zimmer", "Alvarez", "Brooks",
+        "Cohen", "Dubois", "Eriksen", "Flores", "Gupta", "Haddad", "Ivanova", "Johnson",
+        "Kowalski", "Larsen", "Moreau", "Novak", "O'Brien", "Park", "Reyes", "Schmidt",
+        "Torres", "Vargas", "Weber", "Yilmaz"
+    ]
     static let carriers = ["UA", "AA", "DL", "WN", "AS", "B6", "AC", "WS", "AM", "F9"]
 
     /// The scenario's fixed shape: sizes, venues, home airports, teams and their territories,
@@ -124,8 +130,9 @@ package struct ScenarioGenerator {
             }
             hubs = (0..<teamCount).map { homes[$0 % homes.count] }
             territory = hubs.map { hub in
-                Array(homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
-                    .prefix(max(4, homes.count * 3 / teamCount)))
+                Array(
+                    homes.sorted { (hub.distance(to: $0), $0.iata) < (hub.distance(to: $1), $1.iata) }
+                        .prefix(max(4, homes.count * 3 / teamCount)))
             }
             breakouts = max(4, min(20, teamCount / 2 + 3))
             electiveCount = o.electives ?? max(2, n / 100)
@@ -156,7 +163,7 @@ package struct ScenarioGenerator {
         var out: [(String, String)] = [
             ("event.csv", Self.eventFile(options, shape).text), ("attendees.csv", Self.attendeeFile(staff).text),
             ("venues.csv", venueCSV.text), ("rooms.csv", rooms.text), ("sessions.csv", sessions.text), ("travel.csv", travel.text),
-            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text), ("transfers.csv", transfers.text),
+            ("dinners.csv", dinners.text), ("enrollments.csv", enrollments.text), ("transfers.csv", transfers.text)
         ]
         if options.slotsFile { out.append(("slots.csv", Self.slotFile(shape).text)) }
         return out
@@ -174,13 +181,15 @@ package struct ScenarioGenerator {
             } while usedNames.contains(name)
             usedNames.insert(name)
             let id = "P\(Figures.zeroPadded(staff.people.count + 1, 5))"
-            let email = name.lowercased().replacingOccurrences(of: "'", with: "")
+            let email =
+                name.lowercased().replacingOccurrences(of: "'", with: "")
                 .replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ".") + "@acme.example"
             let company = rng.chance(0.2) ? "Northwind" : "Acme"
             var att = ""
             if let a = attainment { att = rng.chance(0.3) ? "\(Int(a))%" : String(Int(a)) }
-            let p = Person(id: id, name: name, email: email, team: team, role: role, manager: manager,
-                           home: home.iata, company: company, attainment: att)
+            let p = Person(
+                id: id, name: name, email: email, team: team, role: role, manager: manager,
+                home: home.iata, company: company, attainment: att)
             staff.people.append(p)
             return p
         }
@@ -200,8 +209,9 @@ package struct ScenarioGenerator {
         let remaining = n - staff.people.count
         for t in 0..<teamCount {
             let size = remaining / teamCount + (t < remaining % teamCount ? 1 : 0)
-            let mgr = newPerson(team: shape.teamNames[t], role: "manager", manager: vps[t % vps.count], home: hubs[t],
-                                attainment: Double(rng.int(85...130)))
+            let mgr = newPerson(
+                team: shape.teamNames[t], role: "manager", manager: vps[t % vps.count], home: hubs[t],
+                attainment: Double(rng.int(85...130)))
             for _ in 1..<max(size, 2) {
                 let role = rng.chance(0.15) ? "se" : "rep"
                 let territory = shape.territory[t]
@@ -216,12 +226,17 @@ package struct ScenarioGenerator {
     }
 
     static func eventFile(_ o: GeneratorOptions, _ shape: Shape) -> CSVWriter {
-        var event = CSVWriter(header: ["name", "start_date", "days", "day_start", "day_end", "slot_minutes",
-                                       "travel_earliest", "travel_latest", "arrival_buffer_minutes",
-                                       "departure_buffer_minutes", "dinner_time", "dinner_minutes",
-                                       "time_away_cost_per_hour", "comp_plan_date", "currency"], neutralizesFormulas: false)
-        event.row([o.name, shape.first.description, String(shape.days), shape.compact ? "08:00" : "09:00", shape.compact ? "18:00" : "17:00",
-                   "60", "08:00", "18:00", "60", "60", "19:00", "120", "40", shape.last.adding(days: 11).description, "USD"])
+        var event = CSVWriter(
+            header: [
+                "name", "start_date", "days", "day_start", "day_end", "slot_minutes",
+                "travel_earliest", "travel_latest", "arrival_buffer_minutes",
+                "departure_buffer_minutes", "dinner_time", "dinner_minutes",
+                "time_away_cost_per_hour", "comp_plan_date", "currency"
+            ], neutralizesFormulas: false)
+        event.row([
+            o.name, shape.first.description, String(shape.days), shape.compact ? "08:00" : "09:00", shape.compact ? "18:00" : "17:00",
+            "60", "08:00", "18:00", "60", "60", "19:00", "120", "40", shape.last.adding(days: 11).description, "USD"
+        ])
         return event
     }
 
@@ -248,8 +263,10 @@ package struct ScenarioGenerator {
             let ap = shape.venueAirports[k]
             let travellers = staff.people.filter { $0.home != ap.iata }.count
             let block = k == 0 ? "" : String(travellers + rng.int(5...40))
-            venueCSV.row([v.id, v.name, ap.city, ap.iata, ap.timezone, Self.money(Double(rng.int(12...30)) * 1000),
-                          Self.money(Double(rng.int(17...32)) * 10), block])
+            venueCSV.row([
+                v.id, v.name, ap.city, ap.iata, ap.timezone, Self.money(Double(rng.int(12...30)) * 1000),
+                Self.money(Double(rng.int(17...32)) * 10), block
+            ])
             rooms.row([v.id, "BALLROOM", "Grand Ballroom", String(n + rng.int(10...80)), "stage;av;recording"])
             for s in 1...2 {
                 rooms.row([v.id, "SALON\(s)", "Salon \(s)", String(n / 3 + rng.int(10...40)), "av"])
@@ -264,8 +281,10 @@ package struct ScenarioGenerator {
             let perEvening = Int(Double(n) * 0.75) / restaurantCount + staff.biggestTeam
             for r in 1...restaurantCount {
                 let evenings = r == restaurantCount ? "1" : ""
-                dinners.row([v.id, "R\(Figures.zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
-                             String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings])
+                dinners.row([
+                    v.id, "R\(Figures.zeroPadded(r, 2))", "\(ap.city) \(Self.restaurantNames[(r - 1) % Self.restaurantNames.count])",
+                    String(perEvening + rng.int(0...20)), Self.money(Double(rng.int(55...125))), evenings
+                ])
             }
         }
         return (venueCSV, rooms, dinners, transfers)
@@ -285,8 +304,11 @@ package struct ScenarioGenerator {
     /// sessions.csv and enrollments.csv.
     mutating func agendaFiles(_ shape: Shape, _ staff: Staff) -> (CSVWriter, CSVWriter) {
         let compact = shape.compact, ceo = staff.ceo!.id, cro = staff.cro!.id, enablement = staff.enablement
-        var sessions = CSVWriter(header: ["id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
-                                          "fixed_slot", "allowed_slots", "after", "presenters"], neutralizesFormulas: false)
+        var sessions = CSVWriter(
+            header: [
+                "id", "title", "kind", "audience", "repeat", "slots", "needs", "day",
+                "fixed_slot", "allowed_slots", "after", "presenters"
+            ], neutralizesFormulas: false)
         sessions.row(["OPEN", "Opening keynote: the year ahead", "keynote", "all", "once", "1", "stage", "1", compact ? "D1-0800" : "D1-0900", "", "", "\(ceo);\(cro)"])
         sessions.row(["PRODUCT", "Product roadmap and demo lab", "training", "all", "once", "2", "av", "1", "", "", "OPEN", enablement[0]])
         sessions.row(["PRACTICE", "Discovery call practice", "practice", "role:rep|role:se|role:manager", "per_team", shape.teamBlock, "", "", "", "", "PRODUCT", ""])
@@ -294,11 +316,15 @@ package struct ScenarioGenerator {
         sessions.row(["MGR", "Manager coaching workshop", "training", "role:manager|role:exec", "once", "2", "av", "2", "", "", "", enablement.last!])
         if !compact { sessions.row(["BENEFITS", "Benefits and HR update", "info", "all", "once", "1", "", "2", "", "", "", ""]) }
         sessions.row(["NORTHWIND", "Welcome, Northwind: systems and processes", "info", "company:Northwind", "once", "1", "", "", "", "", "", cro])
-        sessions.row(["RECOG", "Presidents and Chairmans club recognition", "recognition",
-                      "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo])
+        sessions.row([
+            "RECOG", "Presidents and Chairmans club recognition", "recognition",
+            "tier:presidents_club|tier:chairmans_club|role:manager|role:exec", "once", "1", "stage", "3", "", "", "", ceo
+        ])
         sessions.row(["CLOSE", "Closing keynote and commitments", "keynote", "all", "once", "1", "stage", "3", "D3-1100", "", "RECOG", ceo])
-        let electiveTitles = ["Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
-                              "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"]
+        let electiveTitles = [
+            "Negotiation clinic", "Demo skills lab", "Pricing and discounting", "Objection handling",
+            "Executive storytelling", "Forecasting hygiene", "Partner co-selling", "Competitive deep dive"
+        ]
         var enrollments = CSVWriter(header: ["attendee", "session"], neutralizesFormulas: false)
         let day2 = shape.hours.map { "D2-\(Figures.zeroPadded($0, 2))00" }
         // Sign-ups: each rep takes at most one elective (so electives never conflict with one
@@ -315,8 +341,10 @@ package struct ScenarioGenerator {
             // Every other elective is held on the second afternoon (every fourth when compact,
             // where those hours are needed for team blocks).
             let allowed = e % (compact ? 4 : 2) == 0 ? day2.suffix(4).joined(separator: ";") : ""
-            sessions.row([id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
-                          allowed, "", enablement[e % enablement.count]])
+            sessions.row([
+                id, title, e % 2 == 0 ? "training" : "practice", "none", "once", "1", e % 3 == 0 ? "av" : "", "", "",
+                allowed, "", enablement[e % enablement.count]
+            ])
             for a in signUps[e].sorted() { enrollments.row([a, id]) }
         }
         return (sessions, enrollments)
@@ -329,16 +357,16 @@ package struct ScenarioGenerator {
         var legNumber = 0
         let monday = shape.first.mondayOfWeek
         let inboundPlan: [(day: Int, time: Int, factor: Double)] = [
-            (-1, 10 * 60, 0.78),          // Sunday: weekend
-            (0, 6 * 60 + 30, 0.84),      // Monday, too early
+            (-1, 10 * 60, 0.78),  // Sunday: weekend
+            (0, 6 * 60 + 30, 0.84),  // Monday, too early
             (0, 9 * 60, 1.0), (0, 12 * 60 + 30, 1.08), (0, 15 * 60 + 45, 0.95),
-            (0, 19 * 60 + 30, 0.88),     // Monday evening, too late
-            (1, 6 * 60, 0.9),            // Tuesday dawn, too early
+            (0, 19 * 60 + 30, 0.88),  // Monday evening, too late
+            (1, 6 * 60, 0.9)  // Tuesday dawn, too early
         ]
         let outboundPlan: [(day: Int, time: Int, factor: Double)] = [
-            (3, 13 * 60 + 30, 1.05), (3, 16 * 60, 1.1), (3, 19 * 60, 0.86),   // Thursday
-            (4, 8 * 60 + 30, 0.97), (4, 11 * 60, 1.0), (4, 14 * 60, 1.04),      // Friday
-            (5, 10 * 60, 0.8),                                                  // Saturday: weekend
+            (3, 13 * 60 + 30, 1.05), (3, 16 * 60, 1.1), (3, 19 * 60, 0.86),  // Thursday
+            (4, 8 * 60 + 30, 0.97), (4, 11 * 60, 1.0), (4, 14 * 60, 1.04),  // Friday
+            (5, 10 * 60, 0.8)  // Saturday: weekend
         ]
         for week in 0..<max(1, options.weeks) {
             for v in shape.venueAirports {
@@ -361,9 +389,11 @@ package struct ScenarioGenerator {
                             // Monday 09:00 in and Friday 11:00 out never sell out, so every generated
                             // scenario has a plan whatever the seat limits elsewhere.
                             if (dir == 0 && pi == 2) || (dir == 1 && pi == 4) { seats = "" }
-                            travel.row(["L\(Figures.zeroPadded(legNumber, 6))", from.iata, to.iata,
-                                        "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
-                                        arr.description, Self.money(price), seats])
+                            travel.row([
+                                "L\(Figures.zeroPadded(legNumber, 6))", from.iata, to.iata,
+                                "\(rng.pick(Self.carriers)) \(rng.int(100...2999))", dep.description,
+                                arr.description, Self.money(price), seats
+                            ])
                         }
                     }
                 }
@@ -378,8 +408,10 @@ package struct ScenarioGenerator {
         Double(4 * teams + electives) > 0.6 * Double(16 * (breakouts + 2))
     }
 
-    static let restaurantNames = ["Chophouse", "Trattoria", "Taqueria", "Oyster Bar", "Smokehouse", "Bistro",
-                                  "Noodle House", "Tavern", "Grill", "Brasserie", "Kitchen", "Cantina"]
+    static let restaurantNames = [
+        "Chophouse", "Trattoria", "Taqueria", "Oyster Bar", "Smokehouse", "Bistro",
+        "Noodle House", "Tavern", "Grill", "Brasserie", "Kitchen", "Cantina"
+    ]
 
     /// Block time from distance: taxi and climb plus cruise at about 780 km/h, in 5-minute steps.
     static func flightMinutes(_ km: Double) -> Int {
@@ -415,7 +447,6 @@ package struct ScenarioGenerator {
         let u = max(rng.unit(), 1e-12), v = rng.unit()
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
-
 
     /// Two decimals, without locale or floating-point printing surprises.
     static func money(_ v: Double) -> String { Figures.plainMoney(v) }

@@ -18,7 +18,7 @@ public enum BaselineLoader {
     static let schema: [String: (known: [String], required: Set<String>)] = [
         "schedule.csv": (PlanFolderFormat.schedule, ["session", "date", "start", "room"]),
         "itineraries.csv": (PlanFolderFormat.itineraries, ["attendee", "team", "inbound", "outbound", "sessions"]),
-        "dinners.csv": (PlanFolderFormat.dinners, ["team", "date", "restaurant"]),
+        "dinners.csv": (PlanFolderFormat.dinners, ["team", "date", "restaurant"])
     ]
 
     public static func load(directory: URL, limits: CSVLimits = CSVLimits()) -> Result {
@@ -30,7 +30,8 @@ public enum BaselineLoader {
             let url = directory.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             if size > limits.maxFileBytes {
-                diagnostics.append(.error(.fileTooLarge, "\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB"))
+                diagnostics.append(
+                    .error(.fileTooLarge, "\(folder)/\(name)", nil, nil, "the file is \(ScenarioLoader.megabytes(size)) MB; the limit is \(ScenarioLoader.megabytes(limits.maxFileBytes)) MB"))
             } else if let data = FileManager.default.contents(atPath: url.path) {
                 files[name] = [UInt8](data)
             }
@@ -40,8 +41,10 @@ public enum BaselineLoader {
 
     /// Reads a baseline from file contents keyed by file name (calendars as `itineraries/NAME.ics`);
     /// `folder` prefixes file names in errors.
-    public static func load(files: [String: [UInt8]], folder: String, diagnostics initial: [Diagnostic] = [],
-                            limits: CSVLimits = CSVLimits()) -> Result {
+    public static func load(
+        files: [String: [UInt8]], folder: String, diagnostics initial: [Diagnostic] = [],
+        limits: CSVLimits = CSVLimits()
+    ) -> Result {
         var diagnostics = initial
         func path(_ name: String) -> String { "\(folder)/\(name)" }
         guard let summary = files["summary.json"] else {
@@ -103,8 +106,9 @@ public enum BaselineLoader {
                 if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))", code: .duplicate); continue }
                 seen[attendee] = row.line
                 let local = inbound == "local"
-                var it = Baseline.Itinerary(attendee: attendee, team: team, inbound: local ? nil : inbound,
-                                            outbound: local ? nil : outbound, sessions: r.list(row, "sessions").map(restore))
+                var it = Baseline.Itinerary(
+                    attendee: attendee, team: team, inbound: local ? nil : inbound,
+                    outbound: local ? nil : outbound, sessions: r.list(row, "sessions").map(restore))
                 it.name = r.text(row, "name").map(restore) ?? ""
                 itineraries.append(it)
             }
@@ -125,16 +129,21 @@ public enum BaselineLoader {
         let calendars = readCalendars(files, itineraries: itineraries, path: path, &diagnostics)
         diagnostics.sort()
         let ok = !diagnostics.contains(where: \.isError)
-        return Result(baseline: ok ? Baseline(venue: venue, placements: placements, itineraries: itineraries, dinners: dinners,
-                                              calendars: calendars) : nil,
-                      diagnostics: diagnostics)
+        return Result(
+            baseline: ok
+                ? Baseline(
+                    venue: venue, placements: placements, itineraries: itineraries, dinners: dinners,
+                    calendars: calendars) : nil,
+            diagnostics: diagnostics)
     }
 
     /// The calendars by attendee id, matched to itineraries.csv's rows by the writer's file names;
     /// nil when the folder holds none. A calendar no row names is a warning, unless it is the
     /// METHOD:CANCEL calendar of someone an earlier re-plan already took off.
-    static func readCalendars(_ files: [String: [UInt8]], itineraries: [Baseline.Itinerary], path: (String) -> String,
-                              _ diagnostics: inout [Diagnostic]) -> [String: Baseline.PublishedCalendar]? {
+    static func readCalendars(
+        _ files: [String: [UInt8]], itineraries: [Baseline.Itinerary], path: (String) -> String,
+        _ diagnostics: inout [Diagnostic]
+    ) -> [String: Baseline.PublishedCalendar]? {
         let present = files.keys.filter { $0.hasPrefix("itineraries/") && $0.hasSuffix(".ics") }
         guard !present.isEmpty else { return nil }
         let ids = itineraries.map(\.attendee)

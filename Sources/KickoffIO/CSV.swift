@@ -64,8 +64,9 @@ public struct CSVTable: Sendable {
         }
         func endField() throws(CSVError) {
             guard fields.count < limits.maxColumns else {
-                throw CSVError(file: file, line: fieldLine, column: column,
-                               message: "more than \(limits.maxColumns) fields in one row")
+                throw CSVError(
+                    file: file, line: fieldLine, column: column,
+                    message: "more than \(limits.maxColumns) fields in one row")
             }
             fields.append(Field(text: try text(field, line: fieldLine, column: column), line: fieldLine, column: column))
             field.removeAll(keepingCapacity: true)
@@ -79,8 +80,9 @@ public struct CSVTable: Sendable {
             if !(fields.count == 1 && fields[0].text.isEmpty && !fieldWasQuoted) {
                 // The header is a row too.
                 guard records.count <= limits.maxRows else {
-                    throw CSVError(file: file, line: recordLine, column: nil,
-                                   message: "more than \(limits.maxRows) rows, the limit", code: .tooManyRows)
+                    throw CSVError(
+                        file: file, line: recordLine, column: nil,
+                        message: "more than \(limits.maxRows) rows, the limit", code: .tooManyRows)
                 }
                 records.append(Record(line: recordLine, fields: fields))
             }
@@ -89,8 +91,9 @@ public struct CSVTable: Sendable {
         }
 
         func tooLong() -> CSVError {
-            CSVError(file: file, line: fieldLine, column: column,
-                     message: "a field longer than \(limits.maxFieldBytes) bytes, the limit", code: .fieldTooLong)
+            CSVError(
+                file: file, line: fieldLine, column: column,
+                message: "a field longer than \(limits.maxFieldBytes) bytes, the limit", code: .fieldTooLong)
         }
 
         while i < n {
@@ -106,8 +109,9 @@ public struct CSVTable: Sendable {
                     i += 1
                     // After a closing quote only a delimiter, a line end or the end may follow.
                     if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                        throw CSVError(file: file, line: line, column: column,
-                                       message: "unexpected text after a closing quote; a quote inside a quoted field is written as two quotes (\"\")")
+                        throw CSVError(
+                            file: file, line: line, column: column,
+                            message: "unexpected text after a closing quote; a quote inside a quoted field is written as two quotes (\"\")")
                     }
                     continue
                 }

@@ -101,19 +101,21 @@ public enum ICSReader {
             sequence = n
         }
         let start = try instant("DTSTART"), end = try instant("DTEND")
-        return Baseline.PublishedEvent(uid: uid, sequence: sequence, start: start, end: end, summary: unescape(p["SUMMARY"]?.value ?? ""),
-                                       location: p["LOCATION"].map { unescape($0.value) }, description: p["DESCRIPTION"].map { unescape($0.value) },
-                                       cancelled: p["STATUS"]?.value.uppercased() == "CANCELLED")
+        return Baseline.PublishedEvent(
+            uid: uid, sequence: sequence, start: start, end: end, summary: unescape(p["SUMMARY"]?.value ?? ""),
+            location: p["LOCATION"].map { unescape($0.value) }, description: p["DESCRIPTION"].map { unescape($0.value) },
+            cancelled: p["STATUS"]?.value.uppercased() == "CANCELLED")
     }
 
     /// `20270112T150000Z` → minutes since the epoch.
     static func utc(_ s: String) -> Int? {
         let u = Array(s.utf8)
         guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z"),
-              let y = Int(String(s.prefix(4))), let mo = Int(String(s.dropFirst(4).prefix(2))), let d = Int(String(s.dropFirst(6).prefix(2))),
-              let h = Int(String(s.dropFirst(9).prefix(2))), let mi = Int(String(s.dropFirst(11).prefix(2))),
-              let sec = Int(String(s.dropFirst(13).prefix(2))), h < 24, mi < 60, sec < 61,
-              let date = CivilDate(year: y, month: mo, day: d) else { return nil }
+            let y = Int(String(s.prefix(4))), let mo = Int(String(s.dropFirst(4).prefix(2))), let d = Int(String(s.dropFirst(6).prefix(2))),
+            let h = Int(String(s.dropFirst(9).prefix(2))), let mi = Int(String(s.dropFirst(11).prefix(2))),
+            let sec = Int(String(s.dropFirst(13).prefix(2))), h < 24, mi < 60, sec < 61,
+            let date = CivilDate(year: y, month: mo, day: d)
+        else { return nil }
         return date.dayNumber * 1440 + h * 60 + mi
     }
 

@@ -30,7 +30,8 @@ public indirect enum JSON: Sendable, Equatable {
             return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(end)]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + JSON.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
+            return "{\n"
+                + pairs.map { pad + JSON.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(end)}"
         }
     }
@@ -68,11 +69,17 @@ extension JSON: Codable {
             return
         }
         let one = try decoder.singleValueContainer()
-        if one.decodeNil() { self = .null }
-        else if let b = try? one.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? one.decode(Int.self) { self = .int(i) }
-        else if let d = try? one.decode(Double.self) { self = .number(d) }
-        else { self = .string(try one.decode(String.self)) }
+        if one.decodeNil() {
+            self = .null
+        } else if let b = try? one.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? one.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? one.decode(Double.self) {
+            self = .number(d)
+        } else {
+            self = .string(try one.decode(String.self))
+        }
     }
 
     /// Written as itself; `JSON.encode` keeps an object's key order.

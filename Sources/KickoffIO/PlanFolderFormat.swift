@@ -6,8 +6,10 @@ import KickoffCore
 /// what is written and what is read back cannot drift apart.
 public enum PlanFolderFormat {
     public static let schedule = ["session", "title", "kind", "day", "date", "start", "end", "room", "room_name", "attendees"]
-    public static let itineraries = ["attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
-                                     "dinner", "dinner_date", "sessions", "co2_kg"]
+    public static let itineraries = [
+        "attendee", "name", "team", "inbound", "arrive", "outbound", "depart", "hotel_nights",
+        "dinner", "dinner_date", "sessions", "co2_kg"
+    ]
     public static let dinners = ["team", "date", "restaurant", "guests"]
     public static let unplaced = ["session", "title", "kind", "attendees", "tried_day", "tried_start", "tried_room", "blocked_by"]
     public static let followUps = ["id", "title", "date", "start_utc", "attendees", "outside_hours"]
@@ -15,8 +17,10 @@ public enum PlanFolderFormat {
     public static let transfers = ["run", "direction", "date", "leaves", "arrives", "riders", "attendees"]
     public static let changes = ["what", "id", "change", "from", "to", "why"]
     /// compare.csv; with several start dates `start_date` follows as the last column.
-    public static let compare = ["venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost",
-                                 "hotel_nights", "solve_seconds", "gap", "reason", "co2_kg"]
+    public static let compare = [
+        "venue", "status", "total", "travel", "hotel", "time_away", "dinners", "venue_cost",
+        "hotel_nights", "solve_seconds", "gap", "reason", "co2_kg"
+    ]
 }
 
 /// summary.json, the one definition of it: `PlanFiles` builds this value and encodes it (with
@@ -108,9 +112,10 @@ public struct PlanSummary: Codable, Sendable, Equatable {
             sessions = try c.decode(Int.self, forKey: .sessions)
             rooms = try c.decode(Int.self, forKey: .rooms)
             if let used = try c.decodeIfPresent(Int.self, forKey: .roomsUsed) {
-                plan = PlanCounts(roomsUsed: used, legsBooked: try c.decode(Int.self, forKey: .legsBooked),
-                                  hotelNights: try c.decode(Int.self, forKey: .hotelNights),
-                                  teamDinners: try c.decode(Int.self, forKey: .teamDinners))
+                plan = PlanCounts(
+                    roomsUsed: used, legsBooked: try c.decode(Int.self, forKey: .legsBooked),
+                    hotelNights: try c.decode(Int.self, forKey: .hotelNights),
+                    teamDinners: try c.decode(Int.self, forKey: .teamDinners))
             }
         }
 
@@ -185,9 +190,10 @@ public struct PlanSummary: Codable, Sendable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             uidDomain = try c.decode(String.self, forKey: .uidDomain)
             if let updated = try c.decodeIfPresent(Int.self, forKey: .eventsUpdated) {
-                changes = Changes(eventsUpdated: updated, eventsCancelled: try c.decode(Int.self, forKey: .eventsCancelled),
-                                  calendarsCancelled: try c.decode(Int.self, forKey: .calendarsCancelled),
-                                  attendeesNotified: try c.decode(Int.self, forKey: .attendeesNotified))
+                changes = Changes(
+                    eventsUpdated: updated, eventsCancelled: try c.decode(Int.self, forKey: .eventsCancelled),
+                    calendarsCancelled: try c.decode(Int.self, forKey: .calendarsCancelled),
+                    attendeesNotified: try c.decode(Int.self, forKey: .attendeesNotified))
             }
         }
 
@@ -247,10 +253,12 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         case followUps = "followups", carbon, ground, calendars, unplaced, generatedAt = "generated_at"
     }
 
-    public init(status: String, venue: String, venueName: String, event: String, startDate: String, currency: String,
-                objective: Double?, costs: Costs?, bound: Double?, gap: Double?, solveSeconds: Double, counts: Counts,
-                model: ModelSize, reasons: [String], agendaHealth: JSON?, changes: JSON? = nil, followUps: JSON? = nil,
-                carbon: JSON? = nil, ground: JSON? = nil, calendars: Calendars? = nil, unplaced: Unplaced? = nil, generatedAt: String) {
+    public init(
+        status: String, venue: String, venueName: String, event: String, startDate: String, currency: String,
+        objective: Double?, costs: Costs?, bound: Double?, gap: Double?, solveSeconds: Double, counts: Counts,
+        model: ModelSize, reasons: [String], agendaHealth: JSON?, changes: JSON? = nil, followUps: JSON? = nil,
+        carbon: JSON? = nil, ground: JSON? = nil, calendars: Calendars? = nil, unplaced: Unplaced? = nil, generatedAt: String
+    ) {
         self.status = status
         self.venue = venue
         self.venueName = venueName

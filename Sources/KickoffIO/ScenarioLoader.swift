@@ -27,26 +27,44 @@ public enum ScenarioLoader {
 
     /// Columns of each file, in the contract's order, and which are required.
     static let schema: [String: (known: [String], required: Set<String>)] = [
-        "event.csv": (["name", "start_date", "days", "day_start", "day_end", "slot_minutes", "travel_earliest",
-                       "travel_latest", "arrival_buffer_minutes", "departure_buffer_minutes", "dinner_time",
-                       "dinner_minutes", "time_away_cost_per_hour", "comp_plan_date", "currency"],
-                      ["name", "start_date"]),
-        "attendees.csv": (["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"],
-                          ["id", "name", "team", "role", "home"]),
-        "venues.csv": (["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"],
-                       ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate"]),
+        "event.csv": (
+            [
+                "name", "start_date", "days", "day_start", "day_end", "slot_minutes", "travel_earliest",
+                "travel_latest", "arrival_buffer_minutes", "departure_buffer_minutes", "dinner_time",
+                "dinner_minutes", "time_away_cost_per_hour", "comp_plan_date", "currency"
+            ],
+            ["name", "start_date"]
+        ),
+        "attendees.csv": (
+            ["id", "name", "email", "team", "role", "manager_id", "home", "company", "attainment"],
+            ["id", "name", "team", "role", "home"]
+        ),
+        "venues.csv": (
+            ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate", "hotel_rooms"],
+            ["id", "name", "city", "airport", "timezone", "daily_rate", "hotel_rate"]
+        ),
         "rooms.csv": (["venue", "id", "name", "capacity", "features"], ["venue", "id", "name", "capacity"]),
-        "sessions.csv": (["id", "title", "kind", "audience", "repeat", "slots", "needs", "day", "fixed_slot",
-                          "allowed_slots", "after", "presenters"], ["id", "title", "audience"]),
+        "sessions.csv": (
+            [
+                "id", "title", "kind", "audience", "repeat", "slots", "needs", "day", "fixed_slot",
+                "allowed_slots", "after", "presenters"
+            ], ["id", "title", "audience"]
+        ),
         "slots.csv": (["id", "day", "start", "end"], ["id", "day", "start", "end"]),
         "dinners.csv": (["venue", "id", "name", "capacity", "cost_per_head", "evenings"], ["venue", "id", "name", "capacity"]),
-        "travel.csv": (["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"],
-                       ["id", "origin", "destination", "depart", "arrive", "price"]),
+        "travel.csv": (
+            ["id", "origin", "destination", "carrier", "depart", "arrive", "price", "seats"],
+            ["id", "origin", "destination", "depart", "arrive", "price"]
+        ),
         "enrollments.csv": (["attendee", "session"], ["attendee", "session"]),
-        "followups.csv": (["id", "title", "kind", "audience", "minutes", "earliest_days_after", "latest_days_after"],
-                          ["id", "title", "audience", "earliest_days_after", "latest_days_after"]),
-        "transfers.csv": (["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"],
-                          ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"]),
+        "followups.csv": (
+            ["id", "title", "kind", "audience", "minutes", "earliest_days_after", "latest_days_after"],
+            ["id", "title", "audience", "earliest_days_after", "latest_days_after"]
+        ),
+        "transfers.csv": (
+            ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"],
+            ["venue", "seats", "cost_per_run", "minutes", "max_wait_minutes"]
+        )
     ]
 
     /// Reads and validates the folder at `directory`.
@@ -88,8 +106,10 @@ public enum ScenarioLoader {
     /// Reads a scenario from file contents keyed by file name (`"event.csv"` → bytes).
     ///
     /// Useful for tests and fuzzing: no file system involved.
-    public static func load(files: [String: [UInt8]], diagnostics initial: [Diagnostic] = [],
-                            limits: CSVLimits = CSVLimits()) -> LoadResult {
+    public static func load(
+        files: [String: [UInt8]], diagnostics initial: [Diagnostic] = [],
+        limits: CSVLimits = CSVLimits()
+    ) -> LoadResult {
         var b = Builder(diagnostics: initial)
         for name in requiredFiles where files[name] == nil && !initial.contains(where: { $0.file == name }) {
             b.diagnostics.append(.error(.missingFile, name, nil, nil, "required file is missing"))
@@ -117,8 +137,11 @@ public enum ScenarioLoader {
         }
 
         let event = readers["event.csv"].flatMap { b.readEvent($0) }
-        var scenario = Scenario(event: event ?? Event(name: "", startDate: CivilDate(year: 2000, month: 1, day: 3)!,
-                                                      source: SourceLine(file: "event.csv", line: 2)))
+        var scenario = Scenario(
+            event: event
+                ?? Event(
+                    name: "", startDate: CivilDate(year: 2000, month: 1, day: 3)!,
+                    source: SourceLine(file: "event.csv", line: 2)))
         if event == nil { b.incomplete = true }
         if let r = readers["attendees.csv"] { scenario.attendees = b.readAttendees(r) }
         if let r = readers["venues.csv"] { scenario.venues = b.readVenues(r) }
@@ -129,7 +152,9 @@ public enum ScenarioLoader {
             scenario.slots = b.readSlots(r)
             // Sessions refer to slots by id: a dropped slot row would echo as "unknown slot" errors.
             if scenario.slots!.count != r.rows.count { b.incomplete = true }
-        } else if files["slots.csv"] != nil { scenario.slots = [] }
+        } else if files["slots.csv"] != nil {
+            scenario.slots = []
+        }
         if let r = readers["dinners.csv"] { scenario.restaurants = b.readRestaurants(r) } else if files["dinners.csv"] != nil { scenario.restaurants = [] }
         if let r = readers["enrollments.csv"] { scenario.enrollments = b.readEnrollments(r) }
         if let r = readers["followups.csv"] { scenario.followUps = b.readFollowUps(r) }
@@ -187,21 +212,23 @@ private struct Builder {
             let home = r.airport(row, "home")
             let attainment = r.decimal(row, "attainment", percent: true)
             guard let id else { return nil }
-            return Attendee(id: AttendeeID(id), name: name ?? "", email: r.text(row, "email"), team: team ?? "",
-                            role: role ?? "", managerID: r.text(row, "manager_id").map { AttendeeID($0) },
-                            home: home ?? "", company: r.text(row, "company"), attainment: attainment,
-                            source: r.source(row))
+            return Attendee(
+                id: AttendeeID(id), name: name ?? "", email: r.text(row, "email"), team: team ?? "",
+                role: role ?? "", managerID: r.text(row, "manager_id").map { AttendeeID($0) },
+                home: home ?? "", company: r.text(row, "company"), attainment: attainment,
+                source: r.source(row))
         }
     }
 
     func readVenues(_ r: TableReader) -> [Venue] {
         r.rows.compactMap { row in
             let id = r.required(row, "id")
-            let v = Venue(id: VenueID(id ?? ""), name: r.required(row, "name") ?? "", city: r.required(row, "city") ?? "",
-                          airport: r.airport(row, "airport") ?? "", timezone: r.required(row, "timezone") ?? "UTC",
-                          dailyRate: r.decimal(row, "daily_rate", required: true) ?? 0,
-                          hotelRate: r.decimal(row, "hotel_rate", required: true) ?? 0,
-                          hotelRooms: r.int(row, "hotel_rooms"), source: r.source(row))
+            let v = Venue(
+                id: VenueID(id ?? ""), name: r.required(row, "name") ?? "", city: r.required(row, "city") ?? "",
+                airport: r.airport(row, "airport") ?? "", timezone: r.required(row, "timezone") ?? "UTC",
+                dailyRate: r.decimal(row, "daily_rate", required: true) ?? 0,
+                hotelRate: r.decimal(row, "hotel_rate", required: true) ?? 0,
+                hotelRooms: r.int(row, "hotel_rooms"), source: r.source(row))
             return id == nil ? nil : v
         }
     }
@@ -209,9 +236,10 @@ private struct Builder {
     func readRooms(_ r: TableReader) -> [Room] {
         r.rows.compactMap { row in
             let venue = r.required(row, "venue"), id = r.required(row, "id")
-            let room = Room(venue: VenueID(venue ?? ""), id: RoomID(id ?? ""), name: r.required(row, "name") ?? "",
-                            capacity: r.int(row, "capacity", required: true) ?? 0,
-                            features: Set(r.list(row, "features")), source: r.source(row))
+            let room = Room(
+                venue: VenueID(venue ?? ""), id: RoomID(id ?? ""), name: r.required(row, "name") ?? "",
+                capacity: r.int(row, "capacity", required: true) ?? 0,
+                features: Set(r.list(row, "features")), source: r.source(row))
             return venue == nil || id == nil ? nil : room
         }
     }
@@ -228,12 +256,16 @@ private struct Builder {
             }
             var s = Session(id: SessionID(id ?? ""), title: title ?? "", audience: audience, source: r.source(row))
             if let k = r.text(row, "kind") {
-                if let kind = SessionKind(rawValue: k.lowercased()) { s.kind = kind } else {
+                if let kind = SessionKind(rawValue: k.lowercased()) {
+                    s.kind = kind
+                } else {
                     r.error(row, "kind", "unknown kind \(quoted(k)) (expected \(SessionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
             }
             if let t = r.text(row, "repeat") {
-                if let m = Repeat(rawValue: t.lowercased()) { s.repeatMode = m } else {
+                if let m = Repeat(rawValue: t.lowercased()) {
+                    s.repeatMode = m
+                } else {
                     r.error(row, "repeat", "unknown repeat \(quoted(t)) (expected once or per_team)")
                 }
             }
@@ -271,10 +303,11 @@ private struct Builder {
                     return k
                 }
             }
-            let rest = Restaurant(venue: VenueID(venue ?? ""), id: RestaurantID(id ?? ""), name: r.required(row, "name") ?? "",
-                                  capacity: r.int(row, "capacity", required: true) ?? 0,
-                                  costPerHead: r.decimal(row, "cost_per_head") ?? 0, evenings: evenings,
-                                  source: r.source(row))
+            let rest = Restaurant(
+                venue: VenueID(venue ?? ""), id: RestaurantID(id ?? ""), name: r.required(row, "name") ?? "",
+                capacity: r.int(row, "capacity", required: true) ?? 0,
+                costPerHead: r.decimal(row, "cost_per_head") ?? 0, evenings: evenings,
+                source: r.source(row))
             return venue == nil || id == nil ? nil : rest
         }
     }
@@ -287,8 +320,9 @@ private struct Builder {
             let price = r.decimal(row, "price", required: true)
             let seats = r.int(row, "seats")
             guard let id, let origin, let destination, let depart, let arrive, let price else { return nil }
-            return TravelLeg(id: LegID(id), origin: origin, destination: destination, carrier: r.text(row, "carrier"),
-                             depart: depart, arrive: arrive, price: price, seats: seats, source: r.source(row))
+            return TravelLeg(
+                id: LegID(id), origin: origin, destination: destination, carrier: r.text(row, "carrier"),
+                depart: depart, arrive: arrive, price: price, seats: seats, source: r.source(row))
         }
     }
 
@@ -311,8 +345,9 @@ private struct Builder {
             let earliest = r.int(row, "earliest_days_after", min: 1, max: 366, required: true)
             let latest = r.int(row, "latest_days_after", min: 1, max: 366, required: true)
             guard let id, let title, let earliest, let latest else { return nil }
-            var f = FollowUp(id: id, title: title, audience: audience, earliestDaysAfter: earliest, latestDaysAfter: latest,
-                             source: r.source(row))
+            var f = FollowUp(
+                id: id, title: title, audience: audience, earliestDaysAfter: earliest, latestDaysAfter: latest,
+                source: r.source(row))
             if let k = r.text(row, "kind") { f.kind = k.lowercased() }
             if let m = r.int(row, "minutes", min: 1, max: 1440) { f.minutes = m }
             return f
@@ -327,8 +362,9 @@ private struct Builder {
             let minutes = r.int(row, "minutes", min: 0, max: 1440, required: true)
             let wait = r.int(row, "max_wait_minutes", min: 0, max: 1440, required: true)
             guard let venue, let seats, let cost, let minutes, let wait else { return nil }
-            return Transfer(venue: VenueID(venue), seats: seats, costPerRun: cost, minutes: minutes, maxWaitMinutes: wait,
-                            source: r.source(row))
+            return Transfer(
+                venue: VenueID(venue), seats: seats, costPerRun: cost, minutes: minutes, maxWaitMinutes: wait,
+                source: r.source(row))
         }
     }
 }

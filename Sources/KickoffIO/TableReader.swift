@@ -47,8 +47,10 @@ final class TableReader {
         table.records.filter { r in
             if r.fields.count > table.header.count {
                 let extra = r.fields[table.header.count]
-                diagnostics.append(.error(.extraField, file, extra.line, extra.column,
-                                          "the row has \(r.fields.count) fields but the header has \(table.header.count)"))
+                diagnostics.append(
+                    .error(
+                        .extraField, file, extra.line, extra.column,
+                        "the row has \(r.fields.count) fields but the header has \(table.header.count)"))
                 return false
             }
             return true

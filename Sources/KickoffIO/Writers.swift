@@ -1,5 +1,5 @@
-import Foundation
 import CSystem
+import Foundation
 
 /// Builds RFC 4180 CSV text: fields quoted only when they must be, LF line ends.
 ///
@@ -38,7 +38,8 @@ public struct CSVWriter: Sendable {
 
     /// Quotes a field containing a comma, quote, line break or edge spaces; doubles its quotes.
     public static func escape(_ field: String) -> String {
-        let special = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let special =
+            field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard special else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

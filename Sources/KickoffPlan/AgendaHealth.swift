@@ -78,9 +78,11 @@ package struct AgendaHealth: Sendable, Equatable {
     package var ruleCostTotal: Double { (ruleCosts ?? []).reduce(0) { $0 + $1.cost } }
 
     /// The findings as given (read back from a summary.json, say).
-    package init(shares: [KindShare], infoSessions: [SessionID], compPlanDate: CivilDate?, compPlanClash: [CivilDate],
-                compCallWindow: [CivilDate], managerExceptions: [Exception]?, chairmansClub: [AttendeeID],
-                presidentsClub: [AttendeeID], ruleCosts: [RuleCost]?) {
+    package init(
+        shares: [KindShare], infoSessions: [SessionID], compPlanDate: CivilDate?, compPlanClash: [CivilDate],
+        compCallWindow: [CivilDate], managerExceptions: [Exception]?, chairmansClub: [AttendeeID],
+        presidentsClub: [AttendeeID], ruleCosts: [RuleCost]?
+    ) {
         self.shares = shares; self.infoSessions = infoSessions; self.compPlanDate = compPlanDate
         self.compPlanClash = compPlanClash; self.compCallWindow = compCallWindow; self.managerExceptions = managerExceptions
         self.chairmansClub = chairmansClub; self.presidentsClub = presidentsClub; self.ruleCosts = ruleCosts
@@ -116,7 +118,8 @@ package struct AgendaHealth: Sendable, Equatable {
             let managers = Set(sc.attendees.compactMap(\.managerID))
             managerExceptions = sc.attendees.compactMap { person in
                 guard !managers.contains(person.id), let m = person.managerID, let mi = index[m], m != person.id,
-                      sc.attendees[mi].team != person.team else { return nil }
+                    sc.attendees[mi].team != person.team
+                else { return nil }
                 return Exception(attendee: person.id, team: person.team, manager: m, managerTeam: sc.attendees[mi].team)
             }
         } else {
@@ -177,16 +180,19 @@ package struct AgendaHealth: Sendable, Equatable {
                     let excluded = [ins[best.i], outs[best.o]].filter { !$0.why.isEmpty }.map { leg in
                         (id: legs[leg.leg].id, why: leg.why.map(\.description).joined(separator: "; "))
                     }
-                    found = RuleCost(attendee: person.id, home: person.home, allowed: bestAllowed, withoutRules: best.cost,
-                                     excludedLegs: excluded)
+                    found = RuleCost(
+                        attendee: person.id, home: person.home, allowed: bestAllowed, withoutRules: best.cost,
+                        excludedLegs: excluded)
                 } else {
                     found = nil
                 }
                 memo[key] = found
             }
             if let f = found {
-                out.append(RuleCost(attendee: person.id, home: f.home, allowed: f.allowed, withoutRules: f.withoutRules,
-                                    excludedLegs: f.excludedLegs))
+                out.append(
+                    RuleCost(
+                        attendee: person.id, home: f.home, allowed: f.allowed, withoutRules: f.withoutRules,
+                        excludedLegs: f.excludedLegs))
             }
         }
         return out.sorted { ($1.cost, $0.attendee.rawValue) < ($0.cost, $1.attendee.rawValue) }

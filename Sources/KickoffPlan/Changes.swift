@@ -67,8 +67,10 @@ package struct PlanChanges: Sendable {
             sessions.compared += 1
             let p = plan.placements[k]
             if p.slot == choice.slot && p.room == choice.room { sessions.kept += 1; continue }
-            rows.append(Row(what: .session, id: agenda.sessions[k].id, change: .moved, from: record(choice.record), to: placement(k),
-                            why: Self.whySessionMoved(k, choice, instance, plan)))
+            rows.append(
+                Row(
+                    what: .session, id: agenda.sessions[k].id, change: .moved, from: record(choice.record), to: placement(k),
+                    why: Self.whySessionMoved(k, choice, instance, plan)))
         }
         for p in match.baseline.placements where !now.contains(p.session) {
             rows.append(Row(what: .session, id: p.session, change: .removed, from: record(p), to: "", why: "no longer in the agenda"))
@@ -85,12 +87,16 @@ package struct PlanChanges: Sendable {
                 }
                 dinners.compared += 1
                 if choice.booking == b { dinners.kept += 1; continue }
-                rows.append(Row(what: .dinner, id: team, change: .moved, from: "\(choice.record.date) \(choice.record.restaurant)", to: to,
-                                why: Self.whyDinnerMoved(team, choice, instance, plan)))
+                rows.append(
+                    Row(
+                        what: .dinner, id: team, change: .moved, from: "\(choice.record.date) \(choice.record.restaurant)", to: to,
+                        why: Self.whyDinnerMoved(team, choice, instance, plan)))
             }
             for d in match.baseline.dinners where agenda.members[d.team] == nil {
-                rows.append(Row(what: .dinner, id: d.team, change: .removed, from: "\(d.date) \(d.restaurant)", to: "",
-                                why: "the team has no attendees now"))
+                rows.append(
+                    Row(
+                        what: .dinner, id: d.team, change: .removed, from: "\(d.date) \(d.restaurant)", to: "",
+                        why: "the team has no attendees now"))
             }
         }
 
@@ -109,8 +115,10 @@ package struct PlanChanges: Sendable {
             }
             guard let was = match.trips[a], let t = plan.trips[a] else {
                 if row.isLocal != instance.isLocal[a] {
-                    rows.append(Row(what: .attendee, id: person.id.rawValue, change: .moved, from: trip(row), to: trip(a),
-                                    why: instance.isLocal[a] ? "home is now the venue's airport" : "home is no longer the venue's airport"))
+                    rows.append(
+                        Row(
+                            what: .attendee, id: person.id.rawValue, change: .moved, from: trip(row), to: trip(a),
+                            why: instance.isLocal[a] ? "home is now the venue's airport" : "home is no longer the venue's airport"))
                 }
                 continue
             }
@@ -119,14 +127,19 @@ package struct PlanChanges: Sendable {
             if row.team != person.team { own.append("team changed from \(row.team) to \(person.team)") }
             if row.sessions.sorted() != instance.sessionsOf[a].map({ agenda.sessions[$0].id }).sorted() { own.append("sessions changed") }
             let kept = t.inbound == was.inbound && t.outbound == was.outbound
-            if own.isEmpty { unchangedTravellers.compared += 1; if kept { unchangedTravellers.kept += 1 } } else {
+            if own.isEmpty {
+                unchangedTravellers.compared += 1; if kept { unchangedTravellers.kept += 1 }
+            } else {
                 changedTravellers.compared += 1; if kept { changedTravellers.kept += 1 }
             }
             for (what, old, new) in [(What.inbound, was.inbound, t.inbound), (.outbound, was.outbound, t.outbound)] where old != new {
                 let from = (what == .inbound ? row.inbound : row.outbound) ?? ""
-                rows.append(Row(what: what, id: person.id.rawValue, change: .rebooked, from: from, to: legs[new].id.rawValue,
-                                why: Self.whyRebooked(a, inbound: what == .inbound, old: old, oldID: from, own: own,
-                                                      instance, plan, onLeg: onLeg, penalties: match.penalties)))
+                rows.append(
+                    Row(
+                        what: what, id: person.id.rawValue, change: .rebooked, from: from, to: legs[new].id.rawValue,
+                        why: Self.whyRebooked(
+                            a, inbound: what == .inbound, old: old, oldID: from, own: own,
+                            instance, plan, onLeg: onLeg, penalties: match.penalties)))
             }
         }
         for r in match.baseline.itineraries where !present.contains(r.attendee) {
@@ -183,8 +196,10 @@ package struct PlanChanges: Sendable {
         return "to fit other changes"
     }
 
-    static func whyRebooked(_ a: Int, inbound: Bool, old: Int?, oldID: String, own: [String], _ inst: PlanningInstance, _ plan: Plan,
-                            onLeg: [Int: Int], penalties: ChangePenalties) -> String {
+    static func whyRebooked(
+        _ a: Int, inbound: Bool, old: Int?, oldID: String, own: [String], _ inst: PlanningInstance, _ plan: Plan,
+        onLeg: [Int: Int], penalties: ChangePenalties
+    ) -> String {
         guard let l = old else { return "leg \(oldID) is no longer in travel.csv" }
         let legs = inst.scenario.travel, person = inst.scenario.attendees[a], event = inst.event
         let usable = (inbound ? inst.travel.inbound[person.home] : inst.travel.outbound[person.home]) ?? []

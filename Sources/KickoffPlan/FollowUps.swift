@@ -111,8 +111,10 @@ package enum FollowUpPlanner {
             }
             guard let best else { continue }
             let outside = audience.filter { !inside(zones[$0], best.start, minutes: f.minutes) }
-            out.append(FollowUpPlacement(definition: f, date: best.date, start: best.start, end: best.start + f.minutes,
-                                         audience: audience, outsideHours: outside))
+            out.append(
+                FollowUpPlacement(
+                    definition: f, date: best.date, start: best.start, end: best.start + f.minutes,
+                    audience: audience, outsideHours: outside))
         }
         return out
     }

@@ -110,9 +110,10 @@ package struct PlanningInstance: Sendable {
         let leg = scenario.travel[l], event = scenario.event
         let rate = venue.hotelRate, perHour = event.timeAwayCostPerHour
         let d0 = event.startDate.dayNumber, t0 = slotStart.min() ?? 0
-        return carbon.cost(l) + (inbound
-            ? leg.price + rate * Double(d0 - venueDate(leg.arrive.instant).dayNumber) + perHour * Double(t0 - leg.depart.instant) / 60
-            : leg.price + rate * Double(venueDate(leg.depart.instant).dayNumber - d0) + perHour * Double(leg.arrive.instant - t0) / 60)
+        return carbon.cost(l)
+            + (inbound
+                ? leg.price + rate * Double(d0 - venueDate(leg.arrive.instant).dayNumber) + perHour * Double(t0 - leg.depart.instant) / 60
+                : leg.price + rate * Double(venueDate(leg.depart.instant).dayNumber - d0) + perHour * Double(leg.arrive.instant - t0) / 60)
     }
 
     /// Venue-local date of an instant.

@@ -91,8 +91,10 @@ private struct Checking {
     mutating func shapeFits() -> Bool {
         let people = sc.attendees
         guard plan.placements.count == agenda.sessions.count, plan.trips.count == people.count else {
-            fail(.shape, "\(plan.placements.count) placements for \(agenda.sessions.count) sessions, "
-                 + "\(plan.trips.count) trips for \(people.count) attendees")
+            fail(
+                .shape,
+                "\(plan.placements.count) placements for \(agenda.sessions.count) sessions, "
+                    + "\(plan.trips.count) trips for \(people.count) attendees")
             return false
         }
         return true
@@ -211,8 +213,10 @@ private struct Checking {
 
     /// One traveller's legs: their ends, weekdays and business hours, the whole trip on weekdays,
     /// the buffers around the commitments; their seats and hotel nights, and what it all costs.
-    mutating func travel(_ person: Attendee, _ trip: Trip, _ commitments: [Commitment],
-                         seatsUsed: inout [Int: Int], staying: inout [Int: Int]) {
+    mutating func travel(
+        _ person: Attendee, _ trip: Trip, _ commitments: [Commitment],
+        seatsUsed: inout [Int: Int], staying: inout [Int: Int]
+    ) {
         let legs = sc.travel
         let hours = event.travelEarliest...event.travelLatest
         let inLeg = legs[trip.inbound], outLeg = legs[trip.outbound]

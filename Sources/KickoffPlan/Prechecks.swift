@@ -27,7 +27,8 @@ package enum Prechecks {
         let e = inst.event
         guard let day = e.agendaDates.first(where: { $0.weekday.isWeekend }) else { return nil }
         let latest = e.days <= 5 ? Weekday(rawValue: 6 - e.days)!.shortName : nil
-        let when = latest.map { "a \(e.days)-day agenda must start on a Mon\($0 == "Mon" ? "" : "–\($0)")" }
+        let when =
+            latest.map { "a \(e.days)-day agenda must start on a Mon\($0 == "Mon" ? "" : "–\($0)")" }
             ?? "an agenda of \(e.days) days cannot avoid a weekend"
         return "starting \(e.startDate.weekday.shortName) \(e.startDate), the agenda would run on \(day.weekday.shortName) \(day); "
             + "people meet and travel on weekdays only, so \(when)"
@@ -60,7 +61,9 @@ package enum Prechecks {
                     out.append("session \(ps.id) needs \(s.slots) consecutive slots from its fixed slot \(f), and the day ends sooner")
                 }
             } else if !s.allowedSlots.isEmpty {
-                out.append("session \(ps.id) needs \(s.slots) consecutive slots starting in one of \(s.allowedSlots.map(\.rawValue).joined(separator: ", "))\(s.day.map { " on day \($0)" } ?? ""), and none has them")
+                out.append(
+                    "session \(ps.id) needs \(s.slots) consecutive slots starting in one of \(s.allowedSlots.map(\.rawValue).joined(separator: ", "))\(s.day.map { " on day \($0)" } ?? ""), and none has them"
+                )
             } else {
                 out.append("session \(ps.id) needs \(s.slots) consecutive slots\(s.day.map { " on day \($0)" } ?? ""), and no day has that many")
             }
@@ -158,7 +161,9 @@ package enum Prechecks {
                 let why = legs.prefix(6).map { "\(sc.travel[$0.leg].id): \($0.rejections.map(\.description).joined(separator: ", "))" }
                 let people = byHome[home]!
                 var text = "\(list(people)) (from \(home)) \(people.count == 1 ? "has" : "have") no usable \(direction.rawValue) leg"
-                text += why.isEmpty ? ": travel.csv has no \(direction == .inbound ? "\(home)→\(inst.venue.airport)" : "\(inst.venue.airport)→\(home)") leg"
+                text +=
+                    why.isEmpty
+                    ? ": travel.csv has no \(direction == .inbound ? "\(home)→\(inst.venue.airport)" : "\(inst.venue.airport)→\(home)") leg"
                     : " (" + why.joined(separator: "; ") + (legs.count > 6 ? "; and \(legs.count - 6) more" : "") + ")"
                 out.append(text)
             }

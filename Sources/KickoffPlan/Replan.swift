@@ -77,8 +77,9 @@ package struct BaselineMatch: Sendable {
         if instance.hasDinners {
             for d in baseline.dinners where instance.agenda.members[d.team] != nil {
                 let day = d.date.dayNumber - event.startDate.dayNumber + 1
-                dinners[d.team] = DinnerChoice(restaurant: restaurantAt[d.restaurant],
-                                               evening: (1...event.days).contains(day) ? day : nil, record: d)
+                dinners[d.team] = DinnerChoice(
+                    restaurant: restaurantAt[d.restaurant],
+                    evening: (1...event.days).contains(day) ? day : nil, record: d)
             }
         }
         self.dinners = dinners

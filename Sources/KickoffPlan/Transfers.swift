@@ -90,8 +90,10 @@ package enum TransferPlanner {
             if arrival.release <= arrival.deadline {
                 windows[.arrival, default: []].append((a, arrival.release, arrival.deadline))
             } else {
-                unserved.append(.init(attendee: a, direction: .arrival,
-                                      why: "lands \(clock(landing)) on \(legs[trip.inbound].id); the \(drive)-min drive cannot reach the first commitment at \(clock(commitments.first!.start))"))
+                unserved.append(
+                    .init(
+                        attendee: a, direction: .arrival,
+                        why: "lands \(clock(landing)) on \(legs[trip.inbound].id); the \(drive)-min drive cannot reach the first commitment at \(clock(commitments.first!.start))"))
             }
             var departure = (release: takeOff - drive - wait, deadline: takeOff - drive)
             if let last = commitments.map(\.end).max() { departure.release = max(departure.release, last) }
@@ -99,8 +101,10 @@ package enum TransferPlanner {
                 windows[.departure, default: []].append((a, departure.release, departure.deadline))
             } else {
                 let last = commitments.map(\.end).max()!
-                unserved.append(.init(attendee: a, direction: .departure,
-                                      why: "the last commitment ends \(clock(last)); the \(drive)-min drive cannot make \(legs[trip.outbound].id) at \(clock(takeOff))"))
+                unserved.append(
+                    .init(
+                        attendee: a, direction: .departure,
+                        why: "the last commitment ends \(clock(last)); the \(drive)-min drive cannot make \(legs[trip.outbound].id) at \(clock(takeOff))"))
             }
         }
         var runs: [TransferRun] = []

@@ -178,8 +178,10 @@ package struct AgendaSearch {
 
     /// Finds a conflict-free agenda, starting from `start` when given (one placement per session),
     /// or says which sessions are left over when the deadline or a stop request comes first.
-    package static func run(_ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
-                           deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
+    package static func run(
+        _ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
+        deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> Result? {
         guard var s = AgendaSearch(f) else { return nil }
         if weighing == .byAudience { s.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }
         var rng = SplitMix64(seed: seed)
@@ -391,7 +393,8 @@ package struct AgendaSearch {
         if let start, start.count == n {
             for k in 0..<n {
                 guard let o = options[k].firstIndex(where: { $0.slot == start[k].slot }), fits[k].contains(start[k].room),
-                      evictions(k, o, start[k].room).isEmpty else { continue }
+                    evictions(k, o, start[k].room).isEmpty
+                else { continue }
                 place(k, o, short[k] ? -1 : start[k].room)
             }
         }

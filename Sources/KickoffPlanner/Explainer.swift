@@ -30,8 +30,10 @@ package enum Explanation: Sendable, Equatable {
 }
 
 package enum Explainer {
-    package static func explain(_ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60,
-                               shouldStop: (@Sendable () -> Bool)? = nil) -> Explanation {
+    package static func explain(
+        _ inst: PlanningInstance, solver: any MIPSolver, timeLimit: Double = 60,
+        shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> Explanation {
         let pre = Prechecks.run(inst)
         if !pre.isEmpty { return .reasons(pre.map(Reason.finding)) }
         let f = Formulation(inst)
@@ -41,8 +43,9 @@ package enum Explainer {
         // coefficient, so breaking it for the group costs 1, as breaking any other single
         // requirement does, not n.
         let rows = f.model.constraints
-        let (elastic, slack) = f.model.elastic(keep: { (rows[$0].tag as? Requirement)?.isStructural ?? false },
-                                               cost: { 1 / max(1, rows[$0].terms.map { abs($0.coefficient) }.max() ?? 1) })
+        let (elastic, slack) = f.model.elastic(
+            keep: { (rows[$0].tag as? Requirement)?.isStructural ?? false },
+            cost: { 1 / max(1, rows[$0].terms.map { abs($0.coefficient) }.max() ?? 1) })
         var options = SolveOptions()
         options.timeLimit = timeLimit
         options.shouldStop = shouldStop

@@ -62,12 +62,12 @@ package struct Formulation: Sendable {
     package init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil) {
         self.instance = instance
         self.baseline = baseline
-        addSessionPlacement()      // (1), (2)
-        addRoomOverlap()           // (3)
-        addAttendeeOverlap()       // (4)
-        addPrecedence()            // (5)
-        addDinners()               // (6), (7), (8)
-        addTravel()                // (9)–(14)
+        addSessionPlacement()  // (1), (2)
+        addRoomOverlap()  // (3)
+        addAttendeeOverlap()  // (4)
+        addPrecedence()  // (5)
+        addDinners()  // (6), (7), (8)
+        addTravel()  // (9)–(14)
         model.objectiveConstant += instance.venue.dailyRate * Double(instance.event.days)  // venue part of (0)
     }
 
@@ -190,8 +190,9 @@ package struct Formulation: Sendable {
             for tau in Set(aStarts.map(\.0)).sorted() {
                 let early = aStarts.filter { $0.0 <= tau }.map { ($0.1, 1.0) }
                 let done = bEnds.filter { $0.0 <= tau }.map { ($0.1, -1.0) }
-                model.addConstraint(Requirement.after(session: agenda.sessions[a].id, predecessor: agenda.sessions[b].id, by: moment(tau)),
-                                    early + done, upper: 0)
+                model.addConstraint(
+                    Requirement.after(session: agenda.sessions[a].id, predecessor: agenda.sessions[b].id, by: moment(tau)),
+                    early + done, upper: 0)
             }
         }
     }
@@ -215,15 +216,15 @@ package struct Formulation: Sendable {
             addRestaurantChoices(sets, size)  // (6), (7c)
             return
         }
-        addDinnerEvenings(size)                                   // (6)
+        addDinnerEvenings(size)  // (6)
         var served: [String: [(Variable, Double)]] = [:]  // "team|e" → terms serving it
         if let sets = tableSets(size) {
-            addTableSets(sets, size, &served)                     // (7a)
+            addTableSets(sets, size, &served)  // (7a)
         } else {
-            addDinnerChoices(size, &served)                       // (7z)
+            addDinnerChoices(size, &served)  // (7z)
         }
-        addSeating(served)                                        // (7b)
-        addDinnerClashes()                                        // (8)
+        addSeating(served)  // (7b)
+        addDinnerClashes()  // (8)
     }
 
     /// (7c) with free evenings: one variable per restaurant and table set, each restaurant at
@@ -329,8 +330,9 @@ package struct Formulation: Sendable {
                 for k in memberSessions.sorted() {
                     for (s, y) in start[k] {
                         guard let iv = instance.interval(of: k, startingAt: s), iv.start < din.end, din.start < iv.end else { continue }
-                        model.addConstraint(Requirement.dinnerClash(team: team, evening: e, session: agenda.sessions[k].id, slot: agenda.slots[s].id),
-                                            [(w, 1), (y, 1)], upper: 1)
+                        model.addConstraint(
+                            Requirement.dinnerClash(team: team, evening: e, session: agenda.sessions[k].id, slot: agenda.slots[s].id),
+                            [(w, 1), (y, 1)], upper: 1)
                     }
                 }
             }
@@ -357,7 +359,8 @@ package struct Formulation: Sendable {
         }
         for (a, sessions) in instance.sessionsOf.enumerated() where !instance.isLocal[a] {
             guard sessions.contains(where: { latestStart[$0] <= earliest.start }),
-                  sessions.contains(where: { earliestEnd[$0] >= latest.end }) else { return false }
+                sessions.contains(where: { earliestEnd[$0] >= latest.end })
+            else { return false }
         }
         return true
     }
@@ -408,10 +411,11 @@ package struct Formulation: Sendable {
             }
         }
         if let team, let ws = evening[team] {
-            out.append(ws.map { o in
-                let iv = instance.dinnerInterval(evening: o.evening)
-                return CommitmentOption(start: iv.start, end: iv.end, terms: [o.w])
-            })
+            out.append(
+                ws.map { o in
+                    let iv = instance.dinnerInterval(evening: o.evening)
+                    return CommitmentOption(start: iv.start, end: iv.end, terms: [o.w])
+                })
         }
         return out
     }
@@ -430,9 +434,9 @@ package struct Formulation: Sendable {
         for var g in travelGroups() {
             let group = TravelGroupName(first: instance.scenario.attendees[g.members[0]].id, others: g.members.count - 1)
             let commitments = commitmentOptions(sessions: g.sessions, team: g.team)
-            addLegs(&g, group, commitments)               // the leg variables, and (9)
-            addArrivals(g, group, commitments)            // (10)
-            addDepartures(g, group, commitments)          // (11)
+            addLegs(&g, group, commitments)  // the leg variables, and (9)
+            addArrivals(g, group, commitments)  // (10)
+            addDepartures(g, group, commitments)  // (11)
             if commitments.isEmpty { addLegOrder(g, group) }  // (12)
             for (l, u) in g.inbound {
                 if hasSeats { seatTerms[l, default: []].append((u, 1)) }
@@ -444,8 +448,8 @@ package struct Formulation: Sendable {
             }
             groups.append(g)
         }
-        addSeats(seatTerms)                       // (13)
-        addHotelBlock(arrivals, departures)       // (14)
+        addSeats(seatTerms)  // (13)
+        addHotelBlock(arrivals, departures)  // (14)
         // Objective (0): each leg's cost is `PlanningInstance.legCost`.
     }
 
@@ -492,12 +496,14 @@ package struct Formulation: Sendable {
             g.outbound.append((l, v))
         }
         if g.inbound.isEmpty {
-            obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
-                             + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
+            obstacles.append(
+                "\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no inbound leg arriving "
+                    + "\(buffer.arrive) min before their first commitment, which starts by \(label(latestFirst)) at the latest")
         }
         if g.outbound.isEmpty {
-            obstacles.append("\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
-                             + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
+            obstacles.append(
+                "\(group.people) (from \(g.home)) \(g.members.count == 1 ? "has" : "have") no outbound leg leaving "
+                    + "\(buffer.depart) min after their last commitment, which ends at \(label(earliestLast)) at the earliest")
         }
         // (9)
         let inbound = g.inbound.map { ($0.count, 1.0) }, outbound = g.outbound.map { ($0.count, 1.0) }
@@ -514,8 +520,9 @@ package struct Formulation: Sendable {
             for (ci, options) in commitments.enumerated() {
                 let early = options.filter { $0.start < a }
                 guard !early.isEmpty else { continue }
-                model.addConstraint(Requirement.arrive(group, commitment: ci, before: moment(a)),
-                                    late + early.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
+                model.addConstraint(
+                    Requirement.arrive(group, commitment: ci, before: moment(a)),
+                    late + early.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
             }
         }
     }
@@ -529,8 +536,9 @@ package struct Formulation: Sendable {
             for (ci, options) in commitments.enumerated() {
                 let lateEnd = options.filter { $0.end > d }
                 guard !lateEnd.isEmpty else { continue }
-                model.addConstraint(Requirement.depart(group, commitment: ci, after: moment(d)),
-                                    soon + lateEnd.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
+                model.addConstraint(
+                    Requirement.depart(group, commitment: ci, after: moment(d)),
+                    soon + lateEnd.flatMap { o in o.terms.map { ($0, n) } }, upper: n)
             }
         }
     }
@@ -562,7 +570,8 @@ package struct Formulation: Sendable {
         guard let block = instance.venue.hotelRooms, !arrivals.isEmpty else { return }
         let first = arrivals.map(\.date).min()!, last = departures.map(\.date).max() ?? first
         for night in first..<max(first, last) {
-            let terms = arrivals.filter { $0.date <= night }.map { ($0.v, 1.0) }
+            let terms =
+                arrivals.filter { $0.date <= night }.map { ($0.v, 1.0) }
                 + departures.filter { $0.date <= night }.map { ($0.v, -1.0) }
             model.addConstraint(Requirement.hotel(night: CivilDate(dayNumber: night)), terms, upper: Double(block))
         }

@@ -37,7 +37,8 @@ package enum ConstructionHeuristic {
         var best: (plan: Plan, objective: Double)?
         for order in SessionOrder.allCases {
             guard let placements = placeSessions(f, order: order), let plan = complete(f, placements),
-                  let x = f.solution(for: plan) else { continue }
+                let x = f.solution(for: plan)
+            else { continue }
             let objective = f.model.objective(x)
             if objective < best?.objective ?? .infinity { best = (plan, objective) }
         }
@@ -65,8 +66,10 @@ package enum ConstructionHeuristic {
                     }
                 }
                 let was = f.baseline?.dinners[team]?.booking
-                options.sort { ($0 == was ? 0 : 1, inst.restaurants[$0.restaurant].costPerHead, $0.evening, $0.restaurant)
-                    < ($1 == was ? 0 : 1, inst.restaurants[$1.restaurant].costPerHead, $1.evening, $1.restaurant) }
+                options.sort {
+                    ($0 == was ? 0 : 1, inst.restaurants[$0.restaurant].costPerHead, $0.evening, $0.restaurant)
+                        < ($1 == was ? 0 : 1, inst.restaurants[$1.restaurant].costPerHead, $1.evening, $1.restaurant)
+                }
                 var chosen: DinnerBooking?
                 for o in options {
                     let cap = left[o] ?? inst.restaurants[o.restaurant].capacity
@@ -140,7 +143,8 @@ package enum ConstructionHeuristic {
             for a in succs[k] { indegree[a] -= 1; if indegree[a] == 0 { ready.append(a) } }
         }
         guard precedenceOrder.count == n else { return nil }
-        var order = precedenceOrder.filter(single)
+        var order =
+            precedenceOrder.filter(single)
             + precedenceOrder.filter(restricted).sorted { (f.start[$0].count, -audienceSize[$0], $0) < (f.start[$1].count, -audienceSize[$1], $1) }
             + precedenceOrder.filter { !single($0) && !restricted($0) }
         let was = f.baseline?.sessions ?? []
@@ -170,15 +174,20 @@ package enum ConstructionHeuristic {
                     return iv.start < span.start || iv.end > span.end ? n + 1 : n
                 }
             }
-            options.sort { (f.start[k][$0.index].slot == wasSlot ? 0 : 1, extends[$0.index], $0.iv.start, $0.index)
-                < (f.start[k][$1.index].slot == wasSlot ? 0 : 1, extends[$1.index], $1.iv.start, $1.index) }
+            options.sort {
+                (f.start[k][$0.index].slot == wasSlot ? 0 : 1, extends[$0.index], $0.iv.start, $0.index)
+                    < (f.start[k][$1.index].slot == wasSlot ? 0 : 1, extends[$1.index], $1.iv.start, $1.index)
+            }
             var done = false
             for (iv, i) in options {
                 guard preds[k].allSatisfy({ interval[$0].map { $0.end <= iv.start } ?? true }),
-                      succs[k].allSatisfy({ interval[$0].map { iv.end <= $0.start } ?? true }),
-                      audience.allSatisfy({ free(personBusy[$0], iv) }) else { continue }
-                let rooms = f.room[k][i].map(\.room).sorted { ($0 == wasRoom ? 0 : 1, inst.rooms[$0].capacity, $0)
-                    < ($1 == wasRoom ? 0 : 1, inst.rooms[$1].capacity, $1) }
+                    succs[k].allSatisfy({ interval[$0].map { iv.end <= $0.start } ?? true }),
+                    audience.allSatisfy({ free(personBusy[$0], iv) })
+                else { continue }
+                let rooms = f.room[k][i].map(\.room).sorted {
+                    ($0 == wasRoom ? 0 : 1, inst.rooms[$0].capacity, $0)
+                        < ($1 == wasRoom ? 0 : 1, inst.rooms[$1].capacity, $1)
+                }
                 guard let r = rooms.first(where: { free(roomBusy[$0], iv) }) else { continue }
                 placed[k] = Placement(slot: f.start[k][i].slot, room: r)
                 interval[k] = iv
@@ -195,4 +204,3 @@ package enum ConstructionHeuristic {
         return placed.map { $0! }
     }
 }
-

@@ -183,19 +183,22 @@ package struct Planner {
         out.log = result.stats.log
         if result.termination.reason == .noSolutionFound, let x = incumbent {
             // Stopped before the solver reported anything better: the heuristic plan stands.
-            result = SolveResult(.feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
-                                 dualBound: result.dualBound, stats: result.stats)
+            result = SolveResult(
+                .feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
+                dualBound: result.dualBound, stats: result.stats)
         }
         if let s = result.solution, let x = incumbent, !f.model.violations(s.values).isEmpty {
             // A solver answer that breaks a row (a backend fault) never replaces a checked first
             // plan; the checker would reject it and leave the user with no plan at all.
-            result = SolveResult(.feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
-                                 stats: result.stats)
+            result = SolveResult(
+                .feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
+                stats: result.stats)
         }
         out.bound = [result.dualBound, knownBound].compactMap { $0 }.max()
         // The relaxation's bound met by the plan proves it optimal, as the search's own proof would.
         if result.termination.reason == .feasible, let o = result.primalBound, let b = out.bound,
-           SolveResult.relativeGap(incumbent: o, bound: b) <= Tolerance.objective {
+            SolveResult.relativeGap(incumbent: o, bound: b) <= Tolerance.objective
+        {
             result.termination = .optimal
         }
         out.termination = result.termination
@@ -227,9 +230,11 @@ package struct Planner {
         case .infeasible, .unbounded, .infeasibleOrUnbounded:
             // The explanation gets what is left of the run's time, at most a minute.
             let left = deadline.map { $0.timeIntervalSinceNow } ?? 60
-            out.reasons = [.noCombination]
-                + (left >= 1 ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).reasons
-                             : [.noTimeToExplain])
+            out.reasons =
+                [.noCombination]
+                + (left >= 1
+                    ? Explainer.explain(instance, solver: solver, timeLimit: min(60, left), shouldStop: options.shouldStop).reasons
+                    : [.noTimeToExplain])
         case .noSolutionFound:
             out.reasons = [.noPlanInTime(result.termination.limit ?? .time)]
             if let p = out.partial { out.reasons.append(.partialAgenda(sessions: p.unplaced.count, attendees: p.affectedAttendees)) }

@@ -52,7 +52,8 @@ extension Formulation {
         guard plan.placements.count == start.count else { return nil }
         for (k, p) in plan.placements.enumerated() {
             guard let i = start[k].firstIndex(where: { $0.slot == p.slot }),
-                  let r = room[k][i].first(where: { $0.room == p.room }) else { return nil }
+                let r = room[k][i].first(where: { $0.room == p.room })
+            else { return nil }
             x[start[k][i].y.index] = 1
             x[r.x.index] = 1
         }
@@ -75,8 +76,9 @@ extension Formulation {
         for g in groups {
             for a in g.members {
                 guard let trip = plan.trips[a],
-                      let u = g.inbound.first(where: { $0.leg == trip.inbound }),
-                      let v = g.outbound.first(where: { $0.leg == trip.outbound }) else { return nil }
+                    let u = g.inbound.first(where: { $0.leg == trip.inbound }),
+                    let v = g.outbound.first(where: { $0.leg == trip.outbound })
+                else { return nil }
                 x[u.count.index] += 1
                 x[v.count.index] += 1
             }

@@ -20,8 +20,10 @@ package struct ICalendar: Sendable {
         /// STATUS:CANCELLED instead of CONFIRMED.
         package var cancelled = false
 
-        package init(uid: String, start: Int, end: Int, summary: String, location: String? = nil, description: String? = nil,
-                    sequence: Int = 0, cancelled: Bool = false) {
+        package init(
+            uid: String, start: Int, end: Int, summary: String, location: String? = nil, description: String? = nil,
+            sequence: Int = 0, cancelled: Bool = false
+        ) {
             self.uid = uid; self.start = start; self.end = end; self.summary = summary
             self.location = location; self.description = description; self.sequence = sequence; self.cancelled = cancelled
         }
@@ -58,15 +60,19 @@ package struct ICalendar: Sendable {
     }
 
     package var text: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kickoff//kickoff 0.1//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:" + method.rawValue, "X-WR-CALNAME:" + ICalendar.escape(name)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kickoff//kickoff 0.1//EN", "CALSCALE:GREGORIAN",
+            "METHOD:" + method.rawValue, "X-WR-CALNAME:" + ICalendar.escape(name)
+        ]
         // Whom the calendar is for, so a later re-plan can address a CANCEL to someone who left.
         if let a = attendee { lines.append("X-KICKOFF-ATTENDEE;CN=" + ICalendar.parameter(a.name) + ":mailto:" + ICalendar.address(a.email)) }
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + ICalendar.escape(e.uid), "DTSTAMP:" + ICalendar.utc(stamp),
-                      "DTSTART:" + ICalendar.utc(e.start), "DTEND:" + ICalendar.utc(e.end),
-                      "SEQUENCE:\(e.sequence)", "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"),
-                      "SUMMARY:" + ICalendar.escape(e.summary)]
+            lines += [
+                "BEGIN:VEVENT", "UID:" + ICalendar.escape(e.uid), "DTSTAMP:" + ICalendar.utc(stamp),
+                "DTSTART:" + ICalendar.utc(e.start), "DTEND:" + ICalendar.utc(e.end),
+                "SEQUENCE:\(e.sequence)", "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"),
+                "SUMMARY:" + ICalendar.escape(e.summary)
+            ]
             if let l = e.location { lines.append("LOCATION:" + ICalendar.escape(l)) }
             if let d = e.description { lines.append("DESCRIPTION:" + ICalendar.escape(d)) }
             if let o = organizer { lines.append("ORGANIZER:mailto:" + ICalendar.address(o)) }

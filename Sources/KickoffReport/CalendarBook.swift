@@ -69,8 +69,10 @@ package struct CalendarBook {
         var added: String
     }
 
-    package init(_ instance: PlanningInstance, plan: Plan, followUps: [FollowUpPlacement], zones: [HomeZone],
-                baseline: Baseline?, settings: CalendarSettings = CalendarSettings(), stamp: Int) {
+    package init(
+        _ instance: PlanningInstance, plan: Plan, followUps: [FollowUpPlacement], zones: [HomeZone],
+        baseline: Baseline?, settings: CalendarSettings = CalendarSettings(), stamp: Int
+    ) {
         let sc = instance.scenario
         domain = settings.domain ?? baseline.flatMap(Self.baselineDomain) ?? CalendarSettings.derivedDomain(sc.event)
         let published = baseline?.calendars
@@ -107,8 +109,14 @@ package struct CalendarBook {
                 events.append(e)
             }
             let who = person.email.map { ICalendar.Person(name: person.name, email: $0) }
-            files.append((names[a], ICalendar(name: calendarName(person.name), events: events, stamp: stamp,
-                                              organizer: settings.organizer, attendee: who).text))
+            files.append(
+                (
+                    names[a],
+                    ICalendar(
+                        name: calendarName(person.name), events: events, stamp: stamp,
+                        organizer: settings.organizer, attendee: who
+                    ).text
+                ))
             guard published != nil else { continue }
             if before[id] == nil {
                 what = ["You are now on the plan for \(sc.event.name): \(Figures.counted(events.count, "event")) in your calendar."]
@@ -119,8 +127,10 @@ package struct CalendarBook {
         for (i, r) in leavers.enumerated() {
             guard let cal = published?[r.attendee] else {
                 if published != nil {
-                    notices.append(Notice(attendee: r.attendee, name: r.name, email: "",
-                                          what: ["You are no longer on the plan for \(sc.event.name)."]))
+                    notices.append(
+                        Notice(
+                            attendee: r.attendee, name: r.name, email: "",
+                            what: ["You are no longer on the plan for \(sc.event.name)."]))
                 }
                 continue
             }
@@ -131,10 +141,19 @@ package struct CalendarBook {
             }
             cancelledCalendars += 1
             let who = cal.email.map { ICalendar.Person(name: r.name, email: $0) }
-            files.append((names[sc.attendees.count + i], ICalendar(name: calendarName(r.name.isEmpty ? r.attendee : r.name), events: events,
-                                                                   stamp: stamp, method: .cancel, organizer: settings.organizer, attendee: who).text))
-            notices.append(Notice(attendee: r.attendee, name: r.name, email: cal.email ?? "",
-                                  what: ["You are no longer on the plan for \(sc.event.name); the \(Figures.counted(cal.events.count, "event")) in your calendar \(cal.events.count == 1 ? "is" : "are") cancelled."]))
+            files.append(
+                (
+                    names[sc.attendees.count + i],
+                    ICalendar(
+                        name: calendarName(r.name.isEmpty ? r.attendee : r.name), events: events,
+                        stamp: stamp, method: .cancel, organizer: settings.organizer, attendee: who
+                    ).text
+                ))
+            notices.append(
+                Notice(
+                    attendee: r.attendee, name: r.name, email: cal.email ?? "",
+                    what: ["You are no longer on the plan for \(sc.event.name); the \(Figures.counted(cal.events.count, "event")) in your calendar \(cal.events.count == 1 ? "is" : "are") cancelled."])
+            )
         }
         self.notices = published == nil ? nil : notices
     }
@@ -148,8 +167,10 @@ package struct CalendarBook {
     }
 
     /// One attendee's commitments, in calendar order: inbound, sessions, dinner, outbound, follow-ups.
-    static func entries(_ a: Int, _ instance: PlanningInstance, _ plan: Plan, _ followUps: [FollowUpPlacement], _ zones: [HomeZone],
-                        domain: String) -> [Entry] {
+    static func entries(
+        _ a: Int, _ instance: PlanningInstance, _ plan: Plan, _ followUps: [FollowUpPlacement], _ zones: [HomeZone],
+        domain: String
+    ) -> [Entry] {
         let sc = instance.scenario, agenda = instance.agenda, person = sc.attendees[a], legs = sc.travel
         func uid(_ what: String) -> String { "\(encode(person.id.rawValue)).\(what)@\(domain)" }
         var out: [Entry] = []
@@ -157,10 +178,11 @@ package struct CalendarBook {
             let leg = legs[l]
             let name = leg.carrier ?? "leg \(leg.id)"
             let when = "\(day(leg.depart)) from \(leg.origin)"
-            let event = ICalendar.Event(uid: uid(inbound ? "inbound" : "outbound"), start: leg.depart.instant, end: leg.arrive.instant,
-                                        summary: "Travel \(leg.origin) → \(leg.destination)\(leg.carrier.map { " (\($0))" } ?? "")",
-                                        location: leg.origin,
-                                        description: "Booking \(leg.id). Departs \(leg.depart) from \(leg.origin); arrives \(leg.arrive) at \(leg.destination).")
+            let event = ICalendar.Event(
+                uid: uid(inbound ? "inbound" : "outbound"), start: leg.depart.instant, end: leg.arrive.instant,
+                summary: "Travel \(leg.origin) → \(leg.destination)\(leg.carrier.map { " (\($0))" } ?? "")",
+                location: leg.origin,
+                description: "Booking \(leg.id). Departs \(leg.depart) from \(leg.origin); arrives \(leg.arrive) at \(leg.destination).")
             let flight = inbound ? "Your flight in" : "Your flight home"
             return Entry(event: event, changed: "\(flight) is now \(name), \(when).", added: "\(flight) is \(name), \(when).")
         }
@@ -170,24 +192,33 @@ package struct CalendarBook {
             let iv = instance.interval(of: k, startingAt: p.slot)!
             let room = instance.rooms[p.room].name
             let place = "\(when(iv.start, instance.clock)), \(room)"
-            out.append(Entry(event: ICalendar.Event(uid: uid("session.\(encode(id))"), start: iv.start, end: iv.end, summary: s.title,
-                                                    location: "\(room), \(instance.venue.name)", description: "Session \(id) (\(s.kind.rawValue))."),
-                             changed: "\(s.title) moved to \(place).", added: "You are now in \(s.title), \(place)."))
+            out.append(
+                Entry(
+                    event: ICalendar.Event(
+                        uid: uid("session.\(encode(id))"), start: iv.start, end: iv.end, summary: s.title,
+                        location: "\(room), \(instance.venue.name)", description: "Session \(id) (\(s.kind.rawValue))."),
+                    changed: "\(s.title) moved to \(place).", added: "You are now in \(s.title), \(place)."))
         }
         if let d = plan.dinners[person.team] {
             let iv = instance.dinnerInterval(evening: d.evening), r = instance.restaurants[d.restaurant]
             let place = "\(r.name), \(when(iv.start, instance.clock))"
-            out.append(Entry(event: ICalendar.Event(uid: uid("dinner"), start: iv.start, end: iv.end, summary: "Team dinner: \(person.team)",
-                                                    location: r.name, description: "Team dinner for \(person.team) at \(r.name)"),
-                             changed: "Your team dinner moved to \(place).", added: "Your team dinner is at \(place)."))
+            out.append(
+                Entry(
+                    event: ICalendar.Event(
+                        uid: uid("dinner"), start: iv.start, end: iv.end, summary: "Team dinner: \(person.team)",
+                        location: r.name, description: "Team dinner for \(person.team) at \(r.name)"),
+                    changed: "Your team dinner moved to \(place).", added: "Your team dinner is at \(place)."))
         }
         if let t = plan.trips[a] { out.append(trip(t.outbound, inbound: false)) }
         for f in followUps where f.audience.contains(a) {
             let def = f.definition
             let local = "\(when(f.start, zones[a], instance.clock)) (\(zones[a]))"
-            out.append(Entry(event: ICalendar.Event(uid: uid("followup.\(encode(f.followUp))"), start: f.start, end: f.end, summary: def.title,
-                                                    location: "Online", description: "Follow-up to \(sc.event.name) (\(def.kind)), \(def.minutes) minutes."),
-                             changed: "\(def.title) moved to \(local).", added: "\(def.title) is on \(local)."))
+            out.append(
+                Entry(
+                    event: ICalendar.Event(
+                        uid: uid("followup.\(encode(f.followUp))"), start: f.start, end: f.end, summary: def.title,
+                        location: "Online", description: "Follow-up to \(sc.event.name) (\(def.kind)), \(def.minutes) minutes."),
+                    changed: "\(def.title) moved to \(local).", added: "\(def.title) is on \(local)."))
         }
         return out
     }
@@ -231,8 +262,9 @@ package struct CalendarBook {
 
 extension ICalendar.Event {
     init(published o: Baseline.PublishedEvent) {
-        self.init(uid: o.uid, start: o.start, end: o.end, summary: o.summary, location: o.location, description: o.description,
-                  sequence: o.sequence, cancelled: o.cancelled)
+        self.init(
+            uid: o.uid, start: o.start, end: o.end, summary: o.summary, location: o.location, description: o.description,
+            sequence: o.sequence, cancelled: o.cancelled)
     }
 }
 

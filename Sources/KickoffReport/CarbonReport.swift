@@ -27,7 +27,7 @@ struct CarbonReport {
             ("co2_kg", .number((costs.co2Kg * 10).rounded() / 10)),
             ("per_traveller_kg", travellers > 0 ? .number((costs.co2Kg / Double(travellers) * 10).rounded() / 10) : .null),
             ("legs_without_estimate", .int(costs.legsWithoutCO2)),
-            ("price_per_tonne", .number(instance.carbon.pricePerTonne)),
+            ("price_per_tonne", .number(instance.carbon.pricePerTonne))
         ]
         if instance.carbon.isPriced { pairs.append(("cost", .money(costs.carbon))) }
         pairs.append(("method", .string(FlightEmissions.source)))

@@ -28,8 +28,10 @@ struct ChangesReport {
 
     var json: JSON {
         func tally(_ t: PlanChanges.Tally) -> JSON {
-            .object([("compared", .int(t.compared)), ("kept", .int(t.kept)),
-                      ("keep_rate", t.rate.map { .number(($0 * 1e4).rounded() / 1e4) } ?? .null)])
+            .object([
+                ("compared", .int(t.compared)), ("kept", .int(t.kept)),
+                ("keep_rate", t.rate.map { .number(($0 * 1e4).rounded() / 1e4) } ?? .null)
+            ])
         }
         var counts: [(String, JSON)] = []
         for what in PlanChanges.What.allCases {
@@ -44,7 +46,7 @@ struct ChangesReport {
             ("joined", .int(changes.joined)),
             ("left", .int(changes.left)),
             ("rows", .object(counts)),
-            ("penalty", .money(penalty)),
+            ("penalty", .money(penalty))
         ])
     }
 

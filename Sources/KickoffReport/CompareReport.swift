@@ -104,10 +104,12 @@ package struct CompareReport {
         var w = CSVWriter(header: header)
         func m(_ v: Double?) -> String { v.map(Figures.plainMoney) ?? "" }
         for o in ranked {
-            var row = [o.venue, o.status, m(o.total), m(o.travel), m(o.hotel), m(o.timeAway), m(o.dinners), m(o.venueCost),
-                       o.hotelNights.map(String.init) ?? "", o.solveSeconds.map { String(format: "%.3f", $0) } ?? "",
-                       o.gap.map { String(format: "%.6f", $0) } ?? "", o.hasPlan ? "" : o.reasons.joined(separator: " | "),
-                       o.hasPlan ? o.co2Kg.map { String(format: "%.1f", $0) } ?? "" : ""]
+            var row = [
+                o.venue, o.status, m(o.total), m(o.travel), m(o.hotel), m(o.timeAway), m(o.dinners), m(o.venueCost),
+                o.hotelNights.map(String.init) ?? "", o.solveSeconds.map { String(format: "%.3f", $0) } ?? "",
+                o.gap.map { String(format: "%.6f", $0) } ?? "", o.hasPlan ? "" : o.reasons.joined(separator: " | "),
+                o.hasPlan ? o.co2Kg.map { String(format: "%.1f", $0) } ?? "" : ""
+            ]
             if byDate { row.append(o.startDate) }
             w.row(row)
         }
@@ -139,9 +141,11 @@ package struct CompareReport {
             }
             out += "\n"
             if let greenest = plans.filter({ $0.co2Kg != nil }).min(by: { ($0.co2Kg!, $0.total!) < ($1.co2Kg!, $1.total!) }),
-               greenest.folder != plans[0].folder, let g = greenest.co2Kg, let c = plans[0].co2Kg {
+                greenest.folder != plans[0].folder, let g = greenest.co2Kg, let c = plans[0].co2Kg
+            {
                 let extra = greenest.total! - plans[0].total!
-                out += "\(label(greenest)) emits least: \(tonnes(g)) t CO2e, \(tonnes(c - g)) t less than \(label(plans[0])) "
+                out +=
+                    "\(label(greenest)) emits least: \(tonnes(g)) t CO2e, \(tonnes(c - g)) t less than \(label(plans[0])) "
                     + "for \(money(extra)) \(currency) more"
                 // The carbon price at which the two would cost the same (each tonne saved pays for itself).
                 if c - g >= 0.05 {
@@ -168,8 +172,10 @@ package struct CompareReport {
 
     /// The cost parts in the chart: the contract's five, and carbon when it was priced.
     var parts: [(name: String, color: String, value: KeyPath<CompareOption, Double?>)] {
-        [("Travel", "#4a78c2", \.travel), ("Hotel", "#7fb069", \.hotel), ("Time away", "#e0a33b", \.timeAway),
-         ("Dinners", "#c2577a", \.dinners), ("Venue", "#6c5ba7", \.venueCost)]
+        [
+            ("Travel", "#4a78c2", \.travel), ("Hotel", "#7fb069", \.hotel), ("Time away", "#e0a33b", \.timeAway),
+            ("Dinners", "#c2577a", \.dinners), ("Venue", "#6c5ba7", \.venueCost)
+        ]
             + (priced ? [("Carbon", "#3f8f8a", \.carbonCost)] : [])
     }
 
@@ -177,29 +183,34 @@ package struct CompareReport {
     var priced: Bool { ranked.contains { $0.carbonCost != nil } }
 
     package var html: String {
-        var h = pageHead(title: "\(event) — venues and dates compared", maxWidth: 1320) + """
-        .sub{color:#5b6475;margin:0 0 16px}table{border-collapse:collapse;margin:8px 0}
-        th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}
-        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.wide{overflow-x:auto}
-        .rank{font-size:13px}.rank th,.rank td{padding:4px 8px}.rank th{white-space:nowrap}tr.best td{background:#eef8f1}.muted{color:#7b8494}
-        .chart.stack{max-width:1050px}.chart.stack text{font-size:13px}
-        @media (max-width:600px){body{padding:12px}h1{font-size:22px}.chart.stack text{font-size:30px}}
-        \(SVGChart.css)</style></head><body>
-        <h1>\(esc(event))</h1>
-        <p class="sub">\(Figures.counted(ranked.count, "option")) compared, cheapest first. Amounts in \(esc(currency)).</p>
-        <p class="sub">\(venueNames)</p>
+        var h =
+            pageHead(title: "\(event) — venues and dates compared", maxWidth: 1320) + """
+                .sub{color:#5b6475;margin:0 0 16px}table{border-collapse:collapse;margin:8px 0}
+                th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}th{background:#f3f5f9;font-weight:600}
+                td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.wide{overflow-x:auto}
+                .rank{font-size:13px}.rank th,.rank td{padding:4px 8px}.rank th{white-space:nowrap}tr.best td{background:#eef8f1}.muted{color:#7b8494}
+                .chart.stack{max-width:1050px}.chart.stack text{font-size:13px}
+                @media (max-width:600px){body{padding:12px}h1{font-size:22px}.chart.stack text{font-size:30px}}
+                \(SVGChart.css)</style></head><body>
+                <h1>\(esc(event))</h1>
+                <p class="sub">\(Figures.counted(ranked.count, "option")) compared, cheapest first. Amounts in \(esc(currency)).</p>
+                <p class="sub">\(venueNames)</p>
 
-        """
+                """
         h += chart
         h += carbonChart
         h += "<h2>Ranking</h2>\n<div class=\"wide\"><table class=\"rank\"><tr><th>#</th><th>Venue</th>" + (byDate ? "<th>Start</th>" : "")
-        h += "<th>Status</th><th>Total</th><th>vs best</th><th title=\"Estimated flight emissions, tonnes CO2e (see the plan's report for the method)\">CO2e t</th><th>Travel</th><th>Hotel</th><th>Time away</th><th>Dinners</th><th>Venue</th>" + (priced ? "<th>Carbon</th>" : "")
+        h +=
+            "<th>Status</th><th>Total</th><th>vs best</th><th title=\"Estimated flight emissions, tonnes CO2e (see the plan's report for the method)\">CO2e t</th><th>Travel</th><th>Hotel</th><th>Time away</th><th>Dinners</th><th>Venue</th>"
+            + (priced ? "<th>Carbon</th>" : "")
         h += "<th>Hotel nights</th><th title=\"What the weekday and business-hours travel rules cost (agenda health)\">Rules cost</th><th>Gap</th><th>Solve s</th></tr>\n"
         let best = ranked.first?.total
         for (i, o) in ranked.enumerated() {
             h += "<tr\(i == 0 && o.hasPlan ? " class=\"best\"" : "")><td class=\"n\">\(o.hasPlan ? String(i + 1) : "–")</td>"
             // A venue with a plan links to its plan folder's report.
-            h += o.hasPlan ? "<td title=\"\(esc(o.venueName))\"><a href=\"\(esc(o.folder))/report.html\">\(esc(o.venue))</a></td>"
+            h +=
+                o.hasPlan
+                ? "<td title=\"\(esc(o.venueName))\"><a href=\"\(esc(o.folder))/report.html\">\(esc(o.venue))</a></td>"
                 : "<td title=\"\(esc(o.venueName))\">\(esc(o.venue))</td>"
             if byDate { h += "<td class=\"n\">\(esc(o.startDate))</td>" }
             h += "<td>\(esc(o.status))</td>"
@@ -217,7 +228,8 @@ package struct CompareReport {
             h += "<td class=\"n\">\(o.gap.map(percent) ?? "")</td>"
             h += "<td class=\"n secs\">\(o.solveSeconds.map { String(format: "%.1f", $0) } ?? "")</td></tr>\n"
         }
-        h += "</table></div>\n<p class=\"muted\">Each option is a full <code>kickoff solve</code> run; its plan folder sits beside this page (follow a venue's link). Planned by Kickoff with GLPK.</p>\n</body></html>\n"
+        h +=
+            "</table></div>\n<p class=\"muted\">Each option is a full <code>kickoff solve</code> run; its plan folder sits beside this page (follow a venue's link). Planned by Kickoff with GLPK.</p>\n</body></html>\n"
         return h
     }
 
@@ -229,7 +241,8 @@ package struct CompareReport {
         let height = top + rowHeight * Double(plans.count) + 28
         var s = "<h2>Cost by part</h2>\n<p class=\"legend\">"
         for p in parts { s += "<span><i style=\"background:\(p.color)\"></i>\(p.name)</span>" }
-        s += "</p>\n<svg class=\"chart stack\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 210)) \(Int(height))\" role=\"img\" aria-label=\"Total cost per option, split into its five parts\">\n"
+        s +=
+            "</p>\n<svg class=\"chart stack\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 210)) \(Int(height))\" role=\"img\" aria-label=\"Total cost per option, split into its five parts\">\n"
         for (i, o) in plans.enumerated() {
             let y = top + rowHeight * Double(i)
             s += "<text x=\"0\" y=\"\(fmt1(y + 17))\">\(esc(String(label(o).prefix(28))))</text>\n"

@@ -12,8 +12,10 @@ package struct HTMLReport {
     let followUps: [FollowUpPlacement]
     let transfers: TransferPlan?
 
-    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = [],
-                transfers: TransferPlan? = nil) {
+    package init(
+        _ instance: PlanningInstance, _ outcome: PlanOutcome, plan: Plan, followUps: [FollowUpPlacement] = [],
+        transfers: TransferPlan? = nil
+    ) {
         self.transfers = transfers
         self.instance = instance
         self.outcome = outcome
@@ -26,33 +28,34 @@ package struct HTMLReport {
     package var html: String {
         let e = sc.event
         let costs = outcome.check?.costs ?? CostBreakdown()
-        var h = pageHead(title: "\(e.name) — \(instance.venue.name)", maxWidth: 1200) + """
-        .sub{color:#5b6475;margin:0 0 16px}.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;font-size:13px}
-        .optimal{background:#d9f2e1;color:#17653a}.feasible{background:#fff1cc;color:#7a5600}
-        table{border-collapse:collapse;margin:8px 0}th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}
-        th{background:#f3f5f9;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
-        .bar{height:12px;background:#4a78c2;border-radius:2px}.grid{table-layout:fixed;width:100%}.grid td{font-size:13px}.grid th{font-size:13px}
-        .grid td.s{background:#eaf1fc}.grid td.k-keynote{background:#fde8e4}.grid td.k-practice,.grid td.k-territory{background:#e3f4e8}
-        .grid td.k-training{background:#eaf1fc}.grid td.k-info{background:#f5f0e0}.grid td.k-recognition{background:#f4e6f7}
-        .grid th.t{white-space:nowrap}.muted{color:#7b8494}.kpis{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
-        .kpi{border:1px solid #dde2ea;border-radius:8px;padding:8px 14px}.kpi b{display:block;font-size:20px}
-        li.warn{color:#8a3b12}li.warn::marker{content:"⚠ "}.wide{overflow-x:auto;max-width:100%}.grid{min-width:720px}
-        .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 24px}
-        @media (max-width:600px){body{padding:12px}h1{font-size:22px}.kpi b{font-size:17px}}
-        \(SVGChart.css)</style></head><body>
-        <h1>\(esc(e.name))</h1>
-        <p class="sub">\(esc(instance.venue.name)), \(esc(instance.venue.city)) · \(dateRange) ·
-        <span class="badge \(outcome.termination.statusWord)">\(outcome.termination.statusWord)\(gapText)</span></p>
-        <div class="kpis">
-        <div class="kpi">Total cost<b>\(money(costs.total))</b></div>
-        <div class="kpi">Attendees<b>\(fmt(sc.attendees.count))</b></div>
-        <div class="kpi">Travellers<b>\(fmt(plan.trips.compactMap { $0 }.count))</b></div>
-        <div class="kpi">Hotel nights<b>\(fmt(costs.hotelNights))</b></div>
-        <div class="kpi">CO2e<b>\(tonnes(costs.co2Kg)) t</b></div>
-        <div class="kpi">Sessions<b>\(fmt(instance.agenda.sessions.count))</b></div>
-        </div>
+        var h =
+            pageHead(title: "\(e.name) — \(instance.venue.name)", maxWidth: 1200) + """
+                .sub{color:#5b6475;margin:0 0 16px}.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;font-size:13px}
+                .optimal{background:#d9f2e1;color:#17653a}.feasible{background:#fff1cc;color:#7a5600}
+                table{border-collapse:collapse;margin:8px 0}th,td{padding:5px 10px;border:1px solid #dde2ea;text-align:left;vertical-align:top}
+                th{background:#f3f5f9;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+                .bar{height:12px;background:#4a78c2;border-radius:2px}.grid{table-layout:fixed;width:100%}.grid td{font-size:13px}.grid th{font-size:13px}
+                .grid td.s{background:#eaf1fc}.grid td.k-keynote{background:#fde8e4}.grid td.k-practice,.grid td.k-territory{background:#e3f4e8}
+                .grid td.k-training{background:#eaf1fc}.grid td.k-info{background:#f5f0e0}.grid td.k-recognition{background:#f4e6f7}
+                .grid th.t{white-space:nowrap}.muted{color:#7b8494}.kpis{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
+                .kpi{border:1px solid #dde2ea;border-radius:8px;padding:8px 14px}.kpi b{display:block;font-size:20px}
+                li.warn{color:#8a3b12}li.warn::marker{content:"⚠ "}.wide{overflow-x:auto;max-width:100%}.grid{min-width:720px}
+                .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 24px}
+                @media (max-width:600px){body{padding:12px}h1{font-size:22px}.kpi b{font-size:17px}}
+                \(SVGChart.css)</style></head><body>
+                <h1>\(esc(e.name))</h1>
+                <p class="sub">\(esc(instance.venue.name)), \(esc(instance.venue.city)) · \(dateRange) ·
+                <span class="badge \(outcome.termination.statusWord)">\(outcome.termination.statusWord)\(gapText)</span></p>
+                <div class="kpis">
+                <div class="kpi">Total cost<b>\(money(costs.total))</b></div>
+                <div class="kpi">Attendees<b>\(fmt(sc.attendees.count))</b></div>
+                <div class="kpi">Travellers<b>\(fmt(plan.trips.compactMap { $0 }.count))</b></div>
+                <div class="kpi">Hotel nights<b>\(fmt(costs.hotelNights))</b></div>
+                <div class="kpi">CO2e<b>\(tonnes(costs.co2Kg)) t</b></div>
+                <div class="kpi">Sessions<b>\(fmt(instance.agenda.sessions.count))</b></div>
+                </div>
 
-        """
+                """
         let tally = TravelTally(instance, plan)
         h += costSection(costs)
         h += glanceSection(tally, costs)
@@ -73,14 +76,16 @@ package struct HTMLReport {
     /// The follow-ups after the event, with when they fall and for how many it is outside their working day.
     func followUpSection() -> String {
         guard !followUps.isEmpty else { return "" }
-        var h = "<h2>After the event</h2>\n<p>Online follow-ups, each at the time inside \(sc.event.dayStart)–\(sc.event.dayEnd) "
+        var h =
+            "<h2>After the event</h2>\n<p>Online follow-ups, each at the time inside \(sc.event.dayStart)–\(sc.event.dayEnd) "
             + "on a weekday for most of its audience, in their home time zones (followups.csv).</p>\n"
             + "<table><tr><th>Follow-up</th><th>Kind</th><th>Date</th><th>Starts (UTC)</th><th>Venue time</th><th>Minutes</th>"
             + "<th>Attendees</th><th>Outside their hours</th></tr>\n"
         for f in followUps {
             let utc = Timestamp(instant: f.start, offsetMinutes: 0)
             let local = Timestamp(instant: f.start, offsetMinutes: instance.clock.offsetMinutes(atInstant: f.start))
-            h += "<tr><td>\(esc(f.definition.title))</td><td>\(esc(f.definition.kind))</td><td>\(f.date.weekday.shortName) \(f.date)</td>"
+            h +=
+                "<tr><td>\(esc(f.definition.title))</td><td>\(esc(f.definition.kind))</td><td>\(f.date.weekday.shortName) \(f.date)</td>"
                 + "<td>\(utc.time)</td><td>\(local.date == f.date ? "" : "\(local.date) ")\(local.time)</td><td class=\"n\">\(f.end - f.start)</td>"
                 + "<td class=\"n\">\(fmt(f.audience.count))</td><td class=\"n\">\(fmt(f.outsideHours.count))</td></tr>\n"
         }
@@ -89,7 +94,8 @@ package struct HTMLReport {
 
     var dateRange: String {
         let e = sc.event
-        return e.days == 1 ? "\(e.startDate.weekday.shortName) \(e.startDate)"
+        return e.days == 1
+            ? "\(e.startDate.weekday.shortName) \(e.startDate)"
             : "\(e.startDate.weekday.shortName) \(e.startDate) – \(e.lastDate.weekday.shortName) \(e.lastDate)"
     }
 
@@ -99,8 +105,10 @@ package struct HTMLReport {
     }
 
     func costSection(_ c: CostBreakdown) -> String {
-        var parts: [(String, Double)] = [("Travel", c.travel), ("Hotel", c.hotel), ("Time away from selling", c.timeAway),
-                                         ("Team dinners", c.dinners), ("Venue", c.venue)]
+        var parts: [(String, Double)] = [
+            ("Travel", c.travel), ("Hotel", c.hotel), ("Time away from selling", c.timeAway),
+            ("Team dinners", c.dinners), ("Venue", c.venue)
+        ]
         if instance.carbon.isPriced { parts.append(("Carbon at \(money(instance.carbon.pricePerTonne)) per tonne", c.carbon)) }
         let top = max(parts.map(\.1).max() ?? 1, 1)
         var h = "<h2>Cost</h2>\n<table><tr><th>Part</th><th>\(esc(sc.event.currency))</th><th>Share</th><th></th></tr>\n"
@@ -192,27 +200,35 @@ package struct HTMLReport {
             h += SVGChart.legend([("Arriving", "#4a78c2"), ("Departing", "#e0a33b")])
             var groups: [(label: String, from: Int, to: Int)] = []
             for (i, b) in t.hours.enumerated() {
-                if let last = groups.last, t.hours[last.from].date == b.date { groups[groups.count - 1].to = i } else {
+                if let last = groups.last, t.hours[last.from].date == b.date {
+                    groups[groups.count - 1].to = i
+                } else {
                     groups.append(("\(b.date.weekday.shortName) \(b.date)", i, i))
                 }
             }
-            h += SVGChart.columns([.init(name: "arriving", color: "#4a78c2", values: t.hours.map { Double(t.arrivalsByHour[$0] ?? 0) }),
-                                   .init(name: "departing", color: "#e0a33b", values: t.hours.map { Double(t.departuresByHour[$0] ?? 0) })],
-                                  labels: t.hours.map { Figures.zeroPadded($0.hour, 2) },
-                                  titles: t.hours.map { "\($0.date.weekday.shortName) \($0.date) \(Figures.zeroPadded($0.hour, 2)):00" }, groups: groups,
-                                  labelEvery: t.hours.count > 40 ? 3 : t.hours.count > 20 ? 2 : 1,
-                                  aria: "Travellers arriving and departing at the venue airport in each hour, venue time")
+            h += SVGChart.columns(
+                [
+                    .init(name: "arriving", color: "#4a78c2", values: t.hours.map { Double(t.arrivalsByHour[$0] ?? 0) }),
+                    .init(name: "departing", color: "#e0a33b", values: t.hours.map { Double(t.departuresByHour[$0] ?? 0) })
+                ],
+                labels: t.hours.map { Figures.zeroPadded($0.hour, 2) },
+                titles: t.hours.map { "\($0.date.weekday.shortName) \($0.date) \(Figures.zeroPadded($0.hour, 2)):00" }, groups: groups,
+                labelEvery: t.hours.count > 40 ? 3 : t.hours.count > 20 ? 2 : 1,
+                aria: "Travellers arriving and departing at the venue airport in each hour, venue time")
             h += "<p class=\"muted\">Venue-local hour of each traveller's inbound arrival and outbound departure: the shuttle waves.</p>\n"
         }
         let nightDays = t.nights.keys.sorted()
         if !nightDays.isEmpty {
             let block = instance.venue.hotelRooms
             h += "<h3>Hotel rooms per night\(block.map { " against the block of \(fmt($0))" } ?? "")</h3>\n"
-            h += SVGChart.columns([.init(name: "rooms", color: "#7fb069", values: nightDays.map { Double(t.nights[$0] ?? 0) })],
-                                  labels: nightDays.map { let d = CivilDate(dayNumber: $0); return "\(d.weekday.shortName) \(d.day)" },
-                                  titles: nightDays.map { "night of \(CivilDate(dayNumber: $0))" },
-                                  limit: block.map { (Double($0), "block \(fmt($0))") },
-                                  aria: "Hotel rooms needed each night" + (block.map { " against the hotel block of \($0) rooms" } ?? ""))
+            h += SVGChart.columns(
+                [.init(name: "rooms", color: "#7fb069", values: nightDays.map { Double(t.nights[$0] ?? 0) })],
+                labels: nightDays.map {
+                    let d = CivilDate(dayNumber: $0); return "\(d.weekday.shortName) \(d.day)"
+                },
+                titles: nightDays.map { "night of \(CivilDate(dayNumber: $0))" },
+                limit: block.map { (Double($0), "block \(fmt($0))") },
+                aria: "Hotel rooms needed each night" + (block.map { " against the hotel block of \($0) rooms" } ?? ""))
         }
         let teams = teamFigures()
         if !teams.isEmpty {
@@ -220,11 +236,13 @@ package struct HTMLReport {
             let more = teams.count > shown.count ? " (the \(shown.count) costliest of \(teams.count) teams)" : ""
             h += "<h3>Cost and CO2e per attendee, by team\(more)</h3>\n<div class=\"pair\"><div>"
             h += "<p class=\"muted\">Travel, hotel, time away and dinner\(instance.carbon.isPriced ? ", carbon" : ""), per member (\(esc(sc.event.currency))); the venue is shared, not shown.</p>\n"
-            h += SVGChart.bars(shown.map { ($0.team, $0.cost, money($0.cost)) }, color: "#4a78c2",
-                               aria: "Average cost per attendee by team")
+            h += SVGChart.bars(
+                shown.map { ($0.team, $0.cost, money($0.cost)) }, color: "#4a78c2",
+                aria: "Average cost per attendee by team")
             h += "</div><div><p class=\"muted\">Flights, kg CO2e per member (round trip).</p>\n"
-            h += SVGChart.bars(shown.map { ($0.team, $0.co2 ?? 0, $0.co2.map { String(format: "%.0f kg", $0) } ?? "no estimate") },
-                               color: "#3f8f8a", aria: "Average kg CO2e per attendee by team")
+            h += SVGChart.bars(
+                shown.map { ($0.team, $0.co2 ?? 0, $0.co2.map { String(format: "%.0f kg", $0) } ?? "no estimate") },
+                color: "#3f8f8a", aria: "Average kg CO2e per attendee by team")
             h += "</div></div>\n"
         }
         return h

@@ -32,22 +32,38 @@ struct HealthReport {
             ("info_sessions", .array(h.infoSessions.map { .string($0.rawValue) })),
             ("comp_plan_date", h.compPlanDate.map { .string($0.description) } ?? .null),
             ("comp_plan_flag", .bool(!h.compPlanClash.isEmpty)),
-            ("comp_call_window", .array(h.compCallWindow.map { .string($0.description) })),
+            ("comp_call_window", .array(h.compCallWindow.map { .string($0.description) }))
         ]
-        pairs.append(("managers_apart", h.managerExceptions.map { list in
-            .array(list.map { .object([("attendee", .string($0.attendee.rawValue)), ("team", .string($0.team)),
-                                       ("manager", .string($0.manager.rawValue)), ("manager_team", .string($0.managerTeam))]) })
-        } ?? .null))
+        pairs.append(
+            (
+                "managers_apart",
+                h.managerExceptions.map { list in
+                    .array(
+                        list.map {
+                            .object([
+                                ("attendee", .string($0.attendee.rawValue)), ("team", .string($0.team)),
+                                ("manager", .string($0.manager.rawValue)), ("manager_team", .string($0.managerTeam))
+                            ])
+                        })
+                } ?? .null
+            ))
         pairs.append(("chairmans_club", .array(h.chairmansClub.map { .string($0.rawValue) })))
         pairs.append(("presidents_club", .array(h.presidentsClub.map { .string($0.rawValue) })))
         pairs.append(("travel_rule_cost", h.ruleCosts == nil ? .null : .money(h.ruleCostTotal)))
-        pairs.append(("travel_rule_exclusions", h.ruleCosts.map { list in
-            .array(list.map { r in .object([
-                ("attendee", .string(r.attendee.rawValue)), ("home", .string(r.home)),
-                ("cheapest_allowed", .money(r.allowed)), ("cheapest_without_rules", .money(r.withoutRules)),
-                ("excluded_legs", .array(r.excludedLegs.map { .object([("leg", .string($0.id.rawValue)), ("why", .string($0.why))]) })),
-            ]) })
-        } ?? .null))
+        pairs.append(
+            (
+                "travel_rule_exclusions",
+                h.ruleCosts.map { list in
+                    .array(
+                        list.map { r in
+                            .object([
+                                ("attendee", .string(r.attendee.rawValue)), ("home", .string(r.home)),
+                                ("cheapest_allowed", .money(r.allowed)), ("cheapest_without_rules", .money(r.withoutRules)),
+                                ("excluded_legs", .array(r.excludedLegs.map { .object([("leg", .string($0.id.rawValue)), ("why", .string($0.why))]) }))
+                            ])
+                        })
+                } ?? .null
+            ))
         return .object(pairs)
     }
 
@@ -66,14 +82,16 @@ struct HealthReport {
         let managers = o["managers_apart"]?.array.map { list in
             list.compactMap { m -> AgendaHealth.Exception? in
                 guard let a = m["attendee"]?.string, let t = m["team"]?.string, let mg = m["manager"]?.string,
-                      let mt = m["manager_team"]?.string else { return nil }
+                    let mt = m["manager_team"]?.string
+                else { return nil }
                 return .init(attendee: AttendeeID(a), team: t, manager: AttendeeID(mg), managerTeam: mt)
             }
         }
         let rules = o["travel_rule_exclusions"]?.array.map { list in
             list.compactMap { r -> AgendaHealth.RuleCost? in
                 guard let a = r["attendee"]?.string, let home = r["home"]?.string, let allowed = r["cheapest_allowed"]?.double,
-                      let without = r["cheapest_without_rules"]?.double else { return nil }
+                    let without = r["cheapest_without_rules"]?.double
+                else { return nil }
                 let legs = (r["excluded_legs"]?.array ?? []).compactMap { l -> (id: LegID, why: String)? in
                     guard let id = l["leg"]?.string, let why = l["why"]?.string else { return nil }
                     return (LegID(id), why)
@@ -81,11 +99,12 @@ struct HealthReport {
                 return .init(attendee: AttendeeID(a), home: home, allowed: allowed, withoutRules: without, excludedLegs: legs)
             }
         }
-        return AgendaHealth(shares: kinds, infoSessions: strings("info_sessions").map { SessionID($0) }, compPlanDate: compPlan,
-                            compPlanClash: (o["comp_plan_flag"]?.bool ?? false) ? compPlan.map { [$0] } ?? [] : [],
-                            compCallWindow: strings("comp_call_window").compactMap(date), managerExceptions: managers,
-                            chairmansClub: strings("chairmans_club").map { AttendeeID($0) },
-                            presidentsClub: strings("presidents_club").map { AttendeeID($0) }, ruleCosts: rules)
+        return AgendaHealth(
+            shares: kinds, infoSessions: strings("info_sessions").map { SessionID($0) }, compPlanDate: compPlan,
+            compPlanClash: (o["comp_plan_flag"]?.bool ?? false) ? compPlan.map { [$0] } ?? [] : [],
+            compCallWindow: strings("comp_call_window").compactMap(date), managerExceptions: managers,
+            chairmansClub: strings("chairmans_club").map { AttendeeID($0) },
+            presidentsClub: strings("presidents_club").map { AttendeeID($0) }, ruleCosts: rules)
     }
 
     // MARK: stdout
@@ -96,13 +115,16 @@ struct HealthReport {
     /// `text` for findings without their instance (read back from summary.json).
     static func text(_ h: AgendaHealth, currency: String, limit: Int = 5) -> String {
         func list(_ items: [String]) -> String {
-            items.count <= limit ? items.joined(separator: ", ")
+            items.count <= limit
+                ? items.joined(separator: ", ")
                 : items.prefix(limit).joined(separator: ", ") + " and \(fmt(items.count - limit)) more"
         }
         var out = "  agenda health:\n"
         let shares = h.shares.sorted { ($1.share, $0.kind.rawValue) < ($0.share, $1.kind.rawValue) }
         out += "    time: " + shares.map { "\($0.kind.rawValue) \(percentTenths($0.share))" }.joined(separator: ", ")
-        out += h.tooMuchTalk ? "; keynote + info \(percentTenths(h.talkShare)) is above 30 %: turn talks into practice\n"
+        out +=
+            h.tooMuchTalk
+            ? "; keynote + info \(percentTenths(h.talkShare)) is above 30 %: turn talks into practice\n"
             : "; keynote + info \(percentTenths(h.talkShare)) (at most 30 %)\n"
         if !h.infoSessions.isEmpty {
             out += "    info sessions better sent before the event as a recording or pre-read: \(list(h.infoSessions.map(\.rawValue)))\n"
@@ -114,7 +136,9 @@ struct HealthReport {
             out += "    comp call: propose \(window)\(h.compPlanDate.map { "; comp plans go out \($0)" } ?? "")\n"
         }
         if let ex = h.managerExceptions {
-            out += ex.isEmpty ? "    managers: everyone dines with their manager\n"
+            out +=
+                ex.isEmpty
+                ? "    managers: everyone dines with their manager\n"
                 : "    managers: \(fmt(ex.count)) dine apart from their manager: \(list(ex.map { "\($0.attendee) (\($0.team); manager \($0.manager) in \($0.managerTeam))" }))\n"
         }
         out += "    recognition: chairmans_club \(fmt(h.chairmansClub.count))"
@@ -143,7 +167,8 @@ struct HealthReport {
             out += "<td><div class=\"bar\" style=\"width:\(Int((s.share * 300).rounded()))px\"></div></td></tr>\n"
         }
         out += "</table>\n<ul>\n"
-        out += h.tooMuchTalk
+        out +=
+            h.tooMuchTalk
             ? "<li class=\"warn\">Keynote and info take \(percentTenths(h.talkShare)) of attendee time, above 30 %: turn talks into practice and team work.</li>\n"
             : "<li>Keynote and info take \(percentTenths(h.talkShare)) of attendee time (at most 30 %).</li>\n"
         if !h.infoSessions.isEmpty {

@@ -26,8 +26,10 @@ package struct PlanFiles {
     /// With a plan at a venue transfers.csv names: the shuttle runs.
     package let transfers: TransferPlan?
 
-    package init(_ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
-                calendar: CalendarSettings = CalendarSettings()) {
+    package init(
+        _ instance: PlanningInstance, _ outcome: PlanOutcome, now: Int, baseline: Baseline? = nil,
+        calendar: CalendarSettings = CalendarSettings()
+    ) {
         self.instance = instance
         self.outcome = outcome
         self.now = now
@@ -78,9 +80,11 @@ package struct PlanFiles {
             let p = plan.placements[k], s = instance.session(k), slot = agenda.slots[p.slot]
             let last = agenda.run(from: p.slot, length: s.slots)!.last!
             let room = instance.rooms[p.room]
-            w.row([agenda.sessions[k].id, s.title, s.kind.rawValue, String(slot.day), sc.event.date(ofDay: slot.day).description,
-                   slot.start.description, agenda.slots[last].end.description, room.id.rawValue, room.name,
-                   String(agenda.sessions[k].audience.count)])
+            w.row([
+                agenda.sessions[k].id, s.title, s.kind.rawValue, String(slot.day), sc.event.date(ofDay: slot.day).description,
+                slot.start.description, agenda.slots[last].end.description, room.id.rawValue, room.name,
+                String(agenda.sessions[k].audience.count)
+            ])
         }
         return w.text
     }
@@ -93,8 +97,10 @@ package struct PlanFiles {
         var w = CSVWriter(header: PlanFolderFormat.unplaced)
         for u in partial.unplaced.sorted(by: { ($0.audience, agenda.sessions[$1.session].id) > ($1.audience, agenda.sessions[$0.session].id) }) {
             let k = u.session, s = instance.session(k), p = partial.placements[k], slot = agenda.slots[p.slot]
-            w.row([agenda.sessions[k].id, s.title, s.kind.rawValue, String(u.audience), String(slot.day), slot.start.description,
-                   instance.rooms[p.room].id.rawValue, u.blockedBy.joined(separator: "; ")])
+            w.row([
+                agenda.sessions[k].id, s.title, s.kind.rawValue, String(u.audience), String(slot.day), slot.start.description,
+                instance.rooms[p.room].id.rawValue, u.blockedBy.joined(separator: "; ")
+            ])
         }
         return w.text
     }
@@ -108,15 +114,17 @@ package struct PlanFiles {
             let legs = sc.travel
             let dinner = plan.dinners[person.team]
             let sessions = instance.sessionsInTimeOrder(of: a, in: plan).map { agenda.sessions[$0].id }
-            w.row([person.id.rawValue, person.name, person.team,
-                   trip.map { legs[$0.inbound].id.rawValue } ?? "local",
-                   trip.map { legs[$0.inbound].arrive.description } ?? "",
-                   trip.map { legs[$0.outbound].id.rawValue } ?? "local",
-                   trip.map { legs[$0.outbound].depart.description } ?? "",
-                   String(trip.map(instance.hotelNights) ?? 0),
-                   dinner.map { instance.restaurants[$0.restaurant].id.rawValue } ?? "",
-                   dinner.map { sc.event.date(ofDay: $0.evening).description } ?? "",
-                   sessions.joined(separator: ";"), CarbonReport.column(CarbonReport.kg(trip, instance))])
+            w.row([
+                person.id.rawValue, person.name, person.team,
+                trip.map { legs[$0.inbound].id.rawValue } ?? "local",
+                trip.map { legs[$0.inbound].arrive.description } ?? "",
+                trip.map { legs[$0.outbound].id.rawValue } ?? "local",
+                trip.map { legs[$0.outbound].depart.description } ?? "",
+                String(trip.map(instance.hotelNights) ?? 0),
+                dinner.map { instance.restaurants[$0.restaurant].id.rawValue } ?? "",
+                dinner.map { sc.event.date(ofDay: $0.evening).description } ?? "",
+                sessions.joined(separator: ";"), CarbonReport.column(CarbonReport.kg(trip, instance))
+            ])
         }
         return w.text
     }
@@ -127,8 +135,10 @@ package struct PlanFiles {
         var w = CSVWriter(header: PlanFolderFormat.dinners)
         for team in agenda.teams {
             guard let d = plan.dinners[team] else { continue }
-            w.row([team, sc.event.date(ofDay: d.evening).description, instance.restaurants[d.restaurant].id.rawValue,
-                   String(instance.members(of: team).count)])
+            w.row([
+                team, sc.event.date(ofDay: d.evening).description, instance.restaurants[d.restaurant].id.rawValue,
+                String(instance.members(of: team).count)
+            ])
         }
         return w.text
     }
@@ -140,8 +150,10 @@ package struct PlanFiles {
     package var followUpsCSV: String {
         var w = CSVWriter(header: PlanFolderFormat.followUps)
         for f in followUps {
-            w.row([f.followUp, f.definition.title, f.date.description, Self.utcStamp(f.start), String(f.audience.count),
-                   String(f.outsideHours.count)])
+            w.row([
+                f.followUp, f.definition.title, f.date.description, Self.utcStamp(f.start), String(f.audience.count),
+                String(f.outsideHours.count)
+            ])
         }
         return w.text
     }
@@ -168,8 +180,9 @@ package struct PlanFiles {
         let costs = outcome.plan != nil ? outcome.check?.costs : nil
         let travellers = instance.isLocal.filter { !$0 }.count
         let planCounts = outcome.plan.map { plan in
-            PlanSummary.Counts.PlanCounts(roomsUsed: Set(plan.placements.map(\.room)).count, legsBooked: plan.trips.compactMap { $0 }.count * 2,
-                                          hotelNights: costs?.hotelNights ?? 0, teamDinners: plan.dinners.count)
+            PlanSummary.Counts.PlanCounts(
+                roomsUsed: Set(plan.placements.map(\.room)).count, legsBooked: plan.trips.compactMap { $0 }.count * 2,
+                hotelNights: costs?.hotelNights ?? 0, teamDinners: plan.dinners.count)
         }
         let s = outcome.stats
         func cents(_ v: Double?) -> Double? { v.map { ($0 * 100).rounded() / 100 } }
@@ -182,35 +195,44 @@ package struct PlanFiles {
             currency: sc.event.currency,
             objective: cents(costs?.total),
             costs: costs.map { c in
-                PlanSummary.Costs(travel: cents(c.travel)!, hotel: cents(c.hotel)!, timeAway: cents(c.timeAway)!, dinners: cents(c.dinners)!,
-                                  venue: cents(c.venue)!, carbon: instance.carbon.isPriced ? cents(c.carbon) : nil)
+                PlanSummary.Costs(
+                    travel: cents(c.travel)!, hotel: cents(c.hotel)!, timeAway: cents(c.timeAway)!, dinners: cents(c.dinners)!,
+                    venue: cents(c.venue)!, carbon: instance.carbon.isPriced ? cents(c.carbon) : nil)
             },
             bound: cents(outcome.plan != nil ? outcome.bound : nil),
             gap: outcome.plan != nil ? outcome.gap.map { ($0 * 1e6).rounded() / 1e6 } : nil,
             solveSeconds: (outcome.solveSeconds * 1000).rounded() / 1000,
-            counts: PlanSummary.Counts(attendees: sc.attendees.count, travellers: travellers, locals: sc.attendees.count - travellers,
-                                       teams: agenda.teams.count, sessions: agenda.sessions.count, rooms: instance.rooms.count, plan: planCounts),
-            model: PlanSummary.ModelSize(variables: s.variables, integerVariables: s.integers, constraints: s.constraints,
-                                         nonzeros: s.nonzeros, travelGroups: s.travelGroups),
+            counts: PlanSummary.Counts(
+                attendees: sc.attendees.count, travellers: travellers, locals: sc.attendees.count - travellers,
+                teams: agenda.teams.count, sessions: agenda.sessions.count, rooms: instance.rooms.count, plan: planCounts),
+            model: PlanSummary.ModelSize(
+                variables: s.variables, integerVariables: s.integers, constraints: s.constraints,
+                nonzeros: s.nonzeros, travelGroups: s.travelGroups),
             reasons: outcome.reasons.map { $0.sentence(in: instance) },
             agendaHealth: outcome.health.map { HealthReport($0, instance).json },
             generatedAt: Timestamp(instant: now, offsetMinutes: 0).description)
         if let changes = outcome.changes { summary.changes = ChangesReport(changes, penalty: outcome.penalty).json }
         if outcome.plan != nil, !followUps.isEmpty {
-            summary.followUps = .array(followUps.map { f in
-                .object([("id", .string(f.followUp)), ("title", .string(f.definition.title)),
-                         ("kind", .string(f.definition.kind)), ("date", .string(f.date.description)),
-                         ("start_utc", .string(Self.utcStamp(f.start))), ("minutes", .int(f.end - f.start)),
-                         ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))])
-            })
+            summary.followUps = .array(
+                followUps.map { f in
+                    .object([
+                        ("id", .string(f.followUp)), ("title", .string(f.definition.title)),
+                        ("kind", .string(f.definition.kind)), ("date", .string(f.date.description)),
+                        ("start_utc", .string(Self.utcStamp(f.start))), ("minutes", .int(f.end - f.start)),
+                        ("attendees", .int(f.audience.count)), ("outside_hours", .int(f.outsideHours.count))
+                    ])
+                })
         }
         if let costs { summary.carbon = CarbonReport(instance: instance, costs: costs).json }
         if let transfers { summary.ground = TransfersReport(transfers, instance).json }
         if let book {
-            summary.calendars = PlanSummary.Calendars(uidDomain: book.domain, changes: book.notices.map { notices in
-                PlanSummary.Calendars.Changes(eventsUpdated: book.updatedEvents, eventsCancelled: book.cancelledEvents,
-                                              calendarsCancelled: book.cancelledCalendars, attendeesNotified: notices.count)
-            })
+            summary.calendars = PlanSummary.Calendars(
+                uidDomain: book.domain,
+                changes: book.notices.map { notices in
+                    PlanSummary.Calendars.Changes(
+                        eventsUpdated: book.updatedEvents, eventsCancelled: book.cancelledEvents,
+                        calendarsCancelled: book.cancelledCalendars, attendeesNotified: notices.count)
+                })
         }
         if outcome.plan == nil, let partial = outcome.partial {
             summary.unplaced = PlanSummary.Unplaced(sessions: partial.unplaced.count, attendeesAffected: partial.affectedAttendees)

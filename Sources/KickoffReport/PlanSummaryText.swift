@@ -26,8 +26,10 @@ package struct PlanSummaryText {
         let s = outcome.stats
         if let plan = outcome.plan, let c = outcome.check?.costs {
             let cur = sc.event.currency
-            var rows: [(String, Double)] = [("travel", c.travel), ("hotel", c.hotel), ("time away", c.timeAway),
-                                            ("dinners", c.dinners), ("venue", c.venue)]
+            var rows: [(String, Double)] = [
+                ("travel", c.travel), ("hotel", c.hotel), ("time away", c.timeAway),
+                ("dinners", c.dinners), ("venue", c.venue)
+            ]
             if instance.carbon.isPriced { rows.append(("carbon", c.carbon)) }
             out += "  total      \(money(c.total).leftPad(14)) \(cur)\n"
             for (name, value) in rows { out += "  \(name.padding(10)) \(money(value).leftPad(14))\n" }

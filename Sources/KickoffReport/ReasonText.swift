@@ -36,7 +36,8 @@ extension Reason {
     static func list(_ ids: [String]) -> String {
         guard let last = ids.last else { return "" }
         if ids.count == 1 { return last }
-        return ids.count <= 4 ? ids.dropLast().joined(separator: ", ") + " and " + last
+        return ids.count <= 4
+            ? ids.dropLast().joined(separator: ", ") + " and " + last
             : "\(ids.prefix(3).joined(separator: ", ")) and \(ids.count - 3) more"
     }
 

@@ -11,12 +11,12 @@ enum SVGChart {
 
     /// The style rules the charts need; pages include them once.
     static let css = """
-    .chart{width:100%;height:auto;display:block;margin:6px 0 2px}.chart text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1d2433}
-    .chart text.axis{fill:#5b6475;font-size:11px}.chart.bars{max-width:520px}.legend span{display:inline-block;margin-right:16px}
-    .legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
-    @media (max-width:600px){.chart.cols text{font-size:26px}.chart.cols text.axis{font-size:24px}.chart.cols .minor{display:none}}
+        .chart{width:100%;height:auto;display:block;margin:6px 0 2px}.chart text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1d2433}
+        .chart text.axis{fill:#5b6475;font-size:11px}.chart.bars{max-width:520px}.legend span{display:inline-block;margin-right:16px}
+        .legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
+        @media (max-width:600px){.chart.cols text{font-size:26px}.chart.cols text.axis{font-size:24px}.chart.cols .minor{display:none}}
 
-    """
+        """
 
     static func legend(_ items: [(name: String, color: String)]) -> String {
         "<p class=\"legend\">" + items.map { "<span><i style=\"background:\($0.color)\"></i>\(esc($0.name))</span>" }.joined() + "</p>\n"
@@ -26,8 +26,10 @@ enum SVGChart {
     /// horizontal limit line (e.g. the hotel block), and group captions under runs of categories
     /// (e.g. the day under its hours). `labelEvery` thins the category labels; `titles` name the
     /// categories in each column's tooltip (default: the labels).
-    static func columns(_ series: [Series], labels: [String], titles: [String]? = nil, groups: [(label: String, from: Int, to: Int)] = [],
-                        limit: (value: Double, label: String)? = nil, labelEvery: Int = 1, aria: String) -> String {
+    static func columns(
+        _ series: [Series], labels: [String], titles: [String]? = nil, groups: [(label: String, from: Int, to: Int)] = [],
+        limit: (value: Double, label: String)? = nil, labelEvery: Int = 1, aria: String
+    ) -> String {
         let n = labels.count
         guard n > 0 else { return "" }
         // On a phone the chart shrinks to about 40 %: its text is drawn larger there and every

@@ -42,7 +42,8 @@ package struct BruteForceSolver: MIPSolver {
         visit(0)
         let seconds = Date().timeIntervalSince(start)
         guard let best else { return SolveResult(.infeasible, stats: SolveStats(seconds: seconds)) }
-        return SolveResult(.optimal, solution: Solution(values: best, objective: bestValue), dualBound: bestValue,
-                           stats: SolveStats(seconds: seconds))
+        return SolveResult(
+            .optimal, solution: Solution(values: best, objective: bestValue), dualBound: bestValue,
+            stats: SolveStats(seconds: seconds))
     }
 }

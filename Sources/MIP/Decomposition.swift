@@ -126,8 +126,10 @@ package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             let progress = options.progress
             o.progress = { p in
                 tracker.incumbent = p.incumbent
-                progress?(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent.map { $0 + shown },
-                                         bound: p.bound.map { $0 + shown }))
+                progress?(
+                    SearchProgress(
+                        elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent.map { $0 + shown },
+                        bound: p.bound.map { $0 + shown }))
             }
             if objectiveLimit != nil, let rest {
                 let outerStop = options.shouldStop
@@ -144,8 +146,9 @@ package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             var r = try inner.solve(m, options: o)
             if tracker.metLimit, r.termination.limit == .interrupted { r.termination.limit = .objective }
             if r.termination.reason == .noSolutionFound, let x = best[b] {
-                r = SolveResult(.feasible(r.termination.limit ?? .time), solution: Solution(values: x, objective: m.objective(x)),
-                                dualBound: r.dualBound, stats: r.stats)
+                r = SolveResult(
+                    .feasible(r.termination.limit ?? .time), solution: Solution(values: x, objective: m.objective(x)),
+                    dualBound: r.dualBound, stats: r.stats)
             }
             log += r.stats.log
             guard let solution = r.solution else { return r }
@@ -201,10 +204,14 @@ package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
         // The limit that stopped the whole: the objective limit, else a stop request, else the
         // clock, else every unproven block's gap.
         let limits = Set(stoppedBy.compactMap { $0 })
-        let limit: Termination.Limit = stoppedByLimit ? .objective
-            : options.shouldStop?() == true || limits.contains(.interrupted) ? .interrupted
-            : limits.contains(.time) || left().map({ $0 < 1 }) == true ? .time
-            : limits.contains(.gap) ? .gap : .time
+        let limit: Termination.Limit =
+            stoppedByLimit
+            ? .objective
+            : options.shouldStop?() == true || limits.contains(.interrupted)
+                ? .interrupted
+                : limits.contains(.time) || left().map({ $0 < 1 }) == true
+                    ? .time
+                    : limits.contains(.gap) ? .gap : .time
         return SolveResult(.feasible(limit), solution: Solution(values: values, objective: objective), dualBound: bound, stats: stats)
     }
 }
@@ -228,7 +235,8 @@ extension MIPModel {
     ///   - cost: what a unit of slack on each constraint costs (default 1).
     /// - Returns: the model and, per slack variable, the index of the constraint it relaxes.
     package func elastic(keep: (Int) -> Bool = { _ in false }, cost: (Int) -> Double = { _ in 1 })
-        -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)]) {
+        -> (model: MIPModel, slack: [(constraint: Int, variable: Variable)])
+    {
         var m = MIPModel()
         for v in variables { m.addVariable(v.name, lower: v.lower, upper: v.upper, kind: v.kind, cost: 0) }
         var slack: [(Int, Variable)] = []

@@ -53,8 +53,9 @@ package struct Constraint: Sendable {
 
     /// The same row (name or tag, bounds) over other terms, for a model derived from this one.
     package func with(terms: [(Variable, Double)], lower: Double? = nil, upper: Double? = nil) -> Constraint {
-        Constraint(tag: tag, fixedName: fixedName, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
-                   lower: lower ?? self.lower, upper: upper ?? self.upper)
+        Constraint(
+            tag: tag, fixedName: fixedName, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+            lower: lower ?? self.lower, upper: upper ?? self.upper)
     }
 }
 
@@ -67,8 +68,10 @@ package struct MIPModel: Sendable {
     package init() {}
 
     @discardableResult
-    package mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity,
-                                     kind: VariableKind = .continuous, cost: Double = 0) -> Variable {
+    package mutating func addVariable(
+        _ name: String, lower: Double = 0, upper: Double = .infinity,
+        kind: VariableKind = .continuous, cost: Double = 0
+    ) -> Variable {
         let (lo, hi) = kind == .binary ? (max(lower, 0), min(upper, 1)) : (lower, upper)
         variables.append(VariableInfo(name: name, lower: lo, upper: hi, kind: kind, cost: cost))
         return Variable(variables.count - 1)
@@ -77,17 +80,25 @@ package struct MIPModel: Sendable {
     package mutating func setCost(_ v: Variable, _ cost: Double) { variables[v.index].cost = cost }
 
     /// Adds `lower ≤ Σ terms ≤ upper` (defaults: unbounded on that side).
-    package mutating func addConstraint(_ name: String, _ terms: [(Variable, Double)],
-                                       lower: Double = -.infinity, upper: Double = .infinity) {
-        constraints.append(Constraint(tag: nil, fixedName: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
-                                      lower: lower, upper: upper))
+    package mutating func addConstraint(
+        _ name: String, _ terms: [(Variable, Double)],
+        lower: Double = -.infinity, upper: Double = .infinity
+    ) {
+        constraints.append(
+            Constraint(
+                tag: nil, fixedName: name, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+                lower: lower, upper: upper))
     }
 
     /// Adds `lower ≤ Σ terms ≤ upper`, tagged with what it means; its name is the tag's description.
-    package mutating func addConstraint(_ tag: any ConstraintTag, _ terms: [(Variable, Double)],
-                                       lower: Double = -.infinity, upper: Double = .infinity) {
-        constraints.append(Constraint(tag: tag, fixedName: nil, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
-                                      lower: lower, upper: upper))
+    package mutating func addConstraint(
+        _ tag: any ConstraintTag, _ terms: [(Variable, Double)],
+        lower: Double = -.infinity, upper: Double = .infinity
+    ) {
+        constraints.append(
+            Constraint(
+                tag: tag, fixedName: nil, terms: terms.map { (variable: $0.0, coefficient: $0.1) },
+                lower: lower, upper: upper))
     }
 
     /// Adds a row made from another model's (`Constraint.with`).
@@ -131,8 +142,10 @@ package struct MIPModel: Sendable {
         let v = variables[i]
         guard v.kind != .continuous else { return (v.lower, v.upper) }
         // A bound within 1e-9 of an integer is that integer (bounds computed in floating point).
-        return (v.lower.isFinite ? (v.lower - Tolerance.integralBound).rounded(.up) : v.lower,
-                v.upper.isFinite ? (v.upper + Tolerance.integralBound).rounded(.down) : v.upper)
+        return (
+            v.lower.isFinite ? (v.lower - Tolerance.integralBound).rounded(.up) : v.lower,
+            v.upper.isFinite ? (v.upper + Tolerance.integralBound).rounded(.down) : v.upper
+        )
     }
 
     /// Some integer variable has valid bounds but no integer between them: the model is

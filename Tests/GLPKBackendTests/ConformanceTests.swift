@@ -2,6 +2,7 @@ import CGLPK
 import MIP
 import MIPConformance
 import Testing
+
 @testable import GLPKBackend
 
 @Suite("Solver conformance: GLPK, plain and behind the block decomposition")

@@ -31,14 +31,18 @@ struct BrowserTests {
     @Test("report.html of data/sample, with its charts, at 1366×768 and 390×844")
     func report() throws {
         let out = try temporaryFolder().appendingPathComponent("plan")
-        let r = try Run("solve", repositoryRoot.appendingPathComponent("data/sample").path, "--out", out.path,
-                        "--now", Self.now, "--quiet")
+        let r = try Run(
+            "solve", repositoryRoot.appendingPathComponent("data/sample").path, "--out", out.path,
+            "--now", Self.now, "--quiet")
         try #require(r.status == 0, "\(r.stderr)")
-        try check(out.appendingPathComponent("report.html"),
-                  sections: ["Cost", "At a glance", "Carbon", "Schedule", "Team dinners", "Travel and hotel", "Airport transfers",
-                             "Agenda health", "After the event"],
-                  charts: ["Arrivals and departures per hour at ORD", "Hotel rooms per night", "Cost and CO2e per attendee, by team"],
-                  minSVGs: 4)
+        try check(
+            out.appendingPathComponent("report.html"),
+            sections: [
+                "Cost", "At a glance", "Carbon", "Schedule", "Team dinners", "Travel and hotel", "Airport transfers",
+                "Agenda health", "After the event"
+            ],
+            charts: ["Arrivals and departures per hour at ORD", "Hotel rooms per night", "Cost and CO2e per attendee, by team"],
+            minSVGs: 4)
     }
 
     @Test("compare.html with a carbon price, at 1366×768 and 390×844")
@@ -47,7 +51,8 @@ struct BrowserTests {
         let out = dir.appendingPathComponent("cmp")
         let r = try Run("compare", dir.path, "--out", out.path, "--now", Self.now, "--jobs", "2", "--quiet", "--carbon-price", "100")
         try #require(r.status == 0, "\(r.stderr)")
-        try check(out.appendingPathComponent("compare.html"), sections: ["Cost by part", "CO2e by option", "Ranking"], charts: [],
-                  minSVGs: 2)
+        try check(
+            out.appendingPathComponent("compare.html"), sections: ["Cost by part", "CO2e by option", "Ranking"], charts: [],
+            minSVGs: 2)
     }
 }

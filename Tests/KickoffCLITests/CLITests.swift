@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KickoffTestSupport
+import Testing
 
 /// Runs the built `kickoff` binary (the test target depends on it, so `swift test` builds it).
 struct Run {
@@ -67,12 +67,13 @@ struct CLITests {
         #expect(r.status == 65)
         #expect(r.stdout == "")
         let lines = r.stderr.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            #"attendees.csv:252:1: error: id: duplicate attendee id "P00009" (first on line 10)"#,
-            #"attendees.csv:252:6: error: manager_id: unknown attendee id "P00404""#,
-            #"rooms.csv:5:4: error: capacity: expected a whole number, got "twelve;27""#,
-            "invalid scenario: 3 errors, 0 warnings",
-        ])
+        #expect(
+            lines == [
+                #"attendees.csv:252:1: error: id: duplicate attendee id "P00009" (first on line 10)"#,
+                #"attendees.csv:252:6: error: manager_id: unknown attendee id "P00404""#,
+                #"rooms.csv:5:4: error: capacity: expected a whole number, got "twelve;27""#,
+                "invalid scenario: 3 errors, 0 warnings"
+            ])
     }
 
     @Test("usage errors exit 64 with a message, not a stack trace")

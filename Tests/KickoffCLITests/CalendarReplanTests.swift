@@ -37,8 +37,9 @@ struct CalendarReplanTests {
         let elective = (attendee: enrollments[0]["attendee"]!, session: enrollments[0]["session"]!)
         let attendees = try csvRecords(scenario.appendingPathComponent("attendees.csv"))
         let sessions = try csvRecords(scenario.appendingPathComponent("sessions.csv"))
-        let busy = Set(attendees.compactMap { $0["manager_id"] } + enrollments.compactMap { $0["attendee"] }
-            + sessions.flatMap { ($0["presenters"] ?? "").split(separator: ";").map(String.init) })
+        let busy = Set(
+            attendees.compactMap { $0["manager_id"] } + enrollments.compactMap { $0["attendee"] }
+                + sessions.flatMap { ($0["presenters"] ?? "").split(separator: ";").map(String.init) })
         let leaver = try #require(attendees.last { !busy.contains($0["id"]!) && $0["email"]?.isEmpty == false })
 
         try edit(scenario.appendingPathComponent("travel.csv")) { !$0.hasPrefix("\(leg),") }
@@ -49,11 +50,12 @@ struct CalendarReplanTests {
         let r = try Run("solve", scenario.path, "--baseline", plan.path, "--quiet", "--now", replanned)
         try #require(r.status == 0, "\(r.stderr)")
         let replan = parent.appendingPathComponent("plan-replan")
-        return Replan(parent: parent, scenario: scenario, plan: plan, replan: replan,
-                      before: try RealICalendar.parse(plan.appendingPathComponent("itineraries")),
-                      after: try RealICalendar.parse(replan.appendingPathComponent("itineraries")),
-                      cancelledLeg: leg, roomSessions: roomSessions, elective: elective,
-                      leaver: (leaver["id"]!, leaver["email"]!), stdout: r.stdout, stderr: r.stderr)
+        return Replan(
+            parent: parent, scenario: scenario, plan: plan, replan: replan,
+            before: try RealICalendar.parse(plan.appendingPathComponent("itineraries")),
+            after: try RealICalendar.parse(replan.appendingPathComponent("itineraries")),
+            cancelledLeg: leg, roomSessions: roomSessions, elective: elective,
+            leaver: (leaver["id"]!, leaver["email"]!), stdout: r.stdout, stderr: r.stderr)
     }
 
     /// Keeps the header and the lines `keep` accepts.

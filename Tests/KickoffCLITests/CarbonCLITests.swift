@@ -16,12 +16,14 @@ struct CarbonCLITests {
         fx.append("rooms.csv", "DEN,BALL,Ballroom,100,stage;av")
         fx.append("rooms.csv", "DEN,B1,Breakout 1,10,")
         fx.append("dinners.csv", "DEN,D3,Mile High Grill,10,50,")
-        for row in ["B1D,BOS,DEN,UA 21,2027-01-11T09:00-05:00,2027-01-11T11:30-07:00,250,",
-                    "B2D,DEN,BOS,UA 22,2027-01-14T12:00-07:00,2027-01-14T17:00-05:00,250,",
-                    "S1D,SFO,DEN,UA 23,2027-01-11T09:00-08:00,2027-01-11T12:30-07:00,150,",
-                    "S2D,DEN,SFO,UA 24,2027-01-14T13:00-07:00,2027-01-14T14:30-08:00,150,",
-                    "O1D,ORD,DEN,UA 25,2027-01-11T09:00-06:00,2027-01-11T10:30-07:00,150,",
-                    "O2D,DEN,ORD,UA 26,2027-01-14T13:00-07:00,2027-01-14T16:00-06:00,150,"] {
+        for row in [
+            "B1D,BOS,DEN,UA 21,2027-01-11T09:00-05:00,2027-01-11T11:30-07:00,250,",
+            "B2D,DEN,BOS,UA 22,2027-01-14T12:00-07:00,2027-01-14T17:00-05:00,250,",
+            "S1D,SFO,DEN,UA 23,2027-01-11T09:00-08:00,2027-01-11T12:30-07:00,150,",
+            "S2D,DEN,SFO,UA 24,2027-01-14T13:00-07:00,2027-01-14T14:30-08:00,150,",
+            "O1D,ORD,DEN,UA 25,2027-01-11T09:00-06:00,2027-01-11T10:30-07:00,150,",
+            "O2D,DEN,ORD,UA 26,2027-01-14T13:00-07:00,2027-01-14T16:00-06:00,150,"
+        ] {
             fx.append("travel.csv", row)
         }
         return fx
@@ -76,15 +78,17 @@ struct CarbonCLITests {
         #expect(den.co2 > chi.co2, "…but its flights are longer")
         // The ranking names the break-even price: what Chicago costs more over the tonnes it saves.
         let breakEven = (chi.total - den.total) / ((den.co2 - chi.co2) / 1000)
-        let said = try #require(r0.stdout.firstMatch(of: /CHI emits least: .* a carbon price above ([0-9,.]+) USD per tonne would make it cheaper\n/),
-                                "\(r0.stdout)")
+        let said = try #require(
+            r0.stdout.firstMatch(of: /CHI emits least: .* a carbon price above ([0-9,.]+) USD per tonne would make it cheaper\n/),
+            "\(r0.stdout)")
         let named = try #require(Double(said.1.replacingOccurrences(of: ",", with: "")))
         #expect(abs(named - breakEven) < 0.01 * breakEven)
         // 5 % above it, Chicago must come first.
         let price = (named * 1.05).rounded()
         let priced = dir.appendingPathComponent("cmpP")
-        let r1 = try Run("compare", dir.path, "--out", priced.path, "--now", Self.now, "--jobs", "2", "--quiet",
-                         "--carbon-price", String(price))
+        let r1 = try Run(
+            "compare", dir.path, "--out", priced.path, "--now", Self.now, "--jobs", "2", "--quiet",
+            "--carbon-price", String(price))
         #expect(r1.status == 0, "\(r1.stderr)")
         let ranked = try rows(priced.appendingPathComponent("compare.csv"))
         #expect(ranked.map { $0["venue"]! } == ["CHI", "DEN"])

@@ -57,7 +57,8 @@ struct CompareTests {
             #expect((solo["counts"] as? [String: Any])?["hotel_nights"] as? Int == Int(row["hotel_nights"] ?? ""))
             // The option's full plan folder sits in the comparison folder, identical to solve's.
             for file in ["schedule.csv", "itineraries.csv", "dinners.csv", "report.html"] {
-                #expect(try Data(contentsOf: out.appendingPathComponent(venue).appendingPathComponent(file))
+                #expect(
+                    try Data(contentsOf: out.appendingPathComponent(venue).appendingPathComponent(file))
                         == Data(contentsOf: plan.appendingPathComponent(file)), "\(venue)/\(file)")
             }
         }
@@ -75,10 +76,12 @@ struct CompareTests {
         let costChart = html.components(separatedBy: "<h2>CO2e by option</h2>")
         #expect(costChart[0].components(separatedBy: "<rect ").count - 1 == 15)  // 3 options × 5 cost parts
         #expect(costChart.count == 2 && costChart[1].components(separatedBy: "<rect ").count - 1 == 3)  // one CO2e bar each
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == ["CHI", "DEN", "DFW", "compare.csv", "compare.html"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
-                    .filter { $0.hasPrefix(".") }.isEmpty, "no staging folder left behind")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+                .filter { $0.hasPrefix(".") }.isEmpty, "no staging folder left behind")
     }
 
     /// Every file in a folder tree with the solve timings blanked (the only bytes that may differ).
@@ -109,10 +112,12 @@ struct CompareTests {
         let dir = try scenario()
         let serial = dir.deletingLastPathComponent().appendingPathComponent("serial")
         let parallel = dir.deletingLastPathComponent().appendingPathComponent("parallel")
-        let a = try Run("compare", dir.path, "--out", serial.path, "--now", Self.now, "--jobs", "1", "--quiet",
-                        "--start-dates", "2027-01-12,2027-01-19")
-        let b = try Run("compare", dir.path, "--out", parallel.path, "--now", Self.now, "--jobs", "4", "--quiet",
-                        "--start-dates", "2027-01-12,2027-01-19")
+        let a = try Run(
+            "compare", dir.path, "--out", serial.path, "--now", Self.now, "--jobs", "1", "--quiet",
+            "--start-dates", "2027-01-12,2027-01-19")
+        let b = try Run(
+            "compare", dir.path, "--out", parallel.path, "--now", Self.now, "--jobs", "4", "--quiet",
+            "--start-dates", "2027-01-12,2027-01-19")
         #expect(a.status == 0 && b.status == 0)
         let ta = try tree(serial), tb = try tree(parallel)
         #expect(ta.count > 6 * 60)  // 6 plan folders with 60 calendars each
@@ -128,8 +133,9 @@ struct CompareTests {
     func startDates() throws {
         let dir = try scenario()
         let out = dir.deletingLastPathComponent().appendingPathComponent("dates")
-        let r = try Run("compare", dir.path, "--venues", "CHI", "--start-dates", "2027-01-19, 2027-01-16,2027-01-12",
-                        "--out", out.path, "--now", Self.now, "--quiet")
+        let r = try Run(
+            "compare", dir.path, "--venues", "CHI", "--start-dates", "2027-01-19, 2027-01-16,2027-01-12",
+            "--out", out.path, "--now", Self.now, "--quiet")
         #expect(r.status == 0)
         let text = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
         #expect(text.hasPrefix("venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg,start_date\n"))
@@ -139,7 +145,8 @@ struct CompareTests {
         #expect(lines[3].contains("the agenda would run on Sat 2027-01-16; people meet and travel on weekdays only"))
         #expect(lines[3].hasSuffix(",2027-01-16"))
         #expect(r.stdout.contains("CHI 2027-01-16: infeasible: starting Sat 2027-01-16, the agenda would run on Sat 2027-01-16"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == ["CHI-2027-01-12", "CHI-2027-01-16", "CHI-2027-01-19", "compare.csv", "compare.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("CHI-2027-01-16").path) == ["summary.json"])
 

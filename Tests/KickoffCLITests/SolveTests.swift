@@ -48,8 +48,11 @@ struct SolveTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
         let summary = try jsonObject(out.appendingPathComponent("summary.json"))
         #expect(summary["status"] as? String == "infeasible")
-        #expect(summary["reasons"] as? [String] == ["R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg",
-                                                  "R2 (from SFO) has no usable outbound leg: travel.csv has no ORD→SFO leg"])
+        #expect(
+            summary["reasons"] as? [String] == [
+                "R2 (from SFO) has no usable inbound leg: travel.csv has no SFO→ORD leg",
+                "R2 (from SFO) has no usable outbound leg: travel.csv has no ORD→SFO leg"
+            ])
     }
 
     @Test("no plan in time is not infeasible: exit 1, time_limit, summary.json and unplaced.csv with what blocks each session")
@@ -190,7 +193,9 @@ struct SignalTests {
     /// its first progress line — the search is running — sends `sig`, and returns the exit status.
     func interrupt(with sig: Int32, out: URL, scenario: URL? = nil) throws -> (status: Int32, stdout: String) {
         let dir: URL
-        if let scenario { dir = scenario } else {
+        if let scenario {
+            dir = scenario
+        } else {
             dir = try temporaryFolder().appendingPathComponent("big")
             try #require(try Run("generate", dir.path, "--attendees", "2000", "--seed", "11").status == 0)
         }

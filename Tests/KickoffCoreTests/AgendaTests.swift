@@ -1,13 +1,17 @@
-import Testing
 import KickoffTestSupport
+import Testing
+
 @testable import KickoffCore
 
 @Suite("Audience rules, tiers, per-team expansion, precedence and slots")
 struct AgendaTests {
-    func attendee(_ id: String, team: String = "East", role: String = "rep", company: String? = nil,
-                  attainment: Double? = nil) -> Attendee {
-        Attendee(id: AttendeeID(id), name: id, team: team, role: role, home: "BOS", company: company,
-                 attainment: attainment, source: SourceLine(file: "attendees.csv", line: 2))
+    func attendee(
+        _ id: String, team: String = "East", role: String = "rep", company: String? = nil,
+        attainment: Double? = nil
+    ) -> Attendee {
+        Attendee(
+            id: AttendeeID(id), name: id, team: team, role: role, home: "BOS", company: company,
+            attainment: attainment, source: SourceLine(file: "attendees.csv", line: 2))
     }
 
     @Test("tiers come from attainment: ≥125 chairmans_club, ≥100 presidents_club")
@@ -66,11 +70,12 @@ struct AgendaTests {
         let s = try f.scenario()
         let agenda = Agenda(s)
         let pairs = Set(agenda.precedence.map { "\(agenda.sessions[$0.before].id) < \(agenda.sessions[$0.after].id)" })
-        #expect(pairs == [
-            "OPEN < PRAC@East", "OPEN < PRAC@West",
-            "PRAC@East < TERR@East", "PRAC@West < TERR@West",  // TERR@Ops has no PRAC@Ops: free
-            "TERR@East < WRAP", "TERR@Ops < WRAP", "TERR@West < WRAP",
-        ])
+        #expect(
+            pairs == [
+                "OPEN < PRAC@East", "OPEN < PRAC@West",
+                "PRAC@East < TERR@East", "PRAC@West < TERR@West",  // TERR@Ops has no PRAC@Ops: free
+                "TERR@East < WRAP", "TERR@Ops < WRAP", "TERR@West < WRAP"
+            ])
     }
 
     @Test("slots cut from event.csv are whole, named D{day}-{HHMM}, and consecutive within a day")
@@ -79,8 +84,11 @@ struct AgendaTests {
         f.files["event.csv"] = "name,start_date,days,day_start,day_end,slot_minutes\nT,2027-01-12,2,09:00,12:30,45\n"
         f.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep,per_team,2,,,,,OPEN,")
         let agenda = Agenda(try f.scenario())
-        #expect(agenda.slots.map(\.id.rawValue) == ["D1-0900", "D1-0945", "D1-1030", "D1-1115",
-                                                    "D2-0900", "D2-0945", "D2-1030", "D2-1115"])
+        #expect(
+            agenda.slots.map(\.id.rawValue) == [
+                "D1-0900", "D1-0945", "D1-1030", "D1-1115",
+                "D2-0900", "D2-0945", "D2-1030", "D2-1115"
+            ])
         #expect(agenda.slots[3].end == TimeOfDay(hour: 12, minute: 0))
         #expect(agenda.nextSlot == [1, 2, 3, nil, 5, 6, 7, nil])
         #expect(agenda.longestRun == 4)
@@ -111,8 +119,11 @@ struct AgendaTests {
         let r = try #require(s.restaurants)
         #expect(r[0].hostedEvenings(days: s.event.days) == [1, 2])
         #expect(r[1].hostedEvenings(days: s.event.days) == [3])
-        #expect(Restaurant(venue: "V", id: "X", name: "X", capacity: 1, costPerHead: 0, evenings: nil,
-                           source: SourceLine(file: "dinners.csv", line: 2)).hostedEvenings(days: 1) == [])
+        #expect(
+            Restaurant(
+                venue: "V", id: "X", name: "X", capacity: 1, costPerHead: 0, evenings: nil,
+                source: SourceLine(file: "dinners.csv", line: 2)
+            ).hostedEvenings(days: 1) == [])
     }
 }
 
@@ -123,11 +134,11 @@ struct TrimmingTests {
         #expect("ORD".trimmedSpaces == "ORD")
         #expect("a b".trimmedSpaces == "a b")
         #expect("  a b \t".trimmedSpaces == "a b")
-        #expect("\u{00A0}Zoë\u{2003}".trimmedSpaces == "Zoë")   // no-break and em spaces
-        #expect("é ".trimmedSpaces == "é")                      // non-ASCII first byte, slow path
+        #expect("\u{00A0}Zoë\u{2003}".trimmedSpaces == "Zoë")  // no-break and em spaces
+        #expect("é ".trimmedSpaces == "é")  // non-ASCII first byte, slow path
         #expect(" \r\n ".trimmedSpaces == "")
         #expect("".trimmedSpaces == "")
-        #expect("x\u{0301} ".trimmedSpaces == "x\u{0301}")      // a combining mark stays with its letter
+        #expect("x\u{0301} ".trimmedSpaces == "x\u{0301}")  // a combining mark stays with its letter
         #expect(Substring("  OR D  ").trimmedSpaces == "OR D")
     }
 }

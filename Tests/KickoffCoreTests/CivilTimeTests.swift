@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KickoffCore
 
 @Suite("Dates, times and offset timestamps")

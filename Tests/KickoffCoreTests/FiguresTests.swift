@@ -6,7 +6,7 @@ import Testing
     func money() {
         #expect(Figures.money(1_100_787) == "1,100,787.00")
         #expect(Figures.money(-12.34) == "-12.34")  // was "-12.034" in changes.csv's reasons
-        #expect(Figures.money(-0.5) == "-0.50")     // was "0.050": the sign was lost below 1
+        #expect(Figures.money(-0.5) == "-0.50")  // was "0.050": the sign was lost below 1
         #expect(Figures.money(0.005) == "0.01")
         #expect(Figures.money(999.999) == "1,000.00")
         #expect(Figures.money(0) == "0.00")

@@ -1,5 +1,6 @@
-import Testing
 import KickoffTestSupport
+import Testing
+
 @testable import KickoffCore
 
 @Suite("Travel legs classified per venue: weekends, business hours in local time, event week, airports")
@@ -27,7 +28,7 @@ struct TravelTests {
             "OTHER,SFO,BOS,,2027-01-11T09:00-08:00,2027-01-11T17:30-05:00,400,",
             "NOBODY,LAX,ORD,,2027-01-11T09:00-08:00,2027-01-11T15:00-06:00,400,",
             "THU-LATE,BOS,ORD,,2027-01-14T16:00-05:00,2027-01-14T17:00-06:00,150,",
-            "TUE-DAWN-OUT,ORD,BOS,,2027-01-12T08:00-06:00,2027-01-12T11:10-05:00,150,",
+            "TUE-DAWN-OUT,ORD,BOS,,2027-01-12T08:00-06:00,2027-01-12T11:10-05:00,150,"
         ])
         #expect(r["T1"] == [])
         #expect(r["T2"] == [])
@@ -53,7 +54,7 @@ struct TravelTests {
             // Landing 18:30 San Francisco time: outside, although the departure was 16:00.
             "WEST-LATE,ORD,SFO,,2027-01-14T16:00-06:00,2027-01-14T18:30-08:00,300,",
             // Leaving Boston at 07:45 local is early even though it is 06:45 in Chicago... and vice versa.
-            "EAST-EARLY,BOS,ORD,,2027-01-11T07:45-05:00,2027-01-11T09:00-06:00,150,",
+            "EAST-EARLY,BOS,ORD,,2027-01-11T07:45-05:00,2027-01-11T09:00-06:00,150,"
         ])
         #expect(r["WEST"] == [])
         #expect(r["WEST-LATE"] == [.outsideBusinessHours(.arrival, TimeOfDay(hour: 18, minute: 30))])

@@ -1,10 +1,11 @@
+import Airports
 import Foundation
-import Testing
 import KickoffCore
 import KickoffIO
 import KickoffTestSupport
+import Testing
+
 @testable import KickoffGenerate
-import Airports
 
 @Suite("Scenario generator")
 struct GeneratorTests {
@@ -27,8 +28,9 @@ struct GeneratorTests {
         #expect(a.map(\.text) != c.map(\.text))
     }
 
-    @Test("generated scenarios are valid at every size, with every traveller able to make a round trip",
-          arguments: [(12, UInt64(1)), (100, 2), (250, 3), (1_000, 4), (3_000, 5)])
+    @Test(
+        "generated scenarios are valid at every size, with every traveller able to make a round trip",
+        arguments: [(12, UInt64(1)), (100, 2), (250, 3), (1_000, 4), (3_000, 5)])
     func validAndReachable(size: Int, seed: UInt64) throws {
         let result = load(generate(size, seed: seed))
         #expect(result.diagnostics.map(\.description) == [])
@@ -49,8 +51,9 @@ struct GeneratorTests {
             #expect(rooms.map(\.capacity).max()! >= s.attendees.count)
             for k in agenda.sessions.indices {
                 let need = s.sessions[agenda.sessions[k].sessionIndex].needs
-                #expect(rooms.contains { $0.capacity >= agenda.sessions[k].audience.count && $0.features.isSuperset(of: need) },
-                        "no room fits \(agenda.sessions[k].id) at \(venue.id)")
+                #expect(
+                    rooms.contains { $0.capacity >= agenda.sessions[k].audience.count && $0.features.isSuperset(of: need) },
+                    "no room fits \(agenda.sessions[k].id) at \(venue.id)")
             }
         }
     }
@@ -74,9 +77,12 @@ struct GeneratorTests {
 
     @Test("options shape the scenario: teams, venues, airports, electives, cut slots")
     func options() throws {
-        let s = try #require(load(generate(400, seed: 9) {
-            $0.teams = 10; $0.venues = 2; $0.homeAirports = 12; $0.electives = 5; $0.slotsFile = false
-        }).scenario)
+        let s = try #require(
+            load(
+                generate(400, seed: 9) {
+                    $0.teams = 10; $0.venues = 2; $0.homeAirports = 12; $0.electives = 5; $0.slotsFile = false
+                }
+            ).scenario)
         #expect(Set(s.attendees.map(\.team)).subtracting(["Leadership", "Enablement"]).count == 10)
         #expect(s.venues.count == 2)
         #expect(Set(s.attendees.map(\.home)).count <= 12)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KickoffIO
 
 @Suite("RFC 4180 reading with physical positions")
@@ -61,8 +62,11 @@ struct CSVTests {
 
     @Test("text after a closing quote is an error with its position")
     func textAfterQuote() {
-        #expect(throws: CSVError(file: "t.csv", line: 2, column: 2,
-                                 message: "unexpected text after a closing quote; a quote inside a quoted field is written as two quotes (\"\")")) {
+        #expect(
+            throws: CSVError(
+                file: "t.csv", line: 2, column: 2,
+                message: "unexpected text after a closing quote; a quote inside a quoted field is written as two quotes (\"\")")
+        ) {
             try parse("id,title\nS1,\"bad\"x\n")
         }
     }

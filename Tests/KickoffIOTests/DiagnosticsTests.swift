@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import KickoffCore
 import KickoffTestSupport
+import Testing
+
 @testable import KickoffIO
 
 /// One case per kind of input error or warning: an edit to the valid fixture and the exact
@@ -39,8 +40,10 @@ let cases: [Case] = [
     Case("bad time", #"slots.csv:2:3: error: start: expected a time HH:MM (24-hour), got "9am""#) {
         $0.files["slots.csv"] = "id,day,start,end\nD1-0900,1,9am,10:00\n"
     },
-    Case("timestamp without offset",
-         #"travel.csv:2:5: error: depart: expected an ISO 8601 time with UTC offset like 2027-01-12T08:05-05:00, got "2027-01-11 09:00""#) {
+    Case(
+        "timestamp without offset",
+        #"travel.csv:2:5: error: depart: expected an ISO 8601 time with UTC offset like 2027-01-12T08:05-05:00, got "2027-01-11 09:00""#
+    ) {
         $0.replace("travel.csv", line: 2, with: "T1,BOS,ORD,UA 1,2027-01-11 09:00,2027-01-11T11:00-06:00,200,")
     },
     Case("not an airport code", #"attendees.csv:3:6: error: home: expected a 3-letter IATA airport code, got "Boston""#) {
@@ -58,22 +61,28 @@ let cases: [Case] = [
     Case("missing required file", "travel.csv: error: required file is missing") {
         $0.files["travel.csv"] = nil
     },
-    Case("unknown kind",
-         #"sessions.csv:2:3: error: kind: unknown kind "keynote-ish" (expected keynote, practice, training, territory, recognition, info, social, other)"#) {
+    Case(
+        "unknown kind",
+        #"sessions.csv:2:3: error: kind: unknown kind "keynote-ish" (expected keynote, practice, training, territory, recognition, info, social, other)"#
+    ) {
         $0.replace("sessions.csv", line: 2, with: "OPEN,Opening,keynote-ish,all,once,1,stage,1,D1-0900,,,")
     },
     Case("unknown repeat", #"sessions.csv:3:5: error: repeat: unknown repeat "weekly" (expected once or per_team)"#) {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep,weekly,2,,,,,OPEN,")
     },
-    Case("unknown audience field",
-         #"sessions.csv:3:4: error: audience: unknown audience field "dept" (expected team, role, company, tier or id)"#) {
+    Case(
+        "unknown audience field",
+        #"sessions.csv:3:4: error: audience: unknown audience field "dept" (expected team, role, company, tier or id)"#
+    ) {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,dept:sales,per_team,2,,,,,OPEN,")
     },
     Case("id: with an empty value", "sessions.csv:3:4: error: audience: id: needs a value after the colon") {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep|id:,per_team,2,,,,,OPEN,")
     },
-    Case("unknown tier",
-         #"sessions.csv:3:4: error: audience: unknown tier "gold" (expected chairmans_club, presidents_club or none)"#) {
+    Case(
+        "unknown tier",
+        #"sessions.csv:3:4: error: audience: unknown tier "gold" (expected chairmans_club, presidents_club or none)"#
+    ) {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,tier:gold,per_team,2,,,,,OPEN,")
     },
     Case("unknown team in audience", #"sessions.csv:3:4: error: audience: unknown team "North""#) {
@@ -103,30 +112,40 @@ let cases: [Case] = [
     Case("unknown allowed slot", #"sessions.csv:3:10: error: allowed_slots: unknown slot id "D9-0900""#) {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep,per_team,2,,,,D1-1000;D9-0900,OPEN,")
     },
-    Case("enrollment errors",
-         #"enrollments.csv:2:2: error: session: "PRAC@East" is a per-team copy; enroll in the session's own id "PRAC""#,
-         #"enrollments.csv:3:1: error: attendee: unknown attendee id "Z1""#,
-         #"enrollments.csv:4:2: error: session: unknown session id "NOPE""#) {
+    Case(
+        "enrollment errors",
+        #"enrollments.csv:2:2: error: session: "PRAC@East" is a per-team copy; enroll in the session's own id "PRAC""#,
+        #"enrollments.csv:3:1: error: attendee: unknown attendee id "Z1""#,
+        #"enrollments.csv:4:2: error: session: unknown session id "NOPE""#
+    ) {
         $0.files["enrollments.csv"] = "attendee,session\nR1,PRAC@East\nZ1,OPEN\nR2,NOPE\n"
     },
-    Case("agenda day on a weekend",
-         "event.csv:2:3: error: days: agenda day 3 is 2027-01-16 (a Sat); every agenda day must be Mon–Fri") {
+    Case(
+        "agenda day on a weekend",
+        "event.csv:2:3: error: days: agenda day 3 is 2027-01-16 (a Sat); every agenda day must be Mon–Fri"
+    ) {
         $0.replace("event.csv", line: 2, with: "Test SKO,2027-01-14,3,")
     },
-    Case("agenda starting on a weekend",
-         "event.csv:2:2: error: start_date: agenda day 1 is 2027-01-10 (a Sun); every agenda day must be Mon–Fri") {
+    Case(
+        "agenda starting on a weekend",
+        "event.csv:2:2: error: start_date: agenda day 1 is 2027-01-10 (a Sun); every agenda day must be Mon–Fri"
+    ) {
         $0.replace("event.csv", line: 2, with: "Test SKO,2027-01-10,2,")
     },
-    Case("session longer than a day",
-         "sessions.csv:3:6: error: slots: the session spans 9 slots, longer than a day (the longest day has 8 consecutive slots)") {
+    Case(
+        "session longer than a day",
+        "sessions.csv:3:6: error: slots: the session spans 9 slots, longer than a day (the longest day has 8 consecutive slots)"
+    ) {
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep,per_team,9,,,,,OPEN,")
     },
     Case("precedence cycle", "sessions.csv:3:11: error: after: precedence cycle: PRAC → TERR → OPEN → PRAC") {
         $0.replace("sessions.csv", line: 2, with: "OPEN,Opening,keynote,all,once,1,stage,1,D1-0900,,TERR,")
     },
-    Case("day outside the event",
-         "sessions.csv:2:8: error: day: day 5 is outside the event (agenda days 1–3)",
-         "sessions.csv:2:9: error: fixed_slot: slot D1-0900 is on day 1, but the session is fixed to day 5") {
+    Case(
+        "day outside the event",
+        "sessions.csv:2:8: error: day: day 5 is outside the event (agenda days 1–3)",
+        "sessions.csv:2:9: error: fixed_slot: slot D1-0900 is on day 1, but the session is fixed to day 5"
+    ) {
         $0.replace("sessions.csv", line: 2, with: "OPEN,Opening,keynote,all,once,1,stage,5,D1-0900,,,")
     },
     Case("evening outside the event", "dinners.csv:2:6: error: evenings: evening 4 is outside the event (agenda days 1–3)") {
@@ -136,12 +155,16 @@ let cases: [Case] = [
         $0.files["slots.csv"] = "id,day,start,end\nD1-0900,1,09:00,10:00\nX,4,09:00,10:00\n"
         $0.replace("sessions.csv", line: 3, with: "PRAC,Practice,practice,role:rep,per_team,1,,,,,OPEN,")
     },
-    Case("comp plans within a week",
-         "event.csv:2:4: warning: comp_plan_date: compensation plans go out on 2027-01-19, within 7 days of the agenda (2027-01-12 to 2027-01-14); move them at least 8 days away") {
+    Case(
+        "comp plans within a week",
+        "event.csv:2:4: warning: comp_plan_date: compensation plans go out on 2027-01-19, within 7 days of the agenda (2027-01-12 to 2027-01-14); move them at least 8 days away"
+    ) {
         $0.replace("event.csv", line: 2, with: "Test SKO,2027-01-12,3,2027-01-19")
     },
-    Case("unknown time zone",
-         #"venues.csv:2:5: error: timezone: unknown IANA time zone "America/Chicagoo" (expected a name like America/Chicago)"#) {
+    Case(
+        "unknown time zone",
+        #"venues.csv:2:5: error: timezone: unknown IANA time zone "America/Chicagoo" (expected a name like America/Chicago)"#
+    ) {
         $0.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,America/Chicagoo,1000,200,")
     },
     Case("too many fields", "rooms.csv:3:6: error: the row has 6 fields but the header has 5") {
@@ -150,17 +173,21 @@ let cases: [Case] = [
     Case("two event rows", "event.csv:3: error: expected exactly one event row; this is row 2") {
         $0.append("event.csv", "Other SKO,2027-01-12,3,")
     },
-    Case("arrival before departure",
-         "travel.csv:2:6: error: arrive: arrives at 2027-01-11T07:00-06:00, not after it departs (2027-01-11T09:00-05:00)") {
+    Case(
+        "arrival before departure",
+        "travel.csv:2:6: error: arrive: arrives at 2027-01-11T07:00-06:00, not after it departs (2027-01-11T09:00-05:00)"
+    ) {
         $0.replace("travel.csv", line: 2, with: "T1,BOS,ORD,UA 1,2027-01-11T09:00-05:00,2027-01-11T07:00-06:00,200,")
     },
     Case("duplicate column", #"rooms.csv:1:5: error: duplicate column "capacity" (first in column 4)"#) {
         $0.files["rooms.csv"] = "venue,id,name,capacity,Capacity\nCHI,BALL,Ballroom,100,100\n"
     },
-    Case("unknown column",
-         #"rooms.csv:1:6: warning: unknown column "colour" is ignored (known columns: venue, id, name, capacity, features)"#) {
+    Case(
+        "unknown column",
+        #"rooms.csv:1:6: warning: unknown column "colour" is ignored (known columns: venue, id, name, capacity, features)"#
+    ) {
         $0.files["rooms.csv"] = "venue,id,name,capacity,features,colour\nCHI,BALL,Ballroom,100,stage;av,red\nCHI,B1,Breakout 1,10,,blue\n"
-    },
+    }
 ]
 
 @Suite("Input errors name file, line, column and what was expected")
@@ -187,11 +214,12 @@ struct DiagnosticsTests {
         f.replace("rooms.csv", line: 3, with: "CHI,B1,Breakout 1,twelve,")
         f.replace("attendees.csv", line: 3, with: "R1,Rob Rep,East,rep,M9,BOS,Acme,100")
         f.append("attendees.csv", "R1,Rob Again,West,se,M1,ORD,Acme,")
-        #expect(f.messages() == [
-            #"attendees.csv:3:5: error: manager_id: unknown attendee id "M9""#,
-            #"attendees.csv:6:1: error: id: duplicate attendee id "R1" (first on line 3)"#,
-            #"rooms.csv:3:4: error: capacity: expected a whole number, got "twelve""#,
-        ])
+        #expect(
+            f.messages() == [
+                #"attendees.csv:3:5: error: manager_id: unknown attendee id "M9""#,
+                #"attendees.csv:6:1: error: id: duplicate attendee id "R1" (first on line 3)"#,
+                #"rooms.csv:3:4: error: capacity: expected a whole number, got "twelve""#
+            ])
     }
 
     @Test("each finding carries a code: what kind it is, so nothing reads its message to tell")
@@ -201,12 +229,12 @@ struct DiagnosticsTests {
         #expect(missing.load().diagnostics.map(\.code) == [.missingFile])
 
         var f = Fixture()
-        f.replace("attendees.csv", line: 3, with: "R1,Rob Rep,East,rep,M9,BOS,Acme,100") // unknown manager
-        f.append("attendees.csv", "R1,Rob Again,West,se,M1,ORD,Acme,")                   // duplicate id
+        f.replace("attendees.csv", line: 3, with: "R1,Rob Rep,East,rep,M9,BOS,Acme,100")  // unknown manager
+        f.append("attendees.csv", "R1,Rob Again,West,se,M1,ORD,Acme,")  // duplicate id
         f.replace("venues.csv", line: 2, with: "CHI,Lakeshore,Chicago,ORD,Mars/Olympus,1000,200,")
-        f.files["sessions.csv"]! += "X,Loop,keynote,all,once,1,,,,,X,\n"               // a cycle
-        f.files["travel.csv"]! += "T9,BOS,ORD,UA 9,soon,2027-01-11T11:00-06:00,200,\n" // a bad time
-        f.files["Rooms.csv"] = "venue,id,name,capacity\n"                                // not a scenario file
+        f.files["sessions.csv"]! += "X,Loop,keynote,all,once,1,,,,,X,\n"  // a cycle
+        f.files["travel.csv"]! += "T9,BOS,ORD,UA 9,soon,2027-01-11T11:00-06:00,200,\n"  // a bad time
+        f.files["Rooms.csv"] = "venue,id,name,capacity\n"  // not a scenario file
         let dir = try f.write()
         defer { try? FileManager.default.removeItem(at: dir) }
         let found = ScenarioLoader.load(directory: dir).diagnostics
@@ -281,17 +309,18 @@ struct DiagnosticsTests {
         let dir = try f.write()
         try FileManager.default.moveItem(at: dir.appendingPathComponent("travel.csv"), to: dir.appendingPathComponent("Travel.csv"))
         let r = ScenarioLoader.load(directory: dir)
-        #expect(r.diagnostics.map(\.description) == [
-            "Travel.csv: warning: not a scenario file; ignored (did you mean travel.csv?)",
-            "travel.csv: error: required file is missing",
-        ])
+        #expect(
+            r.diagnostics.map(\.description) == [
+                "Travel.csv: warning: not a scenario file; ignored (did you mean travel.csv?)",
+                "travel.csv: error: required file is missing"
+            ])
     }
 
     @Test("limits: a field too long, too many rows or fields, a file too big — each an error with its place")
     func limits() throws {
         var l = CSVLimits()
         l.maxFieldBytes = 12
-        l.maxRows = 4      // the fixture's attendees.csv has 4
+        l.maxRows = 4  // the fixture's attendees.csv has 4
         l.maxColumns = 12  // and its sessions.csv 12 columns
         func messages(_ f: Fixture, _ l: CSVLimits) -> [String] {
             ScenarioLoader.load(files: f.files.mapValues { Array($0.utf8) }, limits: l).errors.map(\.description)

@@ -57,7 +57,7 @@ import Testing
         venue,id,name,capacity,cost_per_head,evenings
         CHI,D1,Grill,10,50,
 
-        """,
+        """
     ])
 
     @Test func handComputedAgenda() throws {

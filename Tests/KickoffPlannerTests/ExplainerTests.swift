@@ -22,8 +22,11 @@ import Testing
         let lines = try explain(fx)
         // Everyone would be in both, and the venue's one room would hold both.
         #expect(lines.count == 2)
-        #expect(lines.contains { $0.hasPrefix("sessions S1 and S2 share attendees, who would have to be in two of them at D1-")
-            && $0.hasSuffix("the only free slots overlap — allow more slots, split the audience or drop a session") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("sessions S1 and S2 share attendees, who would have to be in two of them at D1-")
+                    && $0.hasSuffix("the only free slots overlap — allow more slots, split the audience or drop a session")
+            })
         #expect(lines.contains { $0.hasPrefix("room R1 is needed by two sessions at D1-") })
     }
 
@@ -35,7 +38,8 @@ import Testing
         // The explanation is a typed value: the room's requirement, not a sentence to parse.
         let inst = try PlanningInstance(try fx.scenario())
         guard case .reasons(let reasons) = Explainer.explain(inst, solver: DecomposingSolver(GLPKSolver()), timeLimit: 30),
-              reasons.count == 1, case .requirement(.roomOnce(let room, let at)) = reasons[0] else {
+            reasons.count == 1, case .requirement(.roomOnce(let room, let at)) = reasons[0]
+        else {
             Issue.record("expected one roomOnce requirement")
             return
         }
@@ -72,8 +76,11 @@ import Testing
         fx.files["sessions.csv"] = "id,title,audience,day\nS1,One,all,1\nS2,Two,all,1\nS3,Three,all,1\n"
         fx.files["travel.csv"] = fx.files["travel.csv"]!.replacingOccurrences(of: "I1,BOS,ORD,2027-01-11T09:00-05:00", with: "I1,BOS,ORD,2027-01-11T05:00-05:00")
         let lines = try explain(fx)
-        #expect(lines == ["A1 and 1 other with the same home and agenda cannot arrive 60 min before a commitment starting before D1-0930; "
-                          + "add an earlier inbound leg or move that commitment later"])
+        #expect(
+            lines == [
+                "A1 and 1 other with the same home and agenda cannot arrive 60 min before a commitment starting before D1-0930; "
+                    + "add an earlier inbound leg or move that commitment later"
+            ])
     }
 
     @Test func aFeasibleScenarioSaysSo() throws {

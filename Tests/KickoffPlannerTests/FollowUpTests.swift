@@ -25,14 +25,14 @@ import Testing
         var f = Fixture()
         f.files["event.csv"] = "name,start_date,days,comp_plan_date\nTest SKO,2027-01-12,3,\(compPlanDate)\n"
         f.files["attendees.csv"] = """
-        id,name,team,role,manager_id,home
-        N1,Nia NY,East,rep,,JFK
-        L1,Leo London,East,rep,,LHR
-        T1,Tae Tokyo,Asia,rep,,NRT
-        T2,Tomo Tokyo,Asia,rep,,NRT
-        T3,Taro Tokyo,Asia,manager,,NRT
+            id,name,team,role,manager_id,home
+            N1,Nia NY,East,rep,,JFK
+            L1,Leo London,East,rep,,LHR
+            T1,Tae Tokyo,Asia,rep,,NRT
+            T2,Tomo Tokyo,Asia,rep,,NRT
+            T3,Taro Tokyo,Asia,manager,,NRT
 
-        """
+            """
         f.files["sessions.csv"] = "id,title,audience\nOPEN,Opening,all\n"
         f.files["travel.csv"] = "id,origin,destination,depart,arrive,price\n"
         f.files["followups.csv"] = followups
@@ -51,13 +51,15 @@ import Testing
 
     @Test("three zones: the most audience members inside their working day, ties to the earliest")
     func threeZones() throws {
-        let (sc, placed) = try place(Self.fixture(followups: """
-        id,title,kind,audience,minutes,earliest_days_after,latest_days_after
-        WEEKLY,Weekly check-in,reinforcement,all,60,8,8
-        PAIR,Atlantic pair,reinforcement,id:N1|id:L1,60,8,11
-        LONG,Long review,reinforcement,all,90,11,11
+        let (sc, placed) = try place(
+            Self.fixture(
+                followups: """
+                    id,title,kind,audience,minutes,earliest_days_after,latest_days_after
+                    WEEKLY,Weekly check-in,reinforcement,all,60,8,8
+                    PAIR,Atlantic pair,reinforcement,id:N1|id:L1,60,8,11
+                    LONG,Long review,reinforcement,all,90,11,11
 
-        """))
+                    """))
         let ids = sc.attendees.map(\.id.rawValue)
         #expect(placed.map(\.followUp) == ["WEEKLY", "PAIR", "LONG"])
         let weekly = placed[0], pair = placed[1], long = placed[2]
@@ -74,17 +76,21 @@ import Testing
 
     @Test("comp_plan_date adds the compensation call for everyone 8–14 days after, unless one is given")
     func compCall() throws {
-        let (sc, placed) = try place(Self.fixture(followups: "id,title,audience,earliest_days_after,latest_days_after\n",
-                                                  compPlanDate: "2027-02-01"))
+        let (sc, placed) = try place(
+            Self.fixture(
+                followups: "id,title,audience,earliest_days_after,latest_days_after\n",
+                compPlanDate: "2027-02-01"))
         #expect(sc.effectiveFollowUps.map(\.kind) == [FollowUp.compCall])
         let call = try #require(placed.first)
         // Fri 22 Jan (8 days after) is the first weekday of the window; the same 06:00Z start as WEEKLY.
         #expect(call.followUp == "COMP-CALL" && call.start == utc("2027-01-22T06:00+00:00") && call.audience.count == 5)
-        let given = try Self.fixture(followups: """
-        id,title,kind,audience,minutes,earliest_days_after,latest_days_after
-        CALL,Comp call,comp_call,role:rep,30,11,11
+        let given = try Self.fixture(
+            followups: """
+                id,title,kind,audience,minutes,earliest_days_after,latest_days_after
+                CALL,Comp call,comp_call,role:rep,30,11,11
 
-        """, compPlanDate: "2027-02-01").scenario()
+                """, compPlanDate: "2027-02-01"
+        ).scenario()
         #expect(given.effectiveFollowUps.map(\.id) == ["CALL"])
         let none = try Self.fixture(followups: "id,title,audience,earliest_days_after,latest_days_after\n").scenario()
         #expect(none.effectiveFollowUps.isEmpty)
@@ -101,17 +107,18 @@ import Testing
 
     @Test("followups.csv errors name the file, line and column")
     func errors() {
-        let f = Self.fixture(followups: """
-        id,title,kind,audience,minutes,earliest_days_after,latest_days_after
-        A,Window backwards,other,all,60,9,8
-        B,Weekend only,other,all,60,2,3
-        C,Too long,other,all,600,8,9
-        A,Twice,other,all,60,8,9
-        D,Nobody,other,team:Nobody,60,8,9
-        E,Bad rule,other,colour:red,60,8,9
-        F,Bad day,other,all,60,0,9
+        let f = Self.fixture(
+            followups: """
+                id,title,kind,audience,minutes,earliest_days_after,latest_days_after
+                A,Window backwards,other,all,60,9,8
+                B,Weekend only,other,all,60,2,3
+                C,Too long,other,all,600,8,9
+                A,Twice,other,all,60,8,9
+                D,Nobody,other,team:Nobody,60,8,9
+                E,Bad rule,other,colour:red,60,8,9
+                F,Bad day,other,all,60,0,9
 
-        """)
+                """)
         let m = f.messages()
         #expect(m.contains("followups.csv:2:7: error: latest_days_after: the window ends 8 days after the event, before it starts (9)"))
         #expect(m.contains("followups.csv:3:7: error: latest_days_after: the window 2027-01-16 to 2027-01-17 holds no weekday; widen it"))

@@ -3,8 +3,8 @@ import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
 
 @Suite struct HandSolvedTests {
@@ -63,8 +63,12 @@ import Testing
         let (_, out) = try solve(fx)
         #expect(out.termination == .infeasible)
         #expect(out.plan == nil)
-        #expect(out.reasons == [.finding("A1 (from BOS) has no usable inbound leg (W1: departure on a Sun, arrival on a Sun; "
-                               + "M1: arrives after the last commitment could start)")])
+        #expect(
+            out.reasons == [
+                .finding(
+                    "A1 (from BOS) has no usable inbound leg (W1: departure on a Sun, arrival on a Sun; "
+                        + "M1: arrives after the last commitment could start)")
+            ])
     }
 
     @Test func aSeatLimitSplitsAGroupAcrossLegs() throws {

@@ -1,11 +1,12 @@
 import Foundation
-@testable import GLPKBackend
 import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
 import MIP
 import Testing
+
+@testable import GLPKBackend
 
 /// `kickoff export-model`'s files: read back by GLPK's own readers, their optimum is the plan's.
 @Suite struct ModelFileTests {

@@ -13,8 +13,11 @@ import Testing
     @Test func aSessionBiggerThanEveryRoom() throws {
         var fx = HandSolved.twoTravellers
         fx.replace("rooms.csv", line: 2, with: "CHI,R1,Room 1,2")
-        #expect(try reasons(fx) == ["session S1 has 3 attendees, but the biggest room (R1) seats 2",
-                                    "session S2 has 3 attendees, but the biggest room (R1) seats 2"])
+        #expect(
+            try reasons(fx) == [
+                "session S1 has 3 attendees, but the biggest room (R1) seats 2",
+                "session S2 has 3 attendees, but the biggest room (R1) seats 2"
+            ])
         fx.files["sessions.csv"] = "id,title,audience,needs\nS1,First,all,stage\n"
         fx.replace("rooms.csv", line: 2, with: "CHI,R1,Room 1,20")
         #expect(try reasons(fx) == ["session S1 needs a room with stage, and the venue has none"])
@@ -25,8 +28,10 @@ import Testing
     @Test func anAgendaMovedOntoAWeekend() throws {
         var scenario = try HandSolved.twoTravellers.scenario()
         scenario.event.startDate = CivilDate(year: 2027, month: 1, day: 15)!  // Fri: day 2 is a Saturday
-        #expect(Prechecks.run(try PlanningInstance(scenario)) == [
-            "starting Fri 2027-01-15, the agenda would run on Sat 2027-01-16; people meet and travel on weekdays only, so a 2-day agenda must start on a Mon–Thu"])
+        #expect(
+            Prechecks.run(try PlanningInstance(scenario)) == [
+                "starting Fri 2027-01-15, the agenda would run on Sat 2027-01-16; people meet and travel on weekdays only, so a 2-day agenda must start on a Mon–Thu"
+            ])
     }
 
     /// Moved a week on, no leg fits: one sentence with the legs' dates, not one per airport.
@@ -37,10 +42,11 @@ import Testing
         fx.append("travel.csv", "O3,ORD,SFO,2027-01-13T13:00-06:00,2027-01-13T15:30-08:00,300")
         var scenario = try fx.scenario()
         scenario.event.startDate = CivilDate(year: 2027, month: 1, day: 19)!
-        #expect(Prechecks.run(try PlanningInstance(scenario)) == [
-            "no traveller has a usable inbound leg: travel.csv's inbound legs for ORD run 2027-01-11 – 2027-01-12, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours",
-            "no traveller has a usable outbound leg: travel.csv's outbound legs for ORD run 2027-01-12 – 2027-01-13, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours",
-        ])
+        #expect(
+            Prechecks.run(try PlanningInstance(scenario)) == [
+                "no traveller has a usable inbound leg: travel.csv's inbound legs for ORD run 2027-01-11 – 2027-01-12, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours",
+                "no traveller has a usable outbound leg: travel.csv's outbound legs for ORD run 2027-01-12 – 2027-01-13, and travel must stay within the event's week, Mon 2027-01-18 – Fri 2027-01-22, on weekdays in business hours"
+            ])
     }
 
     @Test func aFixedSlotThatCannotHoldTheSession() throws {
@@ -66,8 +72,11 @@ import Testing
     @Test func aTeamNoRestaurantSeats() throws {
         var fx = Fixture.plannable
         fx.files["dinners.csv"] = "venue,id,name,capacity,cost_per_head\nCHI,D1,Small,1,50\n"
-        #expect(try reasons(fx) == ["team East has 2 members, but the biggest restaurant (D1) seats 1 an evening",
-                                    "team West has 2 members, but the biggest restaurant (D1) seats 1 an evening"])
+        #expect(
+            try reasons(fx) == [
+                "team East has 2 members, but the biggest restaurant (D1) seats 1 an evening",
+                "team West has 2 members, but the biggest restaurant (D1) seats 1 an evening"
+            ])
     }
 
     @Test func aHotelBlockSmallerThanThoseWhoMustStay() throws {

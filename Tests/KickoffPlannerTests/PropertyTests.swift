@@ -4,15 +4,15 @@ import KickoffGenerate
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
 
 /// Seeded generated scenarios: every plan passes the checker, its cost is the model's objective,
 /// and breaking any single assignment makes the checker name the broken rule.
 @Suite struct PropertyTests {
     static let cases: [(attendees: Int, seed: UInt64, venue: String?, cutSlots: Bool)] = [
-        (24, 1, nil, false), (60, 2, "DEN", false), (90, 3, "DFW", true), (140, 4, nil, false),
+        (24, 1, nil, false), (60, 2, "DEN", false), (90, 3, "DFW", true), (140, 4, nil, false)
     ]
 
     static func generated(_ attendees: Int, seed: UInt64, cutSlots: Bool) -> Fixture {
@@ -64,24 +64,30 @@ struct Mutations {
         }
         // The biggest session into the smallest room.
         if let k = ks.max(by: { agenda.sessions[$0].audience.count < agenda.sessions[$1].audience.count }),
-           let r = inst.rooms.indices.min(by: { inst.rooms[$0].capacity < inst.rooms[$1].capacity }),
-           inst.rooms[r].capacity < agenda.sessions[k].audience.count {
+            let r = inst.rooms.indices.min(by: { inst.rooms[$0].capacity < inst.rooms[$1].capacity }),
+            inst.rooms[r].capacity < agenda.sessions[k].audience.count
+        {
             var p = plan; p.placements[k].room = r; out.append((.roomCapacity, p))
         }
         // A session with needs into a room lacking one.
         if let k = ks.first(where: { !inst.session($0).needs.isEmpty }),
-           let r = inst.rooms.indices.first(where: { r in !inst.session(k).needs.allSatisfy { inst.rooms[r].features.contains($0) } }) {
+            let r = inst.rooms.indices.first(where: { r in !inst.session(k).needs.allSatisfy { inst.rooms[r].features.contains($0) } })
+        {
             var p = plan; p.placements[k].room = r; out.append((.roomFeatures, p))
         }
         // A session with a fixed day moved to another day.
         if let k = ks.first(where: { inst.session($0).day != nil }),
-           let s = agenda.slots.indices.first(where: { agenda.slots[$0].day != inst.session(k).day }) {
+            let s = agenda.slots.indices.first(where: { agenda.slots[$0].day != inst.session(k).day })
+        {
             var p = plan; p.placements[k].slot = s; out.append((.sessionDay, p))
         }
         // A fixed-slot session moved to another slot the same day.
         if let k = ks.first(where: { inst.session($0).fixedSlot != nil }),
-           let s = agenda.slots.indices.first(where: { agenda.slots[$0].id != inst.session(k).fixedSlot
-                && agenda.slots[$0].day == agenda.slots[plan.placements[k].slot].day }) {
+            let s = agenda.slots.indices.first(where: {
+                agenda.slots[$0].id != inst.session(k).fixedSlot
+                    && agenda.slots[$0].day == agenda.slots[plan.placements[k].slot].day
+            })
+        {
             var p = plan; p.placements[k].slot = s; out.append((.fixedSlot, p))
         }
         // A successor moved to its predecessor's start.
@@ -89,8 +95,10 @@ struct Mutations {
             var p = plan; p.placements[pr.after].slot = plan.placements[pr.before].slot; out.append((.precedence, p))
         }
         // Two sessions of one attendee at the same start, different rooms.
-        if let (a, b) = pairs.first(where: { shared($0.0, $0.1) && plan.placements[$0.0].room != plan.placements[$0.1].room
-                && agenda.run(from: plan.placements[$0.1].slot, length: inst.session($0.0).slots) != nil }) {
+        if let (a, b) = pairs.first(where: {
+            shared($0.0, $0.1) && plan.placements[$0.0].room != plan.placements[$0.1].room
+                && agenda.run(from: plan.placements[$0.1].slot, length: inst.session($0.0).slots) != nil
+        }) {
             var p = plan; p.placements[a].slot = plan.placements[b].slot; out.append((.attendeeOverlap, p))
         }
         if inst.hasDinners {
@@ -101,7 +109,8 @@ struct Mutations {
             out.append((.dinnerCapacity, p))
             // A dinner on the last evening, which no default restaurant hosts.
             if let (team, d) = plan.dinners.sorted(by: { $0.key < $1.key }).first(where: {
-                !inst.restaurants[$0.value.restaurant].hostedEvenings(days: inst.event.days).contains(inst.event.days) }) {
+                !inst.restaurants[$0.value.restaurant].hostedEvenings(days: inst.event.days).contains(inst.event.days)
+            }) {
                 var p = plan; p.dinners[team] = DinnerBooking(restaurant: d.restaurant, evening: inst.event.days); out.append((.dinnerEvening, p))
             }
         }
@@ -109,8 +118,10 @@ struct Mutations {
         if let a = travellers.first {
             let home = inst.scenario.attendees[a].home
             // Someone else's inbound leg (another home airport).
-            if let l = inst.scenario.travel.indices.first(where: { inst.scenario.travel[$0].destination == inst.venue.airport
-                    && inst.scenario.travel[$0].origin != home }) {
+            if let l = inst.scenario.travel.indices.first(where: {
+                inst.scenario.travel[$0].destination == inst.venue.airport
+                    && inst.scenario.travel[$0].origin != home
+            }) {
                 var p = plan; p.trips[a]!.inbound = l; out.append((.legEnds, p))
             }
             var p = plan; p.trips[a] = nil; out.append((.travelMissing, p))
@@ -119,9 +130,11 @@ struct Mutations {
         for a in travellers {
             let first = inst.commitments(of: a, in: plan).map(\.start).min() ?? Int.max
             let home = inst.scenario.attendees[a].home
-            if let l = inst.scenario.travel.indices.first(where: { let t = inst.scenario.travel[$0]
+            if let l = inst.scenario.travel.indices.first(where: {
+                let t = inst.scenario.travel[$0]
                 return t.origin == home && t.destination == inst.venue.airport
-                    && t.arrive.instant + inst.event.arrivalBufferMinutes > first && t.arrive.instant < first + 600 }) {
+                    && t.arrive.instant + inst.event.arrivalBufferMinutes > first && t.arrive.instant < first + 600
+            }) {
                 var p = plan; p.trips[a]!.inbound = l; out.append((.arrivalBuffer, p)); break
             }
         }

@@ -2,12 +2,13 @@ import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffIO
-@testable import KickoffPlanner
 import KickoffPlan
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
+
+@testable import KickoffPlanner
 
 /// Scenarios of the kinds `kickoff generate` does not write: a timetabling agenda where the
 /// greedy placement gives up, a run whose time runs out before any plan, and what is left then.
@@ -58,12 +59,15 @@ import Testing
     @Test("the session left out is a small one, never the 30-person one", arguments: [AgendaSearch.Weighing.perEviction, .byAudience])
     func keepsTheLargeSession(weighing: AgendaSearch.Weighing) throws {
         var fixture = Fixture.timetable(seed: 1)
-        fixture.files["enrollments.csv"] = "attendee,session\n" + (0..<9).map { "P1,E\($0)\n" }.joined()
+        fixture.files["enrollments.csv"] =
+            "attendee,session\n" + (0..<9).map { "P1,E\($0)\n" }.joined()
             + (2...30).map { "P\($0),E0\n" }.joined()
         let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
         for seed in UInt64(1)...5 {
-            let r = try #require(AgendaSearch.run(Formulation(instance), seed: seed, weighing: weighing,
-                                                  deadline: Date().addingTimeInterval(0.3)))
+            let r = try #require(
+                AgendaSearch.run(
+                    Formulation(instance), seed: seed, weighing: weighing,
+                    deadline: Date().addingTimeInterval(0.3)))
             #expect(r.unplaced.count == 1)
             #expect(r.unplaced.first?.audience == 1, "seed \(seed) left out \(r.unplaced.map(\.session))")
             #expect(r.affectedAttendees == 1)
@@ -107,9 +111,11 @@ import Testing
         var fixture = Fixture.timetable(seed: 1)
         fixture.files["rooms.csv"] = "venue,id,name,capacity,features\nCHI,A,Hall A,100,av\nCHI,B,Room B,10,whiteboard\n"
         fixture.files["sessions.csv"] = "id,title,kind,audience,slots,needs\nK,Keynote,training,none,1,av\nY,Yoga,training,none,1,\nW,Workshop,training,none,1,whiteboard\n"
-        fixture.files["attendees.csv"] = "id,name,team,role,manager_id,home\n"
+        fixture.files["attendees.csv"] =
+            "id,name,team,role,manager_id,home\n"
             + (1...50).map { "P\($0),Person \($0),T\($0 % 4),rep,,ORD\n" }.joined()
-        fixture.files["enrollments.csv"] = "attendee,session\n" + (1...40).map { "P\($0),K\n" }.joined()
+        fixture.files["enrollments.csv"] =
+            "attendee,session\n" + (1...40).map { "P\($0),K\n" }.joined()
             + (41...45).map { "P\($0),Y\n" }.joined() + (46...50).map { "P\($0),W\n" }.joined()
         let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
         let ids = instance.agenda.sessions.map(\.id)

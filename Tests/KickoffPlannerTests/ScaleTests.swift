@@ -2,12 +2,13 @@ import GLPKBackend
 import KickoffCore
 import KickoffGenerate
 import KickoffIO
-@testable import KickoffPlanner
 import KickoffPlan
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
+
+@testable import KickoffPlanner
 
 /// What lets Kickoff plan 10,000 attendees: the relaxation bound (R), the planner stopping on it,
 /// and the heuristic's session orders, each on a case small enough to check by hand or in CI.

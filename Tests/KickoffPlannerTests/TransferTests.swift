@@ -3,8 +3,8 @@ import KickoffCore
 import KickoffPlan
 import KickoffPlanner
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
 
 /// Shuttle runs: the batching is exact (checked against exhaustive search), and a small plan
@@ -106,7 +106,7 @@ import Testing
             (.arrival, "2027-01-11T10:20-06:00", [0, 1]), (.arrival, "2027-01-11T11:30-06:00", [2, 3]),
             (.arrival, "2027-01-11T12:10-06:00", [4]),
             (.departure, "2027-01-14T11:45-06:00", [0, 1, 2]), (.departure, "2027-01-14T11:45-06:00", [3]),
-            (.departure, "2027-01-14T12:45-06:00", [4]),
+            (.departure, "2027-01-14T12:45-06:00", [4])
         ]
         #expect(t.runs.count == expected.count)
         for (run, (d, leaves, riders)) in zip(t.runs, expected) {
@@ -121,8 +121,11 @@ import Testing
     func tooSlow() throws {
         var f = Self.fixture
         f.files["transfers.csv"] = "venue,seats,cost_per_run,minutes,max_wait_minutes\nCHI,3,80,100,45\n"
-        #expect(f.messages().contains("transfers.csv:2:4: warning: minutes: the shuttle takes 100 min, longer than the arrival or departure buffer (60, 60 min in event.csv): some travellers may find no run in time; raise the buffers"),
-                "\(f.messages())")
+        #expect(
+            f.messages().contains(
+                "transfers.csv:2:4: warning: minutes: the shuttle takes 100 min, longer than the arrival or departure buffer (60, 60 min in event.csv): some travellers may find no run in time; raise the buffers"
+            ),
+            "\(f.messages())")
         let instance = try PlanningInstance(try f.scenario())
         let plan = try #require(PlannerTestSupport.plan(instance, timeLimit: 60).plan)
         let t = try #require(TransferPlanner.plan(instance, plan))
@@ -138,11 +141,12 @@ import Testing
     func errors() {
         var f = Self.fixture
         f.files["transfers.csv"] = "venue,seats,cost_per_run,minutes,max_wait_minutes\nNYC,0,80,30,45\nCHI,3,-1,30,45\nCHI,3,80,30,45\nCHI,3,80,30,45\n"
-        #expect(f.messages() == [
-            "transfers.csv:2:2: error: seats: expected a whole number ≥ 1, got 0",
-            "transfers.csv:3:3: error: cost_per_run: expected a number ≥ 0, got -1",
-            "transfers.csv:5:1: error: venue: a second shuttle for venue \"CHI\" (first on line 4); give one row per venue",
-        ])
+        #expect(
+            f.messages() == [
+                "transfers.csv:2:2: error: seats: expected a whole number ≥ 1, got 0",
+                "transfers.csv:3:3: error: cost_per_run: expected a number ≥ 0, got -1",
+                "transfers.csv:5:1: error: venue: a second shuttle for venue \"CHI\" (first on line 4); give one row per venue"
+            ])
         f.files["transfers.csv"] = "venue,seats,cost_per_run,minutes,max_wait_minutes\nNYC,3,80,30,45\n"
         #expect(f.messages() == ["transfers.csv:2:1: error: venue: unknown venue id \"NYC\""])
         f.files["transfers.csv"] = "venue,seats,minutes\nCHI,3,30\n"

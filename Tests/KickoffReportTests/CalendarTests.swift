@@ -7,14 +7,16 @@ import Testing
 
 /// The .ics writer and reader against each other, the reader's errors, and the UID domain rules.
 @Suite struct CalendarTests {
-    static let event = ICalendar.Event(uid: "P1.session.PRAC%40East@sko.example", start: 29_000_000, end: 29_000_120,
-                                       summary: "Prácticas; roles, «objeciones» \\ cierre", location: "Salón 1, Chicago",
-                                       description: String(repeating: "Línea larga con acentos é ", count: 8) + "\nsegunda línea",
-                                       sequence: 3, cancelled: true)
+    static let event = ICalendar.Event(
+        uid: "P1.session.PRAC%40East@sko.example", start: 29_000_000, end: 29_000_120,
+        summary: "Prácticas; roles, «objeciones» \\ cierre", location: "Salón 1, Chicago",
+        description: String(repeating: "Línea larga con acentos é ", count: 8) + "\nsegunda línea",
+        sequence: 3, cancelled: true)
 
     @Test func whatTheWriterWritesTheReaderReadsBack() throws {
-        let cal = ICalendar(name: "SKO: Ana", events: [Self.event, ICalendar.Event(uid: "P1.dinner@sko.example", start: 29_000_600, end: 29_000_720, summary: "Dinner")],
-                            stamp: 28_990_000, organizer: "events@sko.example", attendee: ICalendar.Person(name: "Ana, R.", email: "ana@sko.example"))
+        let cal = ICalendar(
+            name: "SKO: Ana", events: [Self.event, ICalendar.Event(uid: "P1.dinner@sko.example", start: 29_000_600, end: 29_000_720, summary: "Dinner")],
+            stamp: 28_990_000, organizer: "events@sko.example", attendee: ICalendar.Person(name: "Ana, R.", email: "ana@sko.example"))
         let text = cal.text
         #expect(text.split(separator: "\r\n").contains { $0.hasPrefix(" ") }, "the long DESCRIPTION is folded")
         let read = try ICSReader.read(Array(text.utf8))
@@ -35,7 +37,8 @@ import Testing
     }
 
     @Test func theReaderTakesLFLineEndsABOMAndSkipsAlarms() throws {
-        let text = "\u{FEFF}BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a@b\nDTSTART:20270112T150000Z\nDTEND:20270112T160000Z\n"
+        let text =
+            "\u{FEFF}BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a@b\nDTSTART:20270112T150000Z\nDTEND:20270112T160000Z\n"
             + "SUMMARY:Open\n ing\nBEGIN:VALARM\nSUMMARY:Reminder\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR\n"
         let read = try ICSReader.read(Array(text.utf8))
         #expect(read.events.map(\.summary) == ["Opening"])
@@ -46,15 +49,21 @@ import Testing
 
     @Test(arguments: [
         ("BEGIN:VEVENT\r\n", 1, "expected BEGIN:VCALENDAR"),
-        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:2027-01-12 15:00\r\nDTEND:20270112T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-         4, "DTSTART: expected a UTC date-time like 20270112T150000Z, got \"2027-01-12 15:00\""),
+        (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:2027-01-12 15:00\r\nDTEND:20270112T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            4, "DTSTART: expected a UTC date-time like 20270112T150000Z, got \"2027-01-12 15:00\""
+        ),
         // A folded property's error is on the line it starts on.
-        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270112T150000Z\r\nDTEND:20270112T16\r\n 0000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-         5, "DTEND: expected a UTC date-time like 20270112T150000Z, got \"20270112T160000\""),
-        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270112T150000Z\r\nDTEND:20270112T160000Z\r\nSEQUENCE:-1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-         6, "SEQUENCE: expected a whole number ≥ 0, got \"-1\""),
+        (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270112T150000Z\r\nDTEND:20270112T16\r\n 0000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            5, "DTEND: expected a UTC date-time like 20270112T150000Z, got \"20270112T160000\""
+        ),
+        (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20270112T150000Z\r\nDTEND:20270112T160000Z\r\nSEQUENCE:-1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            6, "SEQUENCE: expected a whole number ≥ 0, got \"-1\""
+        ),
         ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20270112T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 2, "VEVENT has no UID"),
-        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\n", 2, "VEVENT is not closed (END:VEVENT missing)"),
+        ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\n", 2, "VEVENT is not closed (END:VEVENT missing)")
     ])
     func theReaderSaysWhereAFileIsBroken(text: String, line: Int, message: String) {
         #expect(throws: ICSReader.Failure(line: line, message: message)) { try ICSReader.read(Array(text.utf8)) }
@@ -82,21 +91,24 @@ import Testing
 
     @Test func noticesAreReadyForAMailMergeWithFormulaCellsNeutralised() {
         let csv = PlanFiles.notices([
-            CalendarBook.Notice(attendee: "P1", name: "=HYPERLINK(\"http://evil\")", email: "p1@acme.example",
-                                what: ["Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS.", "Opening moved to Tue 12 Jan 10:00, Salon 2."]),
-            CalendarBook.Notice(attendee: "P2", name: "Bo", email: "", what: ["You are no longer on the plan for SKO."]),
+            CalendarBook.Notice(
+                attendee: "P1", name: "=HYPERLINK(\"http://evil\")", email: "p1@acme.example",
+                what: ["Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS.", "Opening moved to Tue 12 Jan 10:00, Salon 2."]),
+            CalendarBook.Notice(attendee: "P2", name: "Bo", email: "", what: ["You are no longer on the plan for SKO."])
         ])
-        #expect(csv == """
-            attendee,name,email,what
-            P1,"'=HYPERLINK(""http://evil"")",p1@acme.example,"Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS. Opening moved to Tue 12 Jan 10:00, Salon 2."
-            P2,Bo,,You are no longer on the plan for SKO.
+        #expect(
+            csv == """
+                attendee,name,email,what
+                P1,"'=HYPERLINK(""http://evil"")",p1@acme.example,"Your flight in is now UA 1, Mon 11 Jan 09:00 from BOS. Opening moved to Tue 12 Jan 10:00, Salon 2."
+                P2,Bo,,You are no longer on the plan for SKO.
 
-            """)
+                """)
     }
 
     @Test func theUIDDomainIsDerivedFromTheEventUnlessGiven() {
-        var event = Event(name: "Acme — Sales Kickoff 2027!", startDate: CivilDate(year: 2027, month: 1, day: 12)!,
-                          source: SourceLine(file: "event.csv", line: 2))
+        var event = Event(
+            name: "Acme — Sales Kickoff 2027!", startDate: CivilDate(year: 2027, month: 1, day: 12)!,
+            source: SourceLine(file: "event.csv", line: 2))
         #expect(CalendarSettings.derivedDomain(event) == "acme-sales-kickoff-2027-20270112.kickoff.invalid")
         event.name = "ÉÉÉ"
         #expect(CalendarSettings.derivedDomain(event) == "event-20270112.kickoff.invalid")

@@ -3,8 +3,10 @@ import KickoffReport
 import Testing
 
 @Suite struct CompareReportTests {
-    static func option(_ venue: String, _ parts: [Double], status: String = "optimal", date: String = "2027-01-12",
-                       co2Kg: Double = 1234.56) -> CompareOption {
+    static func option(
+        _ venue: String, _ parts: [Double], status: String = "optimal", date: String = "2027-01-12",
+        co2Kg: Double = 1234.56
+    ) -> CompareOption {
         var o = CompareOption(venue: venue, venueName: "Hall <\(venue)>", startDate: date, folder: venue, status: status)
         o.travel = parts[0]; o.hotel = parts[1]; o.timeAway = parts[2]; o.dinners = parts[3]; o.venueCost = parts[4]
         o.hotelNights = 10; o.solveSeconds = 1.5; o.gap = status == "feasible" ? 0.012 : 0
@@ -13,28 +15,32 @@ import Testing
     }
 
     static let options = [
-        option("B", [400, 300, 200, 50, 50], co2Kg: 800),      // 1,000
-        CompareOption(venue: "C", startDate: "2027-01-12", folder: "C", status: "infeasible",
-                      reasons: ["session <script>X</script> needs a room", "second reason"]),
-        option("A", [300, 100, 100, 0, 0], status: "feasible", co2Kg: 2500), // 500
+        option("B", [400, 300, 200, 50, 50], co2Kg: 800),  // 1,000
+        CompareOption(
+            venue: "C", startDate: "2027-01-12", folder: "C", status: "infeasible",
+            reasons: ["session <script>X</script> needs a room", "second reason"]),
+        option("A", [300, 100, 100, 0, 0], status: "feasible", co2Kg: 2500)  // 500
     ]
 
     @Test func rankedCheapestFirstWithNoPlanLast() {
         let r = CompareReport(event: "SKO", currency: "USD", options: Self.options)
         #expect(r.ranked.map(\.venue) == ["A", "B", "C"])
         #expect(!r.byDate)
-        #expect(r.csv == """
-        venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg
-        A,feasible,500.00,300.00,100.00,100.00,0.00,0.00,10,1.500,0.012000,,2500.0
-        B,optimal,1000.00,400.00,300.00,200.00,50.00,50.00,10,1.500,0.000000,,800.0
-        C,infeasible,,,,,,,,,,session <script>X</script> needs a room | second reason,
+        #expect(
+            r.csv == """
+                venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg
+                A,feasible,500.00,300.00,100.00,100.00,0.00,0.00,10,1.500,0.012000,,2500.0
+                B,optimal,1000.00,400.00,300.00,200.00,50.00,50.00,10,1.500,0.000000,,800.0
+                C,infeasible,,,,,,,,,,session <script>X</script> needs a room | second reason,
 
-        """)
+                """)
         #expect(r.text.contains("   1 A         feasible               500.00        2.5\n"))
         #expect(r.text.contains("   2 B         optimal              1,000.00        0.8  +500.00\n"))
         // 500 more for 1.7 t less: cheaper above 500 / 1.7 = 294.12 per tonne (the test below prices 300).
-        #expect(r.text.contains("B emits least: 0.8 t CO2e, 1.7 t less than A for 500.00 USD more; "
-                                + "a carbon price above 294.12 USD per tonne would make it cheaper\n"))
+        #expect(
+            r.text.contains(
+                "B emits least: 0.8 t CO2e, 1.7 t less than A for 500.00 USD more; "
+                    + "a carbon price above 294.12 USD per tonne would make it cheaper\n"))
         #expect(r.text.contains("   – C         infeasible            no plan\n"))
         #expect(r.text.contains("A is cheapest, 500.00 USD (50.00 %) below B; a feasible plan's cost may still fall by up to its gap\n"))
         #expect(r.text.contains("C: infeasible: session <script>X</script> needs a room (and 1 more reason in C/summary.json)\n"))
@@ -45,8 +51,10 @@ import Testing
         later.folder = "A-2027-01-19"
         let r = CompareReport(event: "SKO", currency: "USD", options: [Self.option("A", [2, 2, 2, 2, 2]), later])
         #expect(r.byDate)
-        #expect(r.csv.hasPrefix("venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg,start_date\n"
-                                + "A,optimal,5.00,1.00,1.00,1.00,1.00,1.00,10,1.500,0.000000,,1234.6,2027-01-19\n"))
+        #expect(
+            r.csv.hasPrefix(
+                "venue,status,total,travel,hotel,time_away,dinners,venue_cost,hotel_nights,solve_seconds,gap,reason,co2_kg,start_date\n"
+                    + "A,optimal,5.00,1.00,1.00,1.00,1.00,1.00,10,1.500,0.000000,,1234.6,2027-01-19\n"))
         #expect(r.text.contains("A 2027-01-19 is cheapest"))
     }
 

@@ -1,16 +1,17 @@
 import Airports
+import CustomDump
 import Foundation
 import GLPKBackend
 import KickoffCore
 import KickoffIO
-@testable import KickoffPlanner
 import KickoffPlan
-@testable import KickoffReport
-import CustomDump
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
+
+@testable import KickoffPlanner
+@testable import KickoffReport
 
 /// Golden files: the plan folder of `Fixture.plannable`, byte for byte, rendered from a fixed
 /// `Plan` value (not a live solve: a tie or a GLPK upgrade must not change them). Compared by
@@ -25,8 +26,10 @@ import Testing
     /// `Fixture.plannable`'s optimum (5,780): the five sessions' slots and rooms, both teams at
     /// restaurant 0 on the evening of day 1, and the three travellers' legs (L1 is local).
     static let fixedPlan = Plan(
-        placements: [Placement(slot: 0, room: 0), Placement(slot: 1, room: 1), Placement(slot: 1, room: 0),
-                     Placement(slot: 3, room: 1), Placement(slot: 3, room: 0)],
+        placements: [
+            Placement(slot: 0, room: 0), Placement(slot: 1, room: 1), Placement(slot: 1, room: 0),
+            Placement(slot: 3, room: 1), Placement(slot: 3, room: 0)
+        ],
         dinners: ["East": DinnerBooking(restaurant: 0, evening: 1), "West": DinnerBooking(restaurant: 0, evening: 1)],
         trips: [Trip(inbound: 0, outbound: 2), Trip(inbound: 0, outbound: 2), Trip(inbound: 3, outbound: 5), nil])
 
@@ -70,12 +73,16 @@ import Testing
     @Test func everyPlanFileMatchesItsGoldenCopy() throws {
         let files = try Self.planFiles()
         let names = files.map(\.path).sorted()
-        #expect(names == ["dinners.csv", "followups.csv", "itineraries.csv", "itineraries/L1.ics", "itineraries/M1.ics", "itineraries/R1.ics",
-                          "itineraries/R2.ics", "report.html", "schedule.csv", "summary.json"])
+        #expect(
+            names == [
+                "dinners.csv", "followups.csv", "itineraries.csv", "itineraries/L1.ics", "itineraries/M1.ics", "itineraries/R1.ics",
+                "itineraries/R2.ics", "report.html", "schedule.csv", "summary.json"
+            ])
         for (path, data) in files {
             let url = Self.goldenDir.appendingPathComponent(path)
-            let failure = Golden.verify(String(decoding: data, as: UTF8.self), kind: "plan", name: url.deletingPathExtension().lastPathComponent,
-                                        pathExtension: url.pathExtension, in: url.deletingLastPathComponent())
+            let failure = Golden.verify(
+                String(decoding: data, as: UTF8.self), kind: "plan", name: url.deletingPathExtension().lastPathComponent,
+                pathExtension: url.pathExtension, in: url.deletingLastPathComponent())
             #expect(failure == nil, Comment(rawValue: failure ?? ""))
         }
     }

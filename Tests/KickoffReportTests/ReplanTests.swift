@@ -7,8 +7,8 @@ import KickoffPlan
 import KickoffPlanner
 import KickoffReport
 import KickoffTestSupport
-import PlannerTestSupport
 import MIP
+import PlannerTestSupport
 import Testing
 
 /// Re-planning against a published plan (`solve --baseline`): hand-solved changes whose optimum
@@ -20,7 +20,8 @@ import Testing
     /// Solves, and in a re-plan checks the outcome's own invariants: the plan passes the checker,
     /// the cost is the checked cost and the change rows' penalty is the model's.
     static func plan(_ fixture: Fixture, baseline: Baseline? = nil, penalties: ChangePenalties = ChangePenalties())
-        throws -> (PlanningInstance, PlanOutcome) {
+        throws -> (PlanningInstance, PlanOutcome)
+    {
         let instance = try PlanningInstance(try fixture.scenario())
         let match = baseline.map { BaselineMatch($0, instance: instance, penalties: penalties) }
         let out = PlannerTestSupport.plan(instance, baseline: match, timeLimit: 120)
@@ -36,8 +37,9 @@ import Testing
     /// The plan folder's files, read back as a baseline exactly as `--baseline` reads them.
     static func baseline(_ instance: PlanningInstance, _ outcome: PlanOutcome) throws -> Baseline {
         let files = PlanFiles(instance, outcome, now: now).files
-        let loaded = BaselineLoader.load(files: Dictionary(files.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
-                                         folder: "plan")
+        let loaded = BaselineLoader.load(
+            files: Dictionary(files.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { a, _ in a }),
+            folder: "plan")
         #expect(loaded.errors.isEmpty, "\(loaded.errors)")
         return try #require(loaded.baseline)
     }
@@ -75,12 +77,13 @@ import Testing
         let (inst, out) = try Self.plan(changed, baseline: base)
         #expect(out.objective == 3080)
         #expect(out.penalty == 10_000)
-        #expect(Self.changesCSV(inst, out) == """
-            what,id,change,from,to,why
-            session,S1,moved,2027-01-12 10:00 R1,2027-01-12 10:00 R2,room R1 is no longer at the venue
-            session,S2,moved,2027-01-12 11:00 R1,2027-01-12 11:00 R2,room R1 is no longer at the venue
+        #expect(
+            Self.changesCSV(inst, out) == """
+                what,id,change,from,to,why
+                session,S1,moved,2027-01-12 10:00 R1,2027-01-12 10:00 R2,room R1 is no longer at the venue
+                session,S2,moved,2027-01-12 11:00 R1,2027-01-12 11:00 R2,room R1 is no longer at the venue
 
-            """)
+                """)
     }
 
     /// The airline cancels I2. Both travellers must fly I1 on Monday: 300 + 1 night (100) + 32 h
@@ -96,12 +99,13 @@ import Testing
         #expect(out.penalty == 10_000)
         #expect(out.changes?.sessions == PlanChanges.Tally(compared: 2, kept: 2))
         #expect(out.changes?.unchangedTravellers == PlanChanges.Tally(compared: 2, kept: 0))
-        #expect(Self.changesCSV(inst, out) == """
-            what,id,change,from,to,why
-            inbound,A1,rebooked,I2,I1,leg I2 is no longer in travel.csv
-            inbound,A2,rebooked,I2,I1,leg I2 is no longer in travel.csv
+        #expect(
+            Self.changesCSV(inst, out) == """
+                what,id,change,from,to,why
+                inbound,A1,rebooked,I2,I1,leg I2 is no longer in travel.csv
+                inbound,A2,rebooked,I2,I1,leg I2 is no longer in travel.csv
 
-            """)
+                """)
     }
 
     /// A cheaper inbound leg appears: I3 leaves when I2 does (Tue 08:00) and lands 10 minutes
@@ -131,11 +135,15 @@ import Testing
             "summary.json": #"{"status": "feasible", "venue": "CHI"}"#,
             "schedule.csv": "session,date,start,room\n'@S1,2027-01-12,10:00,'+R1\n",
             "itineraries.csv": "attendee,team,inbound,outbound,sessions\n'=A1,'-T,I2,O1,'@S1;S2\n'quoted,T,local,local,\n",
-            "dinners.csv": "team,date,restaurant\n'-T,2027-01-12,D1\n",
+            "dinners.csv": "team,date,restaurant\n'-T,2027-01-12,D1\n"
         ]
         let base = try #require(BaselineLoader.load(files: files.mapValues { Array($0.utf8) }, folder: "old").baseline)
-        #expect(base.placements == [Baseline.Placement(session: "@S1", date: CivilDate(year: 2027, month: 1, day: 12)!,
-                                                       start: TimeOfDay(hour: 10, minute: 0), room: "+R1")])
+        #expect(
+            base.placements == [
+                Baseline.Placement(
+                    session: "@S1", date: CivilDate(year: 2027, month: 1, day: 12)!,
+                    start: TimeOfDay(hour: 10, minute: 0), room: "+R1")
+            ])
         #expect(base.itineraries.map(\.attendee) == ["=A1", "'quoted"])
         #expect(base.itineraries[0].team == "-T" && base.itineraries[0].sessions == ["@S1", "S2"])
         #expect(base.itineraries[1].isLocal)
@@ -146,16 +154,17 @@ import Testing
         let files: [String: String] = [
             "summary.json": #"{"status": "optimal", "venue": "CHI"}"#,
             "schedule.csv": "session,date,start,room\nS1,2027-01-12,25:00,R1\nS1,2027-01-12,10:00,R1\nS1,2027-01-12,11:00,R1\n",
-            "itineraries.csv": "attendee,team,inbound,outbound,sessions\nA1,T,local,O1,S1\n",
+            "itineraries.csv": "attendee,team,inbound,outbound,sessions\nA1,T,local,O1,S1\n"
         ]
         let loaded = BaselineLoader.load(files: files.mapValues { Array($0.utf8) }, folder: "old")
         #expect(loaded.baseline == nil)
-        #expect(loaded.diagnostics.map(\.description) == [
-            "old/dinners.csv: error: required file is missing",
-            "old/itineraries.csv:2:4: error: outbound: inbound and outbound must both be \"local\" or both travel ids",
-            "old/schedule.csv:2:3: error: start: expected a time HH:MM (24-hour), got \"25:00\"",
-            "old/schedule.csv:4:1: error: session: \"S1\" is placed twice (first on line 3)",
-        ])
+        #expect(
+            loaded.diagnostics.map(\.description) == [
+                "old/dinners.csv: error: required file is missing",
+                "old/itineraries.csv:2:4: error: outbound: inbound and outbound must both be \"local\" or both travel ids",
+                "old/schedule.csv:2:3: error: start: expected a time HH:MM (24-hour), got \"25:00\"",
+                "old/schedule.csv:4:1: error: session: \"S1\" is placed twice (first on line 3)"
+            ])
         let none = BaselineLoader.load(files: ["summary.json": Array(#"{"status": "infeasible", "venue": "CHI"}"#.utf8)], folder: "old")
         #expect(none.diagnostics.map(\.description) == [#"old/summary.json: error: the baseline has no plan to keep (status "infeasible")"#])
     }
@@ -170,20 +179,22 @@ import Testing
             "summary.json": #"{"status": "optimal", "venue": "CHI"}"#,
             "schedule.csv": "session,date,start,room\nS1,2027-01-12,10:00,B\nS2,2027-01-12,11:00,B\n",
             "itineraries.csv": "attendee,team,inbound,outbound,sessions\nA1,T,I2,O1,S1;S2\nA2,T,I2,O1,S1;S2\nL1,T,local,local,S1;S2\n",
-            "dinners.csv": "team,date,restaurant\n",
+            "dinners.csv": "team,date,restaurant\n"
         ]
         let loaded = BaselineLoader.load(files: files.mapValues { Array($0.utf8) }, folder: "old")
         let base = try #require(loaded.baseline, "\(loaded.diagnostics)")
         let (inst, out) = try Self.plan(changed, baseline: base)
         #expect(abs((out.objective ?? 0) - (3080 + 540)) < 1e-6)  // A3 flies I2 / O1 like the others: 540
         #expect(out.penalty == 10_000)
-        #expect(Self.changesCSV(inst, out) == """
-            what,id,change,from,to,why
-            session,S1,moved,2027-01-12 10:00 B,2027-01-12 10:00 R1,capacity exceeded: 4 attendees, B seats 3
-            session,S2,moved,2027-01-12 11:00 B,2027-01-12 11:00 R1,capacity exceeded: 4 attendees, B seats 3
-            attendee,A3,added,,I2 / O1,new attendee
+        #expect(
+            Self.changesCSV(inst, out)
+                == """
+                what,id,change,from,to,why
+                session,S1,moved,2027-01-12 10:00 B,2027-01-12 10:00 R1,capacity exceeded: 4 attendees, B seats 3
+                session,S2,moved,2027-01-12 11:00 B,2027-01-12 11:00 R1,capacity exceeded: 4 attendees, B seats 3
+                attendee,A3,added,,I2 / O1,new attendee
 
-            """.replacingOccurrences(of: "4 attendees, B seats 3", with: "\"capacity exceeded: 4 attendees, B seats 3\"")
+                """.replacingOccurrences(of: "4 attendees, B seats 3", with: "\"capacity exceeded: 4 attendees, B seats 3\"")
                 .replacingOccurrences(of: "capacity exceeded: \"capacity", with: "\"capacity"))
     }
 }
@@ -219,10 +230,11 @@ import Testing
         // The re-plan costs no less than the fresh optimum of the changed scenario.
         let (_, fresh) = try ReplanTests.plan(s.after)
         #expect((out.objective ?? 0) >= (fresh.objective ?? .infinity) - 1e-6)
-        print("keep rate, \(c.attendees) attendees, seed \(c.seed), \(s.left) left, \(s.joined) joined: "
-              + "sessions \(changes.sessions.kept)/\(changes.sessions.compared), "
-              + "unchanged travellers \(changes.unchangedTravellers.kept)/\(changes.unchangedTravellers.compared), "
-              + "dinners \(changes.dinners.kept)/\(changes.dinners.compared); cost \(out.objective ?? 0) vs fresh \(fresh.objective ?? 0), "
-              + "penalty \(out.penalty)")
+        print(
+            "keep rate, \(c.attendees) attendees, seed \(c.seed), \(s.left) left, \(s.joined) joined: "
+                + "sessions \(changes.sessions.kept)/\(changes.sessions.compared), "
+                + "unchanged travellers \(changes.unchangedTravellers.kept)/\(changes.unchangedTravellers.compared), "
+                + "dinners \(changes.dinners.kept)/\(changes.dinners.compared); cost \(out.objective ?? 0) vs fresh \(fresh.objective ?? 0), "
+                + "penalty \(out.penalty)")
     }
 }

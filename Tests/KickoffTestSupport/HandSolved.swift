@@ -46,7 +46,7 @@ package enum HandSolved {
         O1,ORD,BOS,2027-01-12T14:00-06:00,2027-01-12T17:00-05:00,200
         O2,ORD,BOS,2027-01-13T14:00-06:00,2027-01-13T17:00-05:00,150
 
-        """,
+        """
     ])
 
     /// One Boston traveller, a one-day event on Monday 11 Jan 2027 (slot 11:00–12:00), no time-away cost.
@@ -86,7 +86,7 @@ package enum HandSolved {
         M1,BOS,ORD,2027-01-11T08:00-05:00,2027-01-11T08:45-06:00,400
         O1,ORD,BOS,2027-01-11T15:00-06:00,2027-01-11T18:00-05:00,150
 
-        """,
+        """
     ])
 }
 
@@ -100,11 +100,11 @@ extension Fixture {
         fx.append("travel.csv", "S2,ORD,SFO,UA 12,2027-01-14T12:00-06:00,2027-01-14T14:30-08:00,300,")
         fx.append("travel.csv", "S3,ORD,SFO,UA 13,2027-01-13T10:00-06:00,2027-01-13T12:30-08:00,280,")
         fx.files["dinners.csv"] = """
-        venue,id,name,capacity,cost_per_head,evenings
-        CHI,D1,"Deep Dish, Inc.",10,50,
-        CHI,D2,Steakhouse <Prime>,3,90,1
+            venue,id,name,capacity,cost_per_head,evenings
+            CHI,D1,"Deep Dish, Inc.",10,50,
+            CHI,D2,Steakhouse <Prime>,3,90,1
 
-        """
+            """
         return fx
     }
 }

@@ -26,8 +26,10 @@ package enum HeadlessBrowser {
     /// Loads `page` at `width` × `height` CSS pixels; with `screenshot`, also writes a PNG of the
     /// page from its top, at most `maxHeight` pixels tall.
     package static func layout(of page: URL, width: Int, height: Int, screenshot: URL? = nil, maxHeight: Int = 6000) throws -> Layout {
-        var args = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/browser_probe.py").path, page.path,
-                    String(width), String(height)]
+        var args = [
+            "python3", repositoryRoot.appendingPathComponent("Tests/Support/browser_probe.py").path, page.path,
+            String(width), String(height)
+        ]
         if let screenshot { args += [screenshot.path, String(maxHeight)] }
         let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), args)
         guard r.status == 0 else {

@@ -42,8 +42,9 @@ package enum RealICalendar {
 
     /// File path relative to `folder` → calendar.
     package static func parse(_ folder: URL) throws -> [String: Calendar] {
-        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                               ["python3", repositoryRoot.appendingPathComponent("Tests/Support/ics_parse.py").path, folder.path])
+        let r = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", repositoryRoot.appendingPathComponent("Tests/Support/ics_parse.py").path, folder.path])
         guard r.status == 0 else {
             throw Failure(description: "ics_parse.py exited \(r.status): \(String(decoding: r.stderr, as: UTF8.self))")
         }

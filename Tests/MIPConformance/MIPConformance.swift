@@ -233,7 +233,7 @@ package enum MIPConformance {
             nanGap.relativeGap = .nan
             return expectThrows(solve(solver, m, wrongLength), .invalidOptions("initial solution has 2 values for 1 variables"))
                 + expectThrows(solve(solver, m, nanGap), .invalidOptions("relative gap nan is not ≥ 0"))
-        },
+        }
     ]
 
     // MARK: - Helpers
@@ -262,8 +262,9 @@ package enum MIPConformance {
         if r.termination != .optimal { out.append("ended \(r.termination), expected optimal") }
         guard let s = r.solution else { return out + ["no solution"] }
         if abs(s.objective - optimum) > 1e-9 { out.append("objective \(s.objective), expected \(optimum)") }
-        if s.values.count != model.variables.count { out.append("\(s.values.count) values for \(model.variables.count) variables") }
-        else {
+        if s.values.count != model.variables.count {
+            out.append("\(s.values.count) values for \(model.variables.count) variables")
+        } else {
             if !model.violations(s.values).isEmpty { out.append("the solution breaks \(model.violations(s.values))") }
             if abs(model.objective(s.values) - s.objective) > 1e-9 { out.append("reported objective \(s.objective) is not the solution's \(model.objective(s.values))") }
         }

@@ -7,8 +7,10 @@ import MIP
 
 /// Plans `instance` as `kickoff solve` does: GLPK behind the block decomposition, within
 /// `timeLimit` seconds (the one way the tests plan).
-package func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, timeLimit: Double? = 60, gap: Double = 0,
-                  stop: (@Sendable () -> Bool)? = nil) -> PlanOutcome {
+package func plan(
+    _ instance: PlanningInstance, baseline: BaselineMatch? = nil, timeLimit: Double? = 60, gap: Double = 0,
+    stop: (@Sendable () -> Bool)? = nil
+) -> PlanOutcome {
     var options = SolveOptions()
     options.timeLimit = timeLimit
     options.relativeGap = gap
@@ -17,8 +19,10 @@ package func plan(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, 
 }
 
 /// The fixture's scenario at `venue` (nil: the first), planned by `plan`.
-package func solve(_ fixture: Fixture, venue: String? = nil, timeLimit: Double = 60,
-                   stop: (@Sendable () -> Bool)? = nil) throws -> (PlanningInstance, PlanOutcome) {
+package func solve(
+    _ fixture: Fixture, venue: String? = nil, timeLimit: Double = 60,
+    stop: (@Sendable () -> Bool)? = nil
+) throws -> (PlanningInstance, PlanOutcome) {
     let instance = try PlanningInstance(try fixture.scenario(), venue: venue.map { VenueID($0) })
     return (instance, plan(instance, timeLimit: timeLimit, stop: stop))
 }

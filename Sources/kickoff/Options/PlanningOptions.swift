@@ -8,8 +8,10 @@ import KickoffReport
 
 /// `--uid-domain` and `--organizer`: how the calendars name themselves.
 struct CalendarOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The domain after @ in every calendar UID (default: the baseline's, else one derived from the event name and date).",
-                               valueName: "domain"))
+    @Option(
+        help: ArgumentHelp(
+            "The domain after @ in every calendar UID (default: the baseline's, else one derived from the event name and date).",
+            valueName: "domain"))
     var uidDomain: String?
 
     @Option(help: ArgumentHelp("The organiser's email address, written as each event's ORGANIZER.", valueName: "email"))
@@ -22,7 +24,8 @@ struct CalendarOptions: ParsableArguments {
         if let organizer {
             let parts = organizer.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, CalendarSettings.isDomain(String(parts[1])),
-                  !organizer.contains(where: { $0.isWhitespace || $0 == ":" || $0 == ";" || $0 == "," || $0 == "\"" }) else {
+                !organizer.contains(where: { $0.isWhitespace || $0 == ":" || $0 == ";" || $0 == "," || $0 == "\"" })
+            else {
                 throw ValidationError("--organizer must be an email address like events@example.com; got \"\(organizer)\"")
             }
         }
@@ -33,8 +36,10 @@ struct CalendarOptions: ParsableArguments {
 
 /// `--baseline` and the change penalties of a re-plan.
 struct ReplanOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A published plan folder to keep as much of as the rules allow; changes.csv lists what moves.",
-                               valueName: "plan-dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "A published plan folder to keep as much of as the rules allow; changes.csv lists what moves.",
+            valueName: "plan-dir"), completion: .directory)
     var baseline: String?
 
     @Option(help: "Penalty for a session moved to another time.")
@@ -50,8 +55,10 @@ struct ReplanOptions: ParsableArguments {
     var dinnerPenalty: Double = ChangePenalties().dinnerChange
 
     func validate() throws {
-        for (name, v) in [("--move-penalty", movePenalty), ("--room-penalty", roomPenalty),
-                          ("--rebook-penalty", rebookPenalty), ("--dinner-penalty", dinnerPenalty)] {
+        for (name, v) in [
+            ("--move-penalty", movePenalty), ("--room-penalty", roomPenalty),
+            ("--rebook-penalty", rebookPenalty), ("--dinner-penalty", dinnerPenalty)
+        ] {
             guard v.isFinite, v >= 0, v <= 1e9 else { throw ValidationError("\(name) must be a number from 0 to 1000000000") }
         }
     }
@@ -84,8 +91,10 @@ struct ReplanOptions: ParsableArguments {
 
 /// `--carbon-price`: an internal carbon price that makes emissions part of the cost.
 struct CostOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Internal carbon price per tonne CO2e, in the event's currency: adds a carbon part to the cost minimised and to the total (0: emissions are reported, not priced).",
-                               valueName: "per-tonne"))
+    @Option(
+        help: ArgumentHelp(
+            "Internal carbon price per tonne CO2e, in the event's currency: adds a carbon part to the cost minimised and to the total (0: emissions are reported, not priced).",
+            valueName: "per-tonne"))
     var carbonPrice: Double = 0
 
     func validate() throws {
@@ -103,8 +112,10 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Stop when the plan is proven within this fraction of the optimum (0 proves optimality).")
     var gap: Double = 0
 
-    @Option(help: ArgumentHelp("Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset, like 2027-01-04T09:00+00:00), for reproducible files.",
-                               valueName: "timestamp"))
+    @Option(
+        help: ArgumentHelp(
+            "Timestamp for summary.json and calendar DTSTAMPs (ISO 8601 with offset, like 2027-01-04T09:00+00:00), for reproducible files.",
+            valueName: "timestamp"))
     var now: Timestamp?
 
     /// What is left of `--time-limit` for building and searching (`Planner.searchSeconds`).

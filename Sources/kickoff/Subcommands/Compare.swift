@@ -14,20 +14,22 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan every venue (and start date) and rank the options by total cost.",
         discussion: """
-        Writes a folder with compare.csv, compare.html (ranked table with each option's tonnes CO2e, a \
-        stacked bar chart of the cost parts and a CO2e chart) and each option's full plan folder. Options run in parallel child processes, each a \
-        `kickoff solve` run. Exit 0 when at least one option has a plan, 1 when none has.
-        """
+            Writes a folder with compare.csv, compare.html (ranked table with each option's tonnes CO2e, a \
+            stacked bar chart of the cost parts and a CO2e chart) and each option's full plan folder. Options run in parallel child processes, each a \
+            `kickoff solve` run. Exit 0 when at least one option has a plan, 1 when none has.
+            """
     )
 
     @OptionGroup var folder: ScenarioArgument
 
-    @Option(help: ArgumentHelp("Venue ids to compare, comma-separated or repeated (default: every venue).", valueName: "ids"),
-            transform: { try CommaList.parse($0, as: "a venue id") { $0 } })
+    @Option(
+        help: ArgumentHelp("Venue ids to compare, comma-separated or repeated (default: every venue).", valueName: "ids"),
+        transform: { try CommaList.parse($0, as: "a venue id") { $0 } })
     var venues: [[String]] = []
 
-    @Option(help: ArgumentHelp("Start dates to compare, comma-separated or repeated, YYYY-MM-DD (default: event.csv's).", valueName: "dates"),
-            transform: { try CommaList.parse($0, as: "a date like 2027-01-11", CivilDate.init(parsing:)) })
+    @Option(
+        help: ArgumentHelp("Start dates to compare, comma-separated or repeated, YYYY-MM-DD (default: event.csv's).", valueName: "dates"),
+        transform: { try CommaList.parse($0, as: "a date like 2027-01-11", CivilDate.init(parsing:)) })
     var startDates: [[CivilDate]] = []
 
     @Option(help: "The comparison folder to write (default: compare-<scenario> beside the scenario). An existing comparison folder is replaced.")
@@ -79,7 +81,8 @@ struct Compare: ParsableCommand {
             }
             return Choice(venue: v, startDate: d, folder: folder)
         }
-        let destination = out.map { URL(fileURLWithPath: $0) }
+        let destination =
+            out.map { URL(fileURLWithPath: $0) }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("compare-\(url.standardizedFileURL.lastPathComponent)")
         try PlanFolder.checkReplaceable(destination, marker: "compare.csv", kind: "comparison folder")
         let stamp = (search.now ?? Timestamp(instant: Int(Date().timeIntervalSince1970 / 60), offsetMinutes: 0)).description
@@ -108,8 +111,9 @@ struct Compare: ParsableCommand {
 
         let report = CompareReport(event: scenario.event.name, currency: scenario.event.currency, options: results.map(\.option))
         do {
-            try AtomicFolder.add([("compare.csv", Data(report.csv.utf8)), ("compare.html", Data(report.html.utf8))],
-                                 to: staging, for: destination)
+            try AtomicFolder.add(
+                [("compare.csv", Data(report.csv.utf8)), ("compare.html", Data(report.html.utf8))],
+                to: staging, for: destination)
             try AtomicFolder.commit(staging, to: destination, replace: true)
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -141,24 +145,31 @@ struct Compare: ParsableCommand {
         let started = Date()
         let show = !quiet
         for (i, o) in options.enumerated() {
-            var arguments = ["solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
-                        "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
-                             "--carbon-price", String(cost.carbonPrice)] + input.arguments
+            var arguments =
+                [
+                    "solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
+                    "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
+                    "--carbon-price", String(cost.carbonPrice)
+                ] + input.arguments
             if !startDates.isEmpty { arguments += ["--start-date", o.startDate] }
             let args = arguments
             group.enter()
             queue.async {
                 slots.wait()
-                let r = Interrupts.shared.requested
-                    ? ChildResult(option: CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error",
-                                                        reasons: ["interrupted"]))
+                let r =
+                    Interrupts.shared.requested
+                    ? ChildResult(
+                        option: CompareOption(
+                            venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error",
+                            reasons: ["interrupted"]))
                     : Self.runChild(executable, args, option: o, staging: staging, scratch: scratch, index: i, running: collected)
                 slots.signal()
                 let done = collected.put(i, r)
                 if show {
                     let what = r.option.total.map { " \(Figures.money($0))" } ?? ""
-                    Console.error(String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
-                                  + "\(o.venue)\(!startDates.isEmpty ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
+                    Console.error(
+                        String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
+                            + "\(o.venue)\(!startDates.isEmpty ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
                 }
                 group.leave()
             }
@@ -167,8 +178,10 @@ struct Compare: ParsableCommand {
         return collected.all
     }
 
-    static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int,
-                         running: Collected) -> ChildResult {
+    static func runChild(
+        _ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int,
+        running: Collected
+    ) -> ChildResult {
         let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
         // The child's figures come from the summary.json it writes; only its stderr is kept, for
         // the reason a failed child gives.
@@ -195,7 +208,8 @@ struct Compare: ParsableCommand {
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         let summary = staging.appendingPathComponent(o.folder).appendingPathComponent("summary.json")
         if [0, 1, 70].contains(p.terminationStatus), let data = try? Data(contentsOf: summary),
-           let parsed = try? CompareOption(summary: data, folder: o.folder) {
+            let parsed = try? CompareOption(summary: data, folder: o.folder)
+        {
             return ChildResult(option: parsed)
         }
         var r = fallback

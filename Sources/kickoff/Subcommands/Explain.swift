@@ -12,11 +12,11 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain why a venue has no plan, and what to relax.",
         discussion: """
-        Runs the pre-checks (rooms, slots, precedence chains, overbooked attendees, travel legs, \
-        restaurants, hotel block), then, if they pass, solves an elastic version of the program in \
-        which every requirement may be broken at a cost, and reports the fewest broken ones. \
-        Exit 0 when the venue has a plan, 1 when it has none.
-        """
+            Runs the pre-checks (rooms, slots, precedence chains, overbooked attendees, travel legs, \
+            restaurants, hotel block), then, if they pass, solves an elastic version of the program in \
+            which every requirement may be broken at a cost, and reports the fewest broken ones. \
+            Exit 0 when the venue has a plan, 1 when it has none.
+            """
     )
 
     @OptionGroup var folder: ScenarioArgument

@@ -13,12 +13,12 @@ struct ExportModel: ParsableCommand {
         commandName: "export-model",
         abstract: "Write one venue's complete integer program as an MPS or LP file.",
         discussion: """
-        The file is the monolithic program of docs/FORMULATION.md — every session, dinner and travel \
-        group in one model, without the block decomposition or the construction heuristic — so its \
-        optimum is the objective `kickoff solve` reports for the same venue (cost, minimised). \
-        The objective constant (the venue's hire) is a column `objective_constant` fixed at 1; names are \
-        made portable. Use it to check Kickoff against another solver, e.g. HiGHS or CBC.
-        """
+            The file is the monolithic program of docs/FORMULATION.md — every session, dinner and travel \
+            group in one model, without the block decomposition or the construction heuristic — so its \
+            optimum is the objective `kickoff solve` reports for the same venue (cost, minimised). \
+            The objective constant (the venue's hire) is a column `objective_constant` fixed at 1; names are \
+            made portable. Use it to check Kickoff against another solver, e.g. HiGHS or CBC.
+            """
     )
 
     @OptionGroup var folder: ScenarioArgument
@@ -57,7 +57,8 @@ struct ExportModel: ParsableCommand {
         } catch {
             throw Failure.cannotCreate(error.description)
         }
-        print("wrote \(out): \(Figures.count(model.variables.count)) variables (\(Figures.count(model.integerCount)) integer), "
-              + "\(Figures.count(model.constraints.count)) constraints, \(Figures.count(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")
+        print(
+            "wrote \(out): \(Figures.count(model.variables.count)) variables (\(Figures.count(model.integerCount)) integer), "
+                + "\(Figures.count(model.constraints.count)) constraints, \(Figures.count(model.nonzeroCount)) nonzeros; minimise, constant \(model.objectiveConstant)")
     }
 }

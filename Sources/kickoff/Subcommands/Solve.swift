@@ -14,12 +14,12 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan the event at one venue and write the plan folder.",
         discussion: """
-        Builds one integer program (sessions → rooms and times, team dinners, every traveller's legs, \
-        hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue \
-        (+ carbon at a --carbon-price). \
-        The plan is re-checked against every rule before it is written, and the folder appears whole or \
-        not at all. Exit 0 with a plan; 1 with none (summary.json still says why); 70 on an internal error (a plan the checker rejects).
-        """
+            Builds one integer program (sessions → rooms and times, team dinners, every traveller's legs, \
+            hotel nights) and solves it with GLPK, minimising travel + hotel + time away + dinners + venue \
+            (+ carbon at a --carbon-price). \
+            The plan is re-checked against every rule before it is written, and the folder appears whole or \
+            not at all. Exit 0 with a plan; 1 with none (summary.json still says why); 70 on an internal error (a plan the checker rejects).
+            """
     )
 
     @OptionGroup var folder: ScenarioArgument
@@ -30,8 +30,10 @@ struct Solve: ParsableCommand {
     @Option(help: "The plan folder to write (default: plan-<venue> beside the scenario). An existing plan folder is replaced.")
     var out: String?
 
-    @Option(help: ArgumentHelp("Move the agenda to start on this date (YYYY-MM-DD); travel.csv's legs stay as written.",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Move the agenda to start on this date (YYYY-MM-DD); travel.csv's legs stay as written.",
+            valueName: "date"))
     var startDate: CivilDate?
 
     @OptionGroup(title: "Search")
@@ -65,7 +67,8 @@ struct Solve: ParsableCommand {
             throw ValidationError("the baseline was planned at \(baseline.venue); re-plan it there (omit --venue) or drop --baseline")
         }
         let instance = try ScenarioFolder.instance(scenario, venue: venue ?? baseline?.venue, carbonPrice: cost.carbonPrice)
-        let destination = out.map { URL(fileURLWithPath: $0) }
+        let destination =
+            out.map { URL(fileURLWithPath: $0) }
             ?? replan.baseline.map { URL(fileURLWithPath: URL(fileURLWithPath: $0).standardizedFileURL.path + "-replan") }
             ?? url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("plan-\(PlanFiles.fileSafe(instance.venue.id.rawValue))")
         try PlanFolder.checkReplaceable(destination)
@@ -106,9 +109,10 @@ struct Solve: ParsableCommand {
         if outcome.plan != nil {
             print("wrote \(destination.relativePathForDisplay): \(files.count) files (open report.html)")
             if let book = planFiles.book, let notices = book.notices {
-                print("calendars: \(Figures.counted(book.updatedEvents, "event")) updated, \(book.cancelledEvents) cancelled, "
-                      + "\(Figures.counted(book.cancelledCalendars, "calendar")) cancelled; "
-                      + "notices.csv: \(Figures.counted(notices.count, "attendee")) to tell")
+                print(
+                    "calendars: \(Figures.counted(book.updatedEvents, "event")) updated, \(book.cancelledEvents) cancelled, "
+                        + "\(Figures.counted(book.cancelledCalendars, "calendar")) cancelled; "
+                        + "notices.csv: \(Figures.counted(notices.count, "attendee")) to tell")
             }
             if let code = Interrupts.shared.exitCode { throw ExitCode(code) }
         } else {

@@ -38,12 +38,13 @@ enum Console {
     /// A finding, with the option that raises the limit it is about: the libraries state limits,
     /// only the command line names its flags.
     static func diagnostic(_ d: Diagnostic) {
-        let flag: String? = switch d.code {
-        case .fileTooLarge: "--max-file-mb"
-        case .tooManyRows: "--max-rows"
-        case .fieldTooLong: "--max-field-bytes"
-        default: nil
-        }
+        let flag: String? =
+            switch d.code {
+            case .fileTooLarge: "--max-file-mb"
+            case .tooManyRows: "--max-rows"
+            case .fieldTooLong: "--max-field-bytes"
+            default: nil
+            }
         error(d.description + (flag.map { " (raise it with \($0))" } ?? ""))
     }
 }

@@ -1,10 +1,10 @@
+import Airports
 import ArgumentParser
 import Foundation
 import KickoffCore
 import KickoffIO
 import KickoffPlan
 import KickoffPlanner
-import Airports
 
 extension ScenarioFolder {
     /// The validated scenario, with its warnings printed; prints the errors and exits 65 if invalid.
@@ -22,8 +22,9 @@ extension ScenarioFolder {
     /// estimate at `carbonPrice` per tonne, or a usage error naming the venues.
     static func instance(_ scenario: Scenario, venue: String?, carbonPrice: Double = 0) throws -> PlanningInstance {
         do {
-            return try PlanningInstance(scenario, venue: venue.map { VenueID($0) },
-                                        carbon: FlightEmissions.carbon(of: scenario.travel, pricePerTonne: carbonPrice))
+            return try PlanningInstance(
+                scenario, venue: venue.map { VenueID($0) },
+                carbon: FlightEmissions.carbon(of: scenario.travel, pricePerTonne: carbonPrice))
         } catch {
             let known = scenario.venues.map(\.id.rawValue).joined(separator: ", ")
             throw ValidationError("\(error) (venues: \(known))")
