@@ -20,6 +20,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // compare's child processes.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         // Tests only: golden files with line diffs, and readable diffs of values.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", exact: "1.7.3")
@@ -29,9 +32,9 @@ let package = Package(
         // Value types, audience rules, derived facts and validation. No file I/O.
         .target(name: "KickoffCore"),
         // C shims for system calls Swift cannot see (syncfs needs _GNU_SOURCE).
-        .target(name: "CSystem"),
+        .target(name: "CKickoffSystem"),
         // CSV reading with file/line/column tracking and the scenario folder loader.
-        .target(name: "KickoffIO", dependencies: ["KickoffCore", "CSystem"]),
+        .target(name: "KickoffIO", dependencies: ["KickoffCore", "CKickoffSystem"]),
         // The bundled OpenFlights airport table (ODbL): codes, coordinates and IANA time zones.
         .target(name: "Airports", dependencies: ["KickoffCore", "KickoffIO"]),
         // Deterministic scenario generator built on a bundled OpenFlights subset.
@@ -67,7 +70,9 @@ let package = Package(
             name: "kickoff",
             dependencies: [
                 "KickoffCore", "KickoffIO", "KickoffPlan", "KickoffPlanner", "KickoffReport", "KickoffGenerate", "GLPKBackend", "MIP", "Airports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system")
             ]
         ),
         // The benchmark harness (release build, not a test): `swift run -c release kickoff-bench`.

@@ -1,4 +1,4 @@
-import CSystem
+import CKickoffSystem
 import Foundation
 
 /// Builds RFC 4180 CSV text: fields quoted only when they must be, LF line ends.
@@ -139,7 +139,7 @@ public enum AtomicFolder {
         let fd = open(folder.path, O_RDONLY)
         guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
         defer { close(fd) }
-        // syncfs(2) through the CSystem shim: every file of the folder, then the folder itself.
+        // syncfs(2) through the CKickoffSystem shim: every file of the folder, then the folder itself.
         if kickoff_syncfs(fd) != 0 { throw fail(String(cString: strerror(errno))) }
     }
 

@@ -3,7 +3,7 @@ import GLPKBackend
 
 /// `kickoff`: plans a sales kickoff from a folder of CSV files.
 @main
-struct Kickoff: ParsableCommand {
+struct Kickoff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kickoff",
         abstract: "Plan a sales kickoff: sessions, rooms, travel, hotel nights and team dinners.",
@@ -18,10 +18,14 @@ struct Kickoff: ParsableCommand {
     )
 
     /// Parses and runs the subcommand; a `Failure` is printed here, the one place, with one prefix.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as Failure {
             Console.error("error: \(failure.message)")
             exit(withError: failure.exitCode)

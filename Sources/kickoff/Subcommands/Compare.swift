@@ -3,6 +3,8 @@ import Foundation
 import KickoffCore
 import KickoffIO
 import KickoffReport
+import Subprocess
+import SystemPackage
 
 /// `kickoff compare DIR`: plan every venue (× start date) and rank the options.
 ///
@@ -10,7 +12,7 @@ import KickoffReport
 /// share a process: each is a `kickoff solve` child of this same binary, writing its plan folder
 /// into the comparison's staging folder. The ranking reads the summary.json each child wrote, so a
 /// row's figures are exactly what `kickoff solve` gives for that venue and date.
-struct Compare: ParsableCommand {
+struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan every venue (and start date) and rank the options by total cost.",
         discussion: """
@@ -60,7 +62,7 @@ struct Compare: ParsableCommand {
         let folder: String
     }
 
-    func run() throws {
+    func run() async throws {
         let url = folder.url
         let scenario = try ScenarioFolder.loadOrExit(folder.directory, limits: input.limits)
         let known = scenario.venues.map(\.id.rawValue)
@@ -91,13 +93,10 @@ struct Compare: ParsableCommand {
         do { staging = try AtomicFolder.staging(for: destination, replace: true) } catch {
             throw Failure.cannotWrite(error)
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-compare-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let results: [ChildResult]
         Interrupts.shared.install()
         do {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            results = try runAll(options, scenario: url, staging: staging, scratch: scratch, now: stamp)
+            results = try await runAll(options, scenario: url, staging: staging, now: stamp)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
@@ -133,88 +132,87 @@ struct Compare: ParsableCommand {
         var option: CompareOption
     }
 
-    /// Runs every option as a `kickoff solve` child, at most `jobs` at once; results in option order.
-    func runAll(_ options: [Choice], scenario: URL, staging: URL, scratch: URL, now: String) throws -> [ChildResult] {
+    /// Runs every option as a `kickoff solve` child, at most `jobs` at once (a task group that
+    /// starts the next option as one ends); results in option order.
+    func runAll(_ options: [Choice], scenario: URL, staging: URL, now: String) async throws -> [ChildResult] {
         let executable = try Self.executable()
-        let collected = Collected(count: options.count)
+        let running = RunningChildren()
         // A signal reaches the children too when it comes from the terminal; pass it on when it does not.
-        Interrupts.shared.onSignal { sig in collected.signalRunning(sig) }
-        let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: jobs)
-        let queue = DispatchQueue(label: "kickoff.compare", attributes: .concurrent)
+        Interrupts.shared.onSignal { sig in running.signal(sig) }
         let started = Date()
-        let show = !quiet
-        for (i, o) in options.enumerated() {
-            var arguments =
-                [
-                    "solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
-                    "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
-                    "--carbon-price", String(cost.carbonPrice)
-                ] + input.arguments
-            if !startDates.isEmpty { arguments += ["--start-date", o.startDate] }
-            let args = arguments
-            group.enter()
-            queue.async {
-                slots.wait()
-                let r =
-                    Interrupts.shared.requested
-                    ? ChildResult(
-                        option: CompareOption(
-                            venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error",
-                            reasons: ["interrupted"]))
-                    : Self.runChild(executable, args, option: o, staging: staging, scratch: scratch, index: i, running: collected)
-                slots.signal()
-                let done = collected.put(i, r)
-                if show {
-                    let what = r.option.total.map { " \(Figures.money($0))" } ?? ""
+        let arguments = options.map { o in
+            [
+                "solve", scenario.path, "--venue", o.venue, "--out", staging.appendingPathComponent(o.folder).path,
+                "--time-limit", String(search.timeLimit), "--gap", String(search.gap), "--now", now, "--quiet",
+                "--carbon-price", String(cost.carbonPrice)
+            ] + input.arguments + (startDates.isEmpty ? [] : ["--start-date", o.startDate])
+        }
+        var results = [ChildResult?](repeating: nil, count: options.count)
+        await withTaskGroup(of: (Int, ChildResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < options.count else { return }
+                let i = next, o = options[i], args = arguments[i]
+                next += 1
+                group.addTask {
+                    if Interrupts.shared.requested {
+                        return (
+                            i,
+                            ChildResult(
+                                option: CompareOption(
+                                    venue: o.venue, startDate: o.startDate, folder: o.folder,
+                                    status: "error", reasons: ["interrupted"]))
+                        )
+                    }
+                    return (i, await Self.runChild(executable, args, option: o, staging: staging, running: running))
+                }
+            }
+            for _ in 0..<min(jobs, options.count) { startNext() }
+            var done = 0
+            for await (i, r) in group {
+                results[i] = r
+                done += 1
+                if !quiet {
+                    let o = options[i], what = r.option.total.map { " \(Figures.money($0))" } ?? ""
                     Console.error(
                         String(format: "[%d/%d %5.1f s] ", done, options.count, Date().timeIntervalSince(started))
                             + "\(o.venue)\(!startDates.isEmpty ? " \(o.startDate)" : ""): \(r.option.status)\(what)")
                 }
-                group.leave()
+                startNext()
             }
         }
-        group.wait()
-        return collected.all
+        return results.map { $0! }
     }
 
-    static func runChild(
-        _ executable: URL, _ args: [String], option o: Choice, staging: URL, scratch: URL, index: Int,
-        running: Collected
-    ) -> ChildResult {
+    /// One `kickoff solve` child, run through swift-subprocess: its figures come from the
+    /// summary.json it writes; only its standard error is kept, for the reason a failed child gives.
+    static func runChild(_ executable: URL, _ args: [String], option o: Choice, staging: URL, running: RunningChildren) async -> ChildResult {
         let fallback = CompareOption(venue: o.venue, startDate: o.startDate, folder: o.folder, status: "error")
-        // The child's figures come from the summary.json it writes; only its stderr is kept, for
-        // the reason a failed child gives.
-        let errURL = scratch.appendingPathComponent("\(index).err")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = args
+        let status: TerminationStatus, stderr: String
         do {
-            let err = try FileHandle(forWritingTo: errURL)
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = err
-            p.standardInput = FileHandle.nullDevice
-            try p.run()
-            running.started(p)
-            p.waitUntilExit()
-            running.finished(p)
-            try? err.close()
+            let result = try await Subprocess.run(
+                .path(FilePath(executable.path)), arguments: Arguments(args), input: .none, output: .discarded,
+                error: .string(limit: 1 << 20)
+            ) { execution in
+                running.started(execution.processIdentifier.value)
+            }
+            running.finished(result.processIdentifier.value)
+            status = result.terminationStatus
+            stderr = result.standardError ?? ""
         } catch {
             var r = fallback
-            r.reasons = ["could not start \(executable.path): \(error.localizedDescription)"]
+            r.reasons = ["could not run \(executable.path): \(error)"]
             return ChildResult(option: r)
         }
-        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         let summary = staging.appendingPathComponent(o.folder).appendingPathComponent("summary.json")
-        if [0, 1, 70].contains(p.terminationStatus), let data = try? Data(contentsOf: summary),
+        if case .exited(let code) = status, [0, 1, 70].contains(code), let data = try? Data(contentsOf: summary),
             let parsed = try? CompareOption(summary: data, folder: o.folder)
         {
             return ChildResult(option: parsed)
         }
         var r = fallback
         let last = stderr.split(separator: "\n").last.map(String.init)
-        r.reasons = [last ?? "kickoff solve exited with status \(p.terminationStatus)"]
+        r.reasons = [last ?? "kickoff solve ended \(status)"]
         return ChildResult(option: r)
     }
 
@@ -229,41 +227,25 @@ struct Compare: ParsableCommand {
 }
 
 /// Results filled in by worker threads, and the children running now.
-final class Collected: @unchecked Sendable {
+/// The children running now, by process id, so a signal that did not come from the terminal
+/// (a `kill` of this process alone) reaches them too.
+final class RunningChildren: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Compare.ChildResult?]
-    private var done = 0
+    private var pids = Set<pid_t>()
 
-    private var running: [Process] = []
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func started(_ p: Process) {
+    func started(_ pid: pid_t) {
         lock.lock(); defer { lock.unlock() }
-        running.append(p)
-        if let sig = Interrupts.shared.caught { kill(p.processIdentifier, sig) }  // started as the signal came
+        pids.insert(pid)
+        if let sig = Interrupts.shared.caught { kill(pid, sig) }  // started as the signal came
     }
 
-    func finished(_ p: Process) {
+    func finished(_ pid: pid_t) {
         lock.lock(); defer { lock.unlock() }
-        running.removeAll { $0 === p }
+        pids.remove(pid)
     }
 
-    func signalRunning(_ sig: Int32) {
+    func signal(_ sig: Int32) {
         lock.lock(); defer { lock.unlock() }
-        for p in running where p.isRunning { kill(p.processIdentifier, sig) }
-    }
-
-    /// Stores a result; returns how many are in.
-    func put(_ i: Int, _ r: Compare.ChildResult) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        results[i] = r
-        done += 1
-        return done
-    }
-
-    var all: [Compare.ChildResult] {
-        lock.lock(); defer { lock.unlock() }
-        return results.map { $0! }
+        for pid in pids { kill(pid, sig) }
     }
 }
