@@ -42,18 +42,18 @@ public enum AudienceRule: Sendable, Hashable, CustomStringConvertible {
         for raw in trimmed.split(separator: "|", omittingEmptySubsequences: false) {
             let part = String(raw).trimmedSpaces
             guard let colon = part.firstIndex(of: ":") else {
-                throw ParseError(message: "expected field:value (fields: team, role, company, tier, id), got \(quoted(part))")
+                throw ParseError(message: "expected field:value (fields: team, role, company, tier, id), got \(Diagnostic.quoted(part))")
             }
             let name = String(part[..<colon]).trimmedSpaces.lowercased()
             let value = String(part[part.index(after: colon)...]).trimmedSpaces
             guard let field = Field(rawValue: name) else {
-                throw ParseError(message: "unknown audience field \(quoted(name)) (expected team, role, company, tier or id)")
+                throw ParseError(message: "unknown audience field \(Diagnostic.quoted(name)) (expected team, role, company, tier or id)")
             }
             if value.isEmpty {
                 throw ParseError(message: "\(field.rawValue): needs a value after the colon")
             }
             if field == .tier, Tier(rawValue: value) == nil {
-                throw ParseError(message: "unknown tier \(quoted(value)) (expected chairmans_club, presidents_club or none)")
+                throw ParseError(message: "unknown tier \(Diagnostic.quoted(value)) (expected chairmans_club, presidents_club or none)")
             }
             terms.append(Term(field, value))
         }

@@ -112,18 +112,20 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
     }
 }
 
-/// Quotes a user value for a message the way a compiler quotes source text.
-public func quoted(_ s: String) -> String {
-    var out = "\""
-    for ch in s {
-        switch ch {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default: out.append(ch)
+extension Diagnostic {
+    /// Quotes a user value for a message the way a compiler quotes source text.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.append(ch)
+            }
         }
+        return out + "\""
     }
-    return out + "\""
 }

@@ -9,13 +9,13 @@ extension Scenario {
         let attendeeLines = validateAttendees(&out)
         let venueLines = unique(venues.map { ($0.id.rawValue, $0.source) }, "venues.csv", "venue", &out)
         for v in venues where VenueClock(identifier: v.timezone) == nil {
-            out.append(at(.unknownReference, v.source, "timezone", "unknown IANA time zone \(quoted(v.timezone)) (expected a name like America/Chicago)"))
+            out.append(at(.unknownReference, v.source, "timezone", "unknown IANA time zone \(Diagnostic.quoted(v.timezone)) (expected a name like America/Chicago)"))
         }
         for r in rooms where venueLines[r.venue.rawValue] == nil {
-            out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
+            out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(Diagnostic.quoted(r.venue.rawValue))"))
         }
         _ = unique(
-            rooms.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
+            rooms.map { ("\(Diagnostic.quoted($0.id.rawValue)) at venue \(Diagnostic.quoted($0.venue.rawValue))", $0.source) },
             "rooms.csv", "room", &out, quote: false)
         let slotList = effectiveSlots
         let slotIDs = validateSlots(&out, effective: slotList)
@@ -23,14 +23,14 @@ extension Scenario {
         if let restaurants {
             for r in restaurants {
                 if venueLines[r.venue.rawValue] == nil {
-                    out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(quoted(r.venue.rawValue))"))
+                    out.append(at(.unknownReference, r.source, "venue", "unknown venue id \(Diagnostic.quoted(r.venue.rawValue))"))
                 }
                 for e in r.evenings ?? [] where !(1...event.days).contains(e) {
                     out.append(at(.inconsistent, r.source, "evenings", "evening \(e) is outside the event (agenda days 1–\(event.days))"))
                 }
             }
             _ = unique(
-                restaurants.map { ("\(quoted($0.id.rawValue)) at venue \(quoted($0.venue.rawValue))", $0.source) },
+                restaurants.map { ("\(Diagnostic.quoted($0.id.rawValue)) at venue \(Diagnostic.quoted($0.venue.rawValue))", $0.source) },
                 "dinners.csv", "restaurant", &out, quote: false)
         }
         _ = unique(travel.map { ($0.id.rawValue, $0.source) }, "travel.csv", "travel", &out)
@@ -45,12 +45,12 @@ extension Scenario {
         validateEnrollments(&out, attendees: attendeeLines)
         validateFollowUps(&out)
         for t in transfers where venueLines[t.venue.rawValue] == nil {
-            out.append(at(.unknownReference, t.source, "venue", "unknown venue id \(quoted(t.venue.rawValue))"))
+            out.append(at(.unknownReference, t.source, "venue", "unknown venue id \(Diagnostic.quoted(t.venue.rawValue))"))
         }
         var shuttleLine: [VenueID: Int] = [:]
         for t in transfers {
             if let line = shuttleLine[t.venue] {
-                out.append(at(.duplicate, t.source, "venue", "a second shuttle for venue \(quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
+                out.append(at(.duplicate, t.source, "venue", "a second shuttle for venue \(Diagnostic.quoted(t.venue.rawValue)) (first on line \(line)); give one row per venue"))
             } else {
                 shuttleLine[t.venue] = t.source.line
             }
@@ -96,9 +96,9 @@ extension Scenario {
         for a in attendees {
             guard let m = a.managerID else { continue }
             if lines[m.rawValue] == nil {
-                out.append(at(.unknownReference, a.source, "manager_id", "unknown attendee id \(quoted(m.rawValue))"))
+                out.append(at(.unknownReference, a.source, "manager_id", "unknown attendee id \(Diagnostic.quoted(m.rawValue))"))
             } else if m == a.id {
-                out.append(at(.advice, a.source, "manager_id", .warning, "\(quoted(a.id.rawValue)) is listed as their own manager"))
+                out.append(at(.advice, a.source, "manager_id", .warning, "\(Diagnostic.quoted(a.id.rawValue)) is listed as their own manager"))
             }
         }
         return lines
@@ -131,30 +131,30 @@ extension Scenario {
             if case .terms(let terms) = s.audience {
                 for t in terms {
                     if t.field == .team, !teams.contains(t.value) {
-                        out.append(at(.unknownReference, s.source, "audience", "unknown team \(quoted(t.value))"))
+                        out.append(at(.unknownReference, s.source, "audience", "unknown team \(Diagnostic.quoted(t.value))"))
                     } else if t.field == .id, attendees[t.value] == nil {
-                        out.append(at(.unknownReference, s.source, "audience", "unknown attendee id \(quoted(t.value))"))
+                        out.append(at(.unknownReference, s.source, "audience", "unknown attendee id \(Diagnostic.quoted(t.value))"))
                     }
                 }
             }
             for p in s.after where lines[p.rawValue] == nil {
-                out.append(at(.unknownReference, s.source, "after", "unknown session id \(quoted(p.rawValue))"))
+                out.append(at(.unknownReference, s.source, "after", "unknown session id \(Diagnostic.quoted(p.rawValue))"))
             }
             for p in s.presenters where attendees[p.rawValue] == nil {
-                out.append(at(.unknownReference, s.source, "presenters", "unknown attendee id \(quoted(p.rawValue))"))
+                out.append(at(.unknownReference, s.source, "presenters", "unknown attendee id \(Diagnostic.quoted(p.rawValue))"))
             }
             if let d = s.day, !(1...event.days).contains(d) {
                 out.append(at(.inconsistent, s.source, "day", "day \(d) is outside the event (agenda days 1–\(event.days))"))
             }
             if let f = s.fixedSlot {
                 if !slotIDs.contains(f.rawValue) {
-                    out.append(at(.unknownReference, s.source, "fixed_slot", "unknown slot id \(quoted(f.rawValue))"))
+                    out.append(at(.unknownReference, s.source, "fixed_slot", "unknown slot id \(Diagnostic.quoted(f.rawValue))"))
                 } else if let d = s.day, let fd = slotDay[f.rawValue], fd != d {
                     out.append(at(.inconsistent, s.source, "fixed_slot", "slot \(f) is on day \(fd), but the session is fixed to day \(d)"))
                 }
             }
             for a in s.allowedSlots where !slotIDs.contains(a.rawValue) {
-                out.append(at(.unknownReference, s.source, "allowed_slots", "unknown slot id \(quoted(a.rawValue))"))
+                out.append(at(.unknownReference, s.source, "allowed_slots", "unknown slot id \(Diagnostic.quoted(a.rawValue))"))
             }
             if s.slots > longest {
                 out.append(at(.inconsistent, s.source, "slots", "the session spans \(s.slots) slots, longer than a day (the longest day has \(longest) consecutive slots)"))
@@ -170,14 +170,14 @@ extension Scenario {
         let ids = Set(sessions.map(\.id.rawValue))
         for e in enrollments {
             if attendees[e.attendee.rawValue] == nil {
-                out.append(at(.unknownReference, e.source, "attendee", "unknown attendee id \(quoted(e.attendee.rawValue))"))
+                out.append(at(.unknownReference, e.source, "attendee", "unknown attendee id \(Diagnostic.quoted(e.attendee.rawValue))"))
             }
             let sid = e.session.rawValue
             if !ids.contains(sid) {
                 if let at = sid.firstIndex(of: "@"), ids.contains(String(sid[..<at])) {
-                    out.append(self.at(.unknownReference, e.source, "session", "\(quoted(sid)) is a per-team copy; enroll in the session's own id \(quoted(String(sid[..<at])))"))
+                    out.append(self.at(.unknownReference, e.source, "session", "\(Diagnostic.quoted(sid)) is a per-team copy; enroll in the session's own id \(Diagnostic.quoted(String(sid[..<at])))"))
                 } else {
-                    out.append(at(.unknownReference, e.source, "session", "unknown session id \(quoted(sid))"))
+                    out.append(at(.unknownReference, e.source, "session", "unknown session id \(Diagnostic.quoted(sid))"))
                 }
             }
         }
@@ -197,7 +197,7 @@ extension Scenario {
                 out.append(at(.inconsistent, f.source, "minutes", "\(f.minutes) minutes do not fit the working day day_start–day_end (\(event.dayStart)–\(event.dayEnd), \(day) minutes)"))
             }
             if !attendees.contains(where: f.audience.matches) {
-                out.append(at(.advice, f.source, "audience", .warning, "the rule \(quoted(f.audience.description)) matches no attendee; the follow-up is left out"))
+                out.append(at(.advice, f.source, "audience", .warning, "the rule \(Diagnostic.quoted(f.audience.description)) matches no attendee; the follow-up is left out"))
             }
         }
     }
@@ -233,7 +233,7 @@ extension Scenario {
         first.reserveCapacity(items.count)
         for (key, source) in items {
             if let line = first[key] {
-                out.append(at(.duplicate, source, "id", "duplicate \(noun) id \(quote ? quoted(key) : key) (first on line \(line))"))
+                out.append(at(.duplicate, source, "id", "duplicate \(noun) id \(quote ? Diagnostic.quoted(key) : key) (first on line \(line))"))
             } else {
                 first[key] = source.line
             }

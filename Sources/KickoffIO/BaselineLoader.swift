@@ -62,7 +62,7 @@ public enum BaselineLoader {
         }
         let venue = decoded.venue, status = decoded.status
         guard decoded.hasPlan else {
-            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(quoted(status)))"))
+            diagnostics.append(.error(.malformedFile, path("summary.json"), nil, nil, "the baseline has no plan to keep (status \(Diagnostic.quoted(status)))"))
             return Result(baseline: nil, diagnostics: diagnostics)
         }
         var readers: [String: TableReader] = [:]
@@ -86,7 +86,7 @@ public enum BaselineLoader {
                 let session = r.required(row, "session").map(restore), date = r.date(row, "date", required: true)
                 let start = r.requiredTime(row, "start"), room = r.required(row, "room").map(restore)
                 guard let session, let date, let start, let room else { continue }
-                if let first = seen[session] { r.error(row, "session", "\(quoted(session)) is placed twice (first on line \(first))", code: .duplicate); continue }
+                if let first = seen[session] { r.error(row, "session", "\(Diagnostic.quoted(session)) is placed twice (first on line \(first))", code: .duplicate); continue }
                 seen[session] = row.line
                 placements.append(Baseline.Placement(session: session, date: date, start: start, room: room))
             }
@@ -103,7 +103,7 @@ public enum BaselineLoader {
                     r.error(row, "outbound", "inbound and outbound must both be \"local\" or both travel ids", code: .inconsistent)
                     continue
                 }
-                if let first = seen[attendee] { r.error(row, "attendee", "\(quoted(attendee)) has two itineraries (first on line \(first))", code: .duplicate); continue }
+                if let first = seen[attendee] { r.error(row, "attendee", "\(Diagnostic.quoted(attendee)) has two itineraries (first on line \(first))", code: .duplicate); continue }
                 seen[attendee] = row.line
                 let local = inbound == "local"
                 var it = Baseline.Itinerary(
@@ -120,7 +120,7 @@ public enum BaselineLoader {
                 let team = r.required(row, "team").map(restore), date = r.date(row, "date", required: true)
                 let restaurant = r.required(row, "restaurant").map(restore)
                 guard let team, let date, let restaurant else { continue }
-                if let first = seen[team] { r.error(row, "team", "\(quoted(team)) dines twice (first on line \(first))", code: .duplicate); continue }
+                if let first = seen[team] { r.error(row, "team", "\(Diagnostic.quoted(team)) dines twice (first on line \(first))", code: .duplicate); continue }
                 seen[team] = row.line
                 dinners.append(Baseline.Dinner(team: team, date: date, restaurant: restaurant))
             }

@@ -90,14 +90,14 @@ public enum ICSReader {
         func instant(_ name: String) throws(Failure) -> Int {
             let v = try required(name)
             guard let t = utc(v.value) else {
-                throw Failure(line: v.line, message: "\(name): expected a UTC date-time like 20270112T150000Z, got \(quoted(v.value))")
+                throw Failure(line: v.line, message: "\(name): expected a UTC date-time like 20270112T150000Z, got \(Diagnostic.quoted(v.value))")
             }
             return t
         }
         let uid = unescape(try required("UID").value)
         var sequence = 0
         if let s = p["SEQUENCE"] {
-            guard let n = Int(s.value), n >= 0 else { throw Failure(line: s.line, message: "SEQUENCE: expected a whole number ≥ 0, got \(quoted(s.value))") }
+            guard let n = Int(s.value), n >= 0 else { throw Failure(line: s.line, message: "SEQUENCE: expected a whole number ≥ 0, got \(Diagnostic.quoted(s.value))") }
             sequence = n
         }
         let start = try instant("DTSTART"), end = try instant("DTEND")

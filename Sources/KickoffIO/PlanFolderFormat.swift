@@ -351,11 +351,11 @@ extension PlanSummary {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ReadError(description: "missing key \(quoted(path(context.codingPath + [key])))")
+            throw ReadError(description: "missing key \(Diagnostic.quoted(path(context.codingPath + [key])))")
         } catch let DecodingError.typeMismatch(type, context) {
-            throw ReadError(description: "\(quoted(path(context.codingPath))) is not \(kind(type))")
+            throw ReadError(description: "\(Diagnostic.quoted(path(context.codingPath))) is not \(kind(type))")
         } catch let DecodingError.valueNotFound(type, context) {
-            throw ReadError(description: "\(quoted(path(context.codingPath))) is null, expected \(kind(type))")
+            throw ReadError(description: "\(Diagnostic.quoted(path(context.codingPath))) is null, expected \(kind(type))")
         } catch {
             throw ReadError(description: "not a JSON object")
         }

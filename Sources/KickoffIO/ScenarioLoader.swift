@@ -259,14 +259,14 @@ private struct Builder {
                 if let kind = SessionKind(rawValue: k.lowercased()) {
                     s.kind = kind
                 } else {
-                    r.error(row, "kind", "unknown kind \(quoted(k)) (expected \(SessionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    r.error(row, "kind", "unknown kind \(Diagnostic.quoted(k)) (expected \(SessionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
             }
             if let t = r.text(row, "repeat") {
                 if let m = Repeat(rawValue: t.lowercased()) {
                     s.repeatMode = m
                 } else {
-                    r.error(row, "repeat", "unknown repeat \(quoted(t)) (expected once or per_team)")
+                    r.error(row, "repeat", "unknown repeat \(Diagnostic.quoted(t)) (expected once or per_team)")
                 }
             }
             if let n = r.int(row, "slots", min: 1, max: 1440) { s.slots = n }
@@ -297,7 +297,7 @@ private struct Builder {
             if r.text(row, "evenings") != nil {
                 evenings = r.list(row, "evenings").compactMap { item in
                     guard let k = Int(item), k >= 1 else {
-                        r.error(row, "evenings", "expected agenda day numbers separated by ;, got \(quoted(item))")
+                        r.error(row, "evenings", "expected agenda day numbers separated by ;, got \(Diagnostic.quoted(item))")
                         return nil
                     }
                     return k

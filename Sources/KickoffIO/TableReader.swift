@@ -23,17 +23,17 @@ final class TableReader {
                 continue
             }
             if let first = index[name] {
-                diagnostics.append(.error(.column, file, h.line, h.column, "duplicate column \(quoted(name)) (first in column \(first + 1))"))
+                diagnostics.append(.error(.column, file, h.line, h.column, "duplicate column \(Diagnostic.quoted(name)) (first in column \(first + 1))"))
                 continue
             }
             index[name] = i
             if !known.contains(name) {
-                diagnostics.append(.warning(.column, file, h.line, h.column, "unknown column \(quoted(name)) is ignored (known columns: \(known.joined(separator: ", ")))"))
+                diagnostics.append(.warning(.column, file, h.line, h.column, "unknown column \(Diagnostic.quoted(name)) is ignored (known columns: \(known.joined(separator: ", ")))"))
             }
         }
         for name in known where required.contains(name) && index[name] == nil {
             missingRequired.append(name)
-            diagnostics.append(.error(.column, file, 1, nil, "missing required column \(quoted(name))"))
+            diagnostics.append(.error(.column, file, 1, nil, "missing required column \(Diagnostic.quoted(name))"))
         }
     }
 
@@ -96,7 +96,7 @@ final class TableReader {
     func int(_ r: CSVTable.Record, _ name: String, min: Int = 0, max: Int = 100_000_000, required: Bool = false) -> Int? {
         guard let t = required ? self.required(r, name) : text(r, name) else { return nil }
         guard let v = Int(t) else {
-            error(r, name, "expected a whole number, got \(quoted(t))")
+            error(r, name, "expected a whole number, got \(Diagnostic.quoted(t))")
             return nil
         }
         guard v >= min else {
@@ -117,7 +117,7 @@ final class TableReader {
         guard var t = required ? self.required(r, name) : text(r, name) else { return nil }
         if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmedSpaces }
         guard isPlainDecimal(t), let v = Double(t), v.isFinite else {
-            error(r, name, "expected a number like 129.50, got \(quoted(t))")
+            error(r, name, "expected a number like 129.50, got \(Diagnostic.quoted(t))")
             return nil
         }
         guard v >= 0 else {
@@ -134,7 +134,7 @@ final class TableReader {
     func date(_ r: CSVTable.Record, _ name: String, required: Bool = false) -> CivilDate? {
         guard let t = required ? self.required(r, name) : text(r, name) else { return nil }
         guard let d = CivilDate(parsing: t) else {
-            error(r, name, "expected a date YYYY-MM-DD, got \(quoted(t))")
+            error(r, name, "expected a date YYYY-MM-DD, got \(Diagnostic.quoted(t))")
             return nil
         }
         return d
@@ -143,7 +143,7 @@ final class TableReader {
     func time(_ r: CSVTable.Record, _ name: String) -> TimeOfDay? {
         guard let t = text(r, name) else { return nil }
         guard let v = TimeOfDay(parsing: t) else {
-            error(r, name, "expected a time HH:MM (24-hour), got \(quoted(t))")
+            error(r, name, "expected a time HH:MM (24-hour), got \(Diagnostic.quoted(t))")
             return nil
         }
         return v
@@ -157,7 +157,7 @@ final class TableReader {
     func timestamp(_ r: CSVTable.Record, _ name: String) -> Timestamp? {
         guard let t = required(r, name) else { return nil }
         guard let v = Timestamp(parsing: t) else {
-            error(r, name, "expected an ISO 8601 time with UTC offset like 2027-01-12T08:05-05:00, got \(quoted(t))")
+            error(r, name, "expected an ISO 8601 time with UTC offset like 2027-01-12T08:05-05:00, got \(Diagnostic.quoted(t))")
             return nil
         }
         return v
@@ -167,7 +167,7 @@ final class TableReader {
         guard let t = required(r, name) else { return nil }
         let code = t.uppercased()
         guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) else {
-            error(r, name, "expected a 3-letter IATA airport code, got \(quoted(t))")
+            error(r, name, "expected a 3-letter IATA airport code, got \(Diagnostic.quoted(t))")
             return nil
         }
         return code
