@@ -1,22 +1,10 @@
 import GLPKBackend
 import MIP
+import MIPConformance
 import Testing
 
 @Suite struct GLPKDecompositionTests {
-    /// The two knapsacks of MIPTests' `twoKnapsacks()` with a continuous free variable.
-    static func model() -> MIPModel {
-        var m = MIPModel()
-        let a = m.addVariable("a", kind: .binary, cost: -5)
-        let d = m.addVariable("d", kind: .binary, cost: -6)
-        let b = m.addVariable("b", kind: .binary, cost: -4)
-        let e = m.addVariable("e", kind: .binary, cost: -5)
-        let c = m.addVariable("c", kind: .binary, cost: -3)
-        m.addVariable("f", upper: 3, kind: .integer, cost: 1)
-        m.addConstraint("k1", [(a, 2), (b, 3), (c, 1)], upper: 4)
-        m.addConstraint("k2", [(d, 1), (e, 1)], upper: 1)
-        m.objectiveConstant = 100
-        return m
-    }
+    static func model() -> MIPModel { MIPConformance.twoKnapsacks() }
 
     @Test func theDecomposedOptimumIsTheMonolithicOne() throws {
         let whole = try GLPKSolver().solve(Self.model(), options: SolveOptions())

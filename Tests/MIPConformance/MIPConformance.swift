@@ -132,6 +132,23 @@ package enum MIPConformance {
         return m
     }
 
+    /// Two independent knapsacks and a free integer: max 5a + 4b + 3c with 2a + 3b + c ≤ 4 (optimum
+    /// a = c = 1: 8), and max 6d + 5e with d + e ≤ 1 (optimum d = 1: 6), and f ∈ 0…3 costing 1 (0).
+    /// As minimisation the optimum is −14 + 0, plus the constant 100. Columns: a, d, b, e, c, f.
+    package static func twoKnapsacks() -> MIPModel {
+        var m = MIPModel()
+        let a = m.addVariable("a", kind: .binary, cost: -5)
+        let d = m.addVariable("d", kind: .binary, cost: -6)
+        let b = m.addVariable("b", kind: .binary, cost: -4)
+        let e = m.addVariable("e", kind: .binary, cost: -5)
+        let c = m.addVariable("c", kind: .binary, cost: -3)
+        m.addVariable("f", upper: 3, kind: .integer, cost: 1)
+        m.addConstraint("k1", [(a, 2), (b, 3), (c, 1)], upper: 4)
+        m.addConstraint("k2", [(d, 1), (e, 1)], upper: 1)
+        m.objectiveConstant = 100
+        return m
+    }
+
     /// An 18-item two-row knapsack: a search takes nodes, and enumeration (2^18) still finishes.
     package static func knapsack18() -> MIPModel {
         var m = MIPModel()

@@ -2,29 +2,12 @@ import MIP
 import MIPConformance
 import Testing
 
-/// Two independent knapsacks and a free integer: max 5a + 4b + 3c with 2a + 3b + c ≤ 4 (optimum
-/// a = c = 1: 8), and max 6d + 5e with d + e ≤ 1 (optimum d = 1: 6), and f ∈ 0…3 costing 1 (0).
-/// As minimisation the optimum is −14 + 0, plus the constant 100. Columns: a, d, b, e, c, f.
-func twoKnapsacks() -> MIPModel {
-    var m = MIPModel()
-    let a = m.addVariable("a", kind: .binary, cost: -5)
-    let d = m.addVariable("d", kind: .binary, cost: -6)
-    let b = m.addVariable("b", kind: .binary, cost: -4)
-    let e = m.addVariable("e", kind: .binary, cost: -5)
-    let c = m.addVariable("c", kind: .binary, cost: -3)
-    m.addVariable("f", upper: 3, kind: .integer, cost: 1)
-    m.addConstraint("k1", [(a, 2), (b, 3), (c, 1)], upper: 4)
-    m.addConstraint("k2", [(d, 1), (e, 1)], upper: 1)
-    m.objectiveConstant = 100
-    return m
-}
-
 /// A first plan worth 87 (a, c and e) against the optimum 86 (a, c and d).
 let firstPlan: [Double] = [1, 0, 0, 1, 1, 0]
 
 @Suite struct DecompositionTests {
     @Test func blocksFollowTheConstraints() {
-        let parts = twoKnapsacks().blocks()
+        let parts = MIPConformance.twoKnapsacks().blocks()
         #expect(parts.map(\.columns) == [[0, 2, 4], [1, 3], [5]])
         #expect(parts.map(\.model.constraints.count) == [1, 1, 0])
         #expect(parts[0].model.objectiveConstant == 100)
@@ -33,7 +16,7 @@ let firstPlan: [Double] = [1, 0, 0, 1, 1, 0]
 
     @Test("the decomposed optimum is the whole model's, with the bound the sum of the blocks'")
     func decomposedOptimum() throws {
-        let r = try DecomposingSolver(BruteForceSolver()).solve(twoKnapsacks(), options: SolveOptions())
+        let r = try DecomposingSolver(BruteForceSolver()).solve(MIPConformance.twoKnapsacks(), options: SolveOptions())
         #expect(r.termination == .optimal)
         #expect(r.solution == Solution(values: [1, 1, 0, 0, 1, 0], objective: 86))
         #expect(r.dualBound == 86)
@@ -56,7 +39,7 @@ let firstPlan: [Double] = [1, 0, 0, 1, 1, 0]
     func worseSearchKeepsFirstPlan() throws {
         var o = SolveOptions()
         o.initialSolution = firstPlan
-        let r = try DecomposingSolver(WorseThanOffered()).solve(twoKnapsacks(), options: o)
+        let r = try DecomposingSolver(WorseThanOffered()).solve(MIPConformance.twoKnapsacks(), options: o)
         #expect(r.termination == .feasible(.time))
         #expect(r.solution == Solution(values: firstPlan, objective: 87))
     }
@@ -66,7 +49,7 @@ let firstPlan: [Double] = [1, 0, 0, 1, 1, 0]
         var o = SolveOptions()
         o.initialSolution = firstPlan
         o.objectiveLimit = 87
-        let r = try DecomposingSolver(WorseThanOffered()).solve(twoKnapsacks(), options: o)
+        let r = try DecomposingSolver(WorseThanOffered()).solve(MIPConformance.twoKnapsacks(), options: o)
         #expect(r.termination == .feasible(.objective))
         #expect(r.solution == Solution(values: firstPlan, objective: 87))
         #expect(r.dualBound == nil, "no block was solved, so no bound is known")
@@ -74,7 +57,7 @@ let firstPlan: [Double] = [1, 0, 0, 1, 1, 0]
 
     @Test("an infeasible block makes the whole infeasible")
     func infeasibleBlock() throws {
-        var m = twoKnapsacks()
+        var m = MIPConformance.twoKnapsacks()
         let g = m.addVariable("g", kind: .binary)
         m.addConstraint("impossible", [(g, 1)], lower: 2)
         #expect(try DecomposingSolver(BruteForceSolver()).solve(m, options: SolveOptions()).termination == .infeasible)
