@@ -110,6 +110,16 @@ package struct AgendaSearch {
         case byAudience
     }
 
+    /// Which sessions a session without a room may evict.
+    package enum Eviction: Sendable {
+        /// The holders of the rooms it fits (a long session there included).
+        case fittingRooms
+        /// Also a session holding any room the failed matching search reached: freeing it lets
+        /// the others shift along the alternating path and seat the session.
+        case alternatingPaths
+    }
+    var eviction = Eviction.alternatingPaths
+
     var total: Int { linkTotal + longClashTotal + unmatchedTotal }
 
     /// - Returns: nil when some session has no start its whole audience can reach, or no room
@@ -180,10 +190,11 @@ package struct AgendaSearch {
     /// or says which sessions are left over when the deadline or a stop request comes first.
     package static func run(
         _ f: Formulation, from start: [Placement]? = nil, seed: UInt64 = 1, weighing: Weighing = .perEviction,
-        deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil
+        eviction: Eviction = .alternatingPaths, deadline: Date, shouldStop: (@Sendable () -> Bool)? = nil
     ) -> Result? {
         guard var s = AgendaSearch(f) else { return nil }
         if weighing == .byAudience { s.evictWeight = f.instance.agenda.sessions.map { 1 + $0.audience.count } }
+        s.eviction = eviction
         var rng = SplitMix64(seed: seed)
         s.construct(from: start)
         return s.search(rng: &rng, deadline: deadline, shouldStop: shouldStop)
@@ -347,8 +358,14 @@ package struct AgendaSearch {
                     guard !out.contains(s) else { return }
                     if lightest.map({ evictWeight[s] < evictWeight[$0] }) ?? true { lightest = s }
                 }
-                for x in fits[k] { if let s = longHolder(x, p) { consider(s) } }
-                for x in 0..<roomCount where seen[x] && h[x] >= 0 { consider(h[x]) }
+                switch eviction {
+                case .fittingRooms:
+                    // Every fitting room is held: the lightest holder among them.
+                    for x in fits[k] { if let s = longHolder(x, p) ?? (h[x] >= 0 ? h[x] : nil) { consider(s) } }
+                case .alternatingPaths:
+                    for x in fits[k] { if let s = longHolder(x, p) { consider(s) } }
+                    for x in 0..<roomCount where seen[x] && h[x] >= 0 { consider(h[x]) }
+                }
                 if let s = lightest { out.append(s) }
             }
         } else {
@@ -363,8 +380,10 @@ package struct AgendaSearch {
                     // s loses room r and finds no other: evict s or, lighter, a session holding a
                     // room s's failed search reached (s then takes that room along the path).
                     var lightest = s
-                    for x in 0..<roomCount where seen[x] && h[x] >= 0 && h[x] != s && !out.contains(h[x]) && evictWeight[h[x]] < evictWeight[lightest] {
-                        lightest = h[x]
+                    if eviction == .alternatingPaths {
+                        for x in 0..<roomCount where seen[x] && h[x] >= 0 && h[x] != s && !out.contains(h[x]) && evictWeight[h[x]] < evictWeight[lightest] {
+                            lightest = h[x]
+                        }
                     }
                     out.append(lightest)
                 }

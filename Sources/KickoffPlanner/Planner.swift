@@ -126,14 +126,19 @@ package struct Planner {
                     return p
                 }
                 let byAudience = OnOwnThread { () -> AgendaSearch.Result? in
-                    // From its own construction, not the brief run's partial agenda: the two
-                    // searches then explore different regions (on large-11 AUS, started from the
-                    // brief run's agenda it placed nothing in 60 s; from scratch it completes in 3 s).
-                    let r = AgendaSearch.run(f, seed: 3, weighing: .byAudience, deadline: until, shouldStop: stop)
+                    // From the brief run's partial agenda, as the other search: started from its
+                    // own construction instead, large-11 AUS and MIA lost their plans in the planner
+                    // (two runs each, side by side with the build before; BENCHMARKS.md).
+                    let r = AgendaSearch.run(
+                        f, from: partial.placements, seed: 3, weighing: .byAudience, eviction: .fittingRooms,
+                        deadline: until, shouldStop: stop)
                     if r?.unplaced.isEmpty == true { settled.raise() }
                     return r
                 }
-                r = AgendaSearch.run(f, from: partial.placements, seed: 2, deadline: until, shouldStop: stop)
+                // Both evict only the holders of the rooms a session fits: evicting along the
+                // alternating paths as well completes more agendas alone (`--agenda-only`), yet in
+                // this race it lost large-11 AUS and DFW or MIA (BENCHMARKS.md, side by side).
+                r = AgendaSearch.run(f, from: partial.placements, seed: 2, eviction: .fittingRooms, deadline: until, shouldStop: stop)
                 if r?.unplaced.isEmpty == true { settled.raise() }
                 let p = glpk.wait()
                 if let s = byAudience.wait(), s.unplaced.count < r?.unplaced.count ?? .max { r = s }

@@ -134,6 +134,11 @@ import Testing
         #expect(s.evictions(k, ok, -1) == [w])
         s.evictWeight[w] = 9
         #expect(s.evictions(k, ok, -1) == [y])
+        // Evicting only the holders of the rooms K fits (the planner's rule): Y, however light W is.
+        s.eviction = .fittingRooms
+        s.evictWeight[w] = 1
+        #expect(s.evictions(k, ok, -1) == [y])
+        s.eviction = .alternatingPaths
         // The move itself: W out, K in; Y re-seated in B, every rule kept.
         s.evictWeight[w] = 1
         s.remove(w)
