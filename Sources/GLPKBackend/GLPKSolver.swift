@@ -149,8 +149,10 @@ package struct GLPKSolver: MIPSolver {
             // The callback stopped it because the rounded-up bound met the incumbent.
             context.bound = context.objective
             return context.result(.optimal)
-        case .timeLimit, .stopped, .gapReached:
-            let limit: Termination.Limit = code == GLP_EMIPGAP ? .gap : context.stoppedBy ?? .time
+        case .gapReached:
+            return context.result(hasSolution ? .feasible(.gap) : .noSolutionFound(.gap))
+        case .timeLimit, .stopped:
+            let limit = context.stoppedBy ?? .time
             return context.result(hasSolution ? .feasible(limit) : .noSolutionFound(limit))
         default:
             return context.result(.error("glp_intopt: \(GLPKReturnCode.describe(code))"))

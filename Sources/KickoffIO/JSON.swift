@@ -127,13 +127,6 @@ extension JSON: Codable {
         default: return nil
         }
     }
-    public var int: Int? {
-        switch self {
-        case .int(let i): return i
-        case .number(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
-        default: return nil
-        }
-    }
     public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
     public var array: [JSON]? { if case .array(let a) = self { return a }; return nil }
 }

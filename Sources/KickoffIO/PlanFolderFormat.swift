@@ -284,7 +284,10 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     }
 
     /// Whether the folder holds a plan.
-    public var hasPlan: Bool { status == "optimal" || status == "feasible" }
+    public var hasPlan: Bool { Self.hasPlan(status: status) }
+
+    /// Whether a folder with this `status` holds a plan (`optimal` or `feasible`).
+    public static func hasPlan(status: String) -> Bool { status == "optimal" || status == "feasible" }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -332,7 +335,7 @@ extension PlanSummary {
         public var status: String
         public var venue: String
 
-        public var hasPlan: Bool { status == "optimal" || status == "feasible" }
+        public var hasPlan: Bool { PlanSummary.hasPlan(status: status) }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: PlanSummary.CodingKeys.self)

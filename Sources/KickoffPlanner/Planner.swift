@@ -186,18 +186,20 @@ package struct Planner {
         }
         out.solveSeconds = result.stats.seconds
         out.log = result.stats.log
+        /// The first plan as the result, stopped by the limit that stopped the solver.
+        func firstPlanStands(_ x: [Double], dualBound: Double?) -> SolveResult {
+            SolveResult(
+                .feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
+                dualBound: dualBound, stats: result.stats)
+        }
         if result.termination.reason == .noSolutionFound, let x = incumbent {
             // Stopped before the solver reported anything better: the heuristic plan stands.
-            result = SolveResult(
-                .feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
-                dualBound: result.dualBound, stats: result.stats)
+            result = firstPlanStands(x, dualBound: result.dualBound)
         }
         if let s = result.solution, let x = incumbent, !f.model.violations(s.values).isEmpty {
             // A solver answer that breaks a row (a backend fault) never replaces a checked first
             // plan; the checker would reject it and leave the user with no plan at all.
-            result = SolveResult(
-                .feasible(result.termination.limit ?? .time), solution: Solution(values: x, objective: f.model.objective(x)),
-                stats: result.stats)
+            result = firstPlanStands(x, dualBound: nil)
         }
         out.bound = [result.dualBound, knownBound].compactMap { $0 }.max()
         // The relaxation's bound met by the plan proves it optimal, as the search's own proof would.

@@ -43,7 +43,7 @@ package struct CompareOption: Sendable, Equatable {
         }
     }
 
-    package var hasPlan: Bool { status == "optimal" || status == "feasible" }
+    package var hasPlan: Bool { PlanSummary.hasPlan(status: status) }
     package var total: Double? {
         guard hasPlan, let a = travel, let b = hotel, let c = timeAway, let d = dinners, let e = venueCost else { return nil }
         return a + b + c + d + e + (carbonCost ?? 0)

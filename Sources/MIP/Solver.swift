@@ -58,11 +58,6 @@ package struct Termination: Sendable, Equatable, CustomStringConvertible {
     /// True for `optimal` and `feasible`: the result carries a solution.
     package var hasSolution: Bool { reason == .optimal || reason == .feasible }
 
-    /// Proven to have no optimal solution (`infeasible`, `unbounded` or either).
-    package var isProvenWithoutOptimum: Bool {
-        reason == .infeasible || reason == .unbounded || reason == .infeasibleOrUnbounded
-    }
-
     /// The contract's status word (`optimal`, `feasible`, `infeasible`, `time_limit`, `error`):
     /// a search stopped with nothing is `time_limit` whichever limit stopped it.
     package var statusWord: String {
