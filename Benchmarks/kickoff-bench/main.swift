@@ -9,7 +9,8 @@
 //                                       at every venue; `vs best` against the best-known table when given)
 //   swift run -c release kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
 //                                      (the agenda repair search alone, each weighing on one thread: seconds
-//                                       to a complete agenda, or the sessions still left out at the limit)
+//                                       to a complete agenda, or the sessions still left out at the limit,
+//                                       each of those on standard error with what blocks it)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
@@ -273,6 +274,12 @@ func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
         guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, deadline: t.addingTimeInterval(timeLimit)) else {
             fields += ["no options", "–", "–"]
             continue
+        }
+        // What is left out, and what blocks it, on standard error (the table stays on standard output).
+        for u in r.unplaced {
+            let session = instance.agenda.sessions[u.session]
+            FileHandle.standardError.write(
+                Data("\(venue) \(weighing): \(session.id) (\(u.audience) attendees) left out: \(u.blockedBy.joined(separator: "; "))\n".utf8))
         }
         fields += [
             r.unplaced.isEmpty ? "complete" : "\(r.unplaced.count) / \(r.affectedAttendees)",

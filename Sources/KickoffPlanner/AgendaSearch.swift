@@ -59,6 +59,13 @@ package struct AgendaSearch {
         /// Distinct attendees of the unplaced sessions.
         package var affectedAttendees: Int
         package var iterations: Int
+
+        /// Whether this agenda leaves out fewer sessions than `other` (none: always), or as many
+        /// and fewer attendees — the better partial agenda to hand the user.
+        package func leavesLessOut(than other: Result?) -> Bool {
+            guard let other else { return true }
+            return (unplaced.count, affectedAttendees) < (other.unplaced.count, other.affectedAttendees)
+        }
     }
 
     /// The fixed relations of each session k: another session j and how they relate (they share

@@ -84,6 +84,24 @@ import Testing
         #expect(PlanChecker.check(plan, instance).isValid)
     }
 
+    /// The weakness (xl-11 in the planner): both searches left one session out, and the planner
+    /// kept the one counting evictions, which had left out the product launch (9,853 people),
+    /// over the one counting people, which had left out a 22-person training.
+    @Test("of two partial agendas, the planner keeps the one leaving out fewer sessions, then fewer people")
+    func keepsTheLighterPartialAgenda() {
+        func partial(_ sessions: [Int], attendees: Int) -> AgendaSearch.Result {
+            AgendaSearch.Result(
+                placements: [], unplaced: sessions.map { AgendaSearch.Unplaced(session: $0, audience: attendees, blockedBy: []) },
+                affectedAttendees: attendees, iterations: 0)
+        }
+        let launch = partial([0], attendees: 9853), training = partial([1], attendees: 22), two = partial([1, 2], attendees: 40)
+        #expect(training.leavesLessOut(than: launch))
+        #expect(!launch.leavesLessOut(than: training))
+        #expect(launch.leavesLessOut(than: two), "fewer sessions first, however many people")
+        #expect(!training.leavesLessOut(than: training))
+        #expect(two.leavesLessOut(than: nil))
+    }
+
     /// Stopped before any complete plan (here a stop request, as Ctrl-C or the time limit would):
     /// the status is `time_limit`, not `infeasible`, and the best partial agenda is kept with
     /// what it leaves out — for unplaced.csv and summary.json's `unplaced`.
