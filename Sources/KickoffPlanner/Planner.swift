@@ -87,7 +87,11 @@ package struct Planner {
             out.buildSeconds = Date().timeIntervalSince(started)
             return out
         }
-        let f = Formulation(instance, baseline: baseline)
+        // Starts no agenda can use are dropped before the program is built (`StartFilter`), in at
+        // most 3 % of the run and 2 s.
+        let probing = min(2, 0.03 * (options.timeLimit ?? 100))
+        let starts = StartFilter.run(instance, deadline: min(deadline ?? .distantFuture, Date().addingTimeInterval(probing)), shouldStop: options.shouldStop)
+        let f = Formulation(instance, baseline: baseline, starts: starts)
         var out = PlanOutcome(termination: .infeasible)
         out.stats = Self.stats(f)
         if !f.obstacles.isEmpty {

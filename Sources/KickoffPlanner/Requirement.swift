@@ -56,7 +56,10 @@ package enum Requirement: ConstraintTag, Equatable {
         case .start(let k): return "start[\(k)]"
         case .room(let k, let s): return "room[\(k),\(s)]"
         case .roomOnce(let r, let m): return "roomOnce[\(r),\(m)]"
-        case .attendOnce(let ks, let m): return "attendOnce[\(ks.joined(separator: "&")),\(m)]"
+        case .attendOnce(let ks, let m):
+            // A clique can hold dozens of sessions; names stay short enough for every MPS reader (CBC cuts long ones).
+            let shown = ks.count <= 6 ? ks.joined(separator: "&") : ks.prefix(5).joined(separator: "&") + "&+\(ks.count - 5)"
+            return "attendOnce[\(shown),\(m)]"
         case .after(let a, let b, let m): return "after[\(a),\(b),\(m)]"
         case .dinner(let t): return "dinner[\(t)]"
         case .restaurant(let r, let e): return e.map { "restaurant[\(r),\($0)]" } ?? "restaurant[\(r)]"

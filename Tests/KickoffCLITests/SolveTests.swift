@@ -57,10 +57,10 @@ struct SolveTests {
 
     @Test("no plan in time is not infeasible: exit 1, time_limit, summary.json and unplaced.csv with what blocks each session")
     func unplacedWhenTimeRunsOut() throws {
-        // 28 one-hour sessions in 8 hours and 4 rooms, 40 people with 5 sign-ups each at random:
-        // the greedy orders give up, the repair search cannot place them all in 3 s, and nobody
-        // has proved there is no timetable. This used to report "no plan" with nothing to act on.
-        let dir = try Fixture.denseTimetable.write()
+        // 47 one-hour sessions in 5 hours (`Fixture.hardTimetable`): the greedy orders give up, the
+        // repair search cannot place them all, and nothing proves in 3 s that no timetable exists.
+        // This used to report "no plan" with nothing to act on.
+        let dir = try Fixture.hardTimetable.write()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("plan")
         let r = try Run("solve", dir.path, "--out", out.path, "--quiet", "--time-limit", "3")
@@ -78,7 +78,7 @@ struct SolveTests {
         #expect(!body.isEmpty)
         #expect(unplaced["sessions"] as? Int == body.count)
         let affected = try #require(unplaced["attendees_affected"] as? Int)
-        #expect(affected >= body.map { Int($0[3])! }.max()! && affected <= 40)
+        #expect(affected >= body.map { Int($0[3])! }.max()! && affected <= 236)
         for row in body {
             #expect(row.count == 8)
             #expect(row[0].hasPrefix("E") && row[4] == "1" && row[6].hasPrefix("R"), "\(row)")
@@ -243,7 +243,7 @@ struct SignalTests {
 
     @Test("SIGINT before any plan (the repair search and GLPK still racing): exit 130, nothing written, the earlier folder stays")
     func sigintWithoutPlan() throws {
-        let dir = try Fixture.denseTimetable.write()
+        let dir = try Fixture.hardTimetable.write()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("plan")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

@@ -107,7 +107,7 @@ import Testing
     /// what it leaves out — for unplaced.csv and summary.json's `unplaced`.
     @Test("no complete plan in time: time_limit with the best partial agenda, never a claim of infeasibility")
     func stoppedKeepsThePartialAgenda() throws {
-        let fixture = Fixture.denseTimetable
+        let fixture = Fixture.hardTimetable
         let (_, out) = try outcome(fixture, stop: { true })
         #expect(out.termination == .noSolutionFound(.interrupted))
         #expect(out.termination.statusWord == "time_limit")

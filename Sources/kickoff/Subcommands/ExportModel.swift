@@ -14,7 +14,8 @@ struct ExportModel: ParsableCommand {
         abstract: "Write one venue's complete integer program as an MPS or LP file.",
         discussion: """
             The file is the monolithic program of docs/FORMULATION.md — every session, dinner and travel \
-            group in one model, without the block decomposition or the construction heuristic — so its \
+            group in one model, without the block decomposition, the construction heuristic or the \
+            probing that drops starts no agenda can use — so its \
             optimum is the objective `kickoff solve` reports for the same venue (cost, minimised). \
             The objective constant (the venue's hire) is a column `objective_constant` fixed at 1; names are \
             made portable. Use it to check Kickoff against another solver, e.g. HiGHS or CBC.
