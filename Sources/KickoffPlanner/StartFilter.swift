@@ -49,7 +49,8 @@ package struct StartFilter {
     package struct Result: Sendable {
         /// Per session: the start slots left, in the agenda's order.
         package var slots: [[Int]]
-        /// Starts dropped in all.
+        /// Starts dropped by propagation and probing (those some attendee cannot reach in time, left
+        /// out before it starts, are not counted).
         package var dropped: Int
         /// Whether every start was settled (false: the deadline came first, or a probe's search ran out of nodes).
         package var complete: Bool
