@@ -170,6 +170,7 @@ package struct Formulation: Sendable {
             for k in set { m[k / 64] |= 1 << UInt64(k % 64) }
             return m
         }
+        func has(_ m: [UInt64], _ k: Int) -> Bool { m[k / 64] >> UInt64(k % 64) & 1 == 1 }
         func isSubset(_ a: [UInt64], _ b: [UInt64]) -> Bool { zip(a, b).allSatisfy { $0 & ~$1 == 0 } }
         var active: [[(k: Int, y: Variable)]] = []  // per point
         let points = self.points
@@ -185,7 +186,7 @@ package struct Formulation: Sendable {
             let hereBits = bits(here)
             var sets = Set<[Int]>()
             for sig in signatures {
-                let both = sig.filter { hereBits[$0 / 64] >> UInt64($0 % 64) & 1 == 1 }
+                let both = sig.filter { has(hereBits, $0) }
                 if both.count > 1 { sets.insert(both) }
             }
             // Most-connected sessions first: they extend the most cliques.
@@ -194,7 +195,7 @@ package struct Formulation: Sendable {
             var cliques: [[UInt64]] = []
             for set in sets {
                 var clique = bits(set)
-                for k in candidates where clique[k / 64] >> UInt64(k % 64) & 1 == 0 && isSubset(clique, shares[k]) {
+                for k in candidates where !has(clique, k) && isSubset(clique, shares[k]) {
                     clique[k / 64] |= 1 << UInt64(k % 64)
                 }
                 cliques.append(clique)
@@ -207,8 +208,8 @@ package struct Formulation: Sendable {
             var kept: [[UInt64]] = []
             for clique in sized where !kept.contains(where: { isSubset(clique, $0) }) {
                 kept.append(clique)
-                let members = here.filter { clique[$0 / 64] >> UInt64($0 % 64) & 1 == 1 }
-                let terms = active[pi].filter { clique[$0.k / 64] >> UInt64($0.k % 64) & 1 == 1 }.map { ($0.y, 1.0) }
+                let members = here.filter { has(clique, $0) }
+                let terms = active[pi].filter { has(clique, $0.k) }.map { ($0.y, 1.0) }
                 model.addConstraint(Requirement.attendOnce(sessions: members.map { agenda.sessions[$0].id }, at: moment(p)), terms, upper: 1)
             }
         }

@@ -225,22 +225,16 @@ package struct StartFilter {
             w.queued[k] = false
             touch(k, &w)
             guard d[k] != 0 else { return false }
-            var compulsory = ~UInt64(0), maxStart = Int.min, earliestEnd = Int.max, m = d[k]
-            while m != 0 {
-                let o = m.trailingZeroBitCount
-                m &= m - 1
+            var compulsory = ~UInt64(0), maxStart = Int.min, earliestEnd = Int.max
+            for o in d[k].bitIndices {
                 compulsory &= cover[k][o]
                 maxStart = max(maxStart, start[k][o])
                 earliestEnd = min(earliestEnd, end[k][o])
             }
             // Drops the options of j that `bad` rules out; false when none is left.
             func narrow(_ j: Int, _ w: inout Scratch, _ bad: (Int) -> Bool) -> Bool {
-                var m = d[j], out: UInt64 = 0
-                while m != 0 {
-                    let o = m.trailingZeroBitCount
-                    m &= m - 1
-                    if bad(o) { out |= 1 << UInt64(o) }
-                }
+                var out: UInt64 = 0
+                for o in d[j].bitIndices where bad(o) { out |= 1 << UInt64(o) }
                 guard out != 0 else { return true }
                 d[j] &= ~out
                 touch(j, &w)
@@ -272,10 +266,8 @@ package struct StartFilter {
         w.reach.removeAll(keepingCapacity: true)
         var union: UInt64 = 0
         for k in sessions {
-            var covered: UInt64 = 0, need = Int.max, m = d[k]
-            while m != 0 {
-                let o = m.trailingZeroBitCount
-                m &= m - 1
+            var covered: UInt64 = 0, need = Int.max
+            for o in d[k].bitIndices {
                 covered |= cover[k][o]
                 need = min(need, cover[k][o].nonzeroBitCount)
             }
@@ -285,10 +277,7 @@ package struct StartFilter {
         if w.reach.count > union.nonzeroBitCount { return false }
         for p in 0..<64 { w.owner[p] = -1 }
         func augment(_ c: Int, _ seen: inout UInt64, _ w: inout Scratch) -> Bool {
-            var m = w.reach[c] & ~seen
-            while m != 0 {
-                let p = m.trailingZeroBitCount
-                m &= m - 1
+            for p in (w.reach[c] & ~seen).bitIndices where seen >> UInt64(p) & 1 == 0 {
                 seen |= 1 << UInt64(p)
                 if w.owner[p] < 0 || augment(w.owner[p], &seen, &w) {
                     w.owner[p] = c
@@ -300,14 +289,8 @@ package struct StartFilter {
         for c in w.reach.indices {
             var seen: UInt64 = 0
             // A free point it reaches, else an augmenting path.
-            var free: UInt64 = 0, m = w.reach[c]
-            while m != 0 {
-                let p = m.trailingZeroBitCount
-                m &= m - 1
-                if w.owner[p] < 0 { free |= 1 << UInt64(p) }
-            }
-            if free != 0 {
-                w.owner[free.trailingZeroBitCount] = c
+            if let p = w.reach[c].bitIndices.first(where: { w.owner[$0] < 0 }) {
+                w.owner[p] = c
                 continue
             }
             if !augment(c, &seen, &w) { return false }
@@ -326,10 +309,7 @@ package struct StartFilter {
             fewest = m.nonzeroBitCount
         }
         guard pick >= 0 else { return true }
-        var m = d[pick], unknown = false
-        while m != 0 {
-            let o = m.trailingZeroBitCount
-            m &= m - 1
+        for o in d[pick].bitIndices {
             nodes += 1
             if nodes > budget || (nodes & 63 == 0 && deadline.map { Date() >= $0 } == true) { return nil }
             var trial = d
@@ -340,10 +320,20 @@ package struct StartFilter {
                 d = trial
                 return true
             case false?: continue
-            case nil: unknown = true
+            case nil: return nil
             }
-            if unknown { return nil }
         }
         return false
+    }
+}
+
+extension UInt64 {
+    /// The indices of the set bits, lowest first.
+    var bitIndices: some Sequence<Int> {
+        sequence(state: self) { (m: inout UInt64) -> Int? in
+            guard m != 0 else { return nil }
+            defer { m &= m - 1 }
+            return m.trailingZeroBitCount
+        }
     }
 }

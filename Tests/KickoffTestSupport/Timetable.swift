@@ -2,14 +2,6 @@ import Foundation
 import KickoffCore
 
 extension Fixture {
-    /// An ITC2007-like timetable, everyone local (no travel): one day of eight one-hour slots,
-    /// one-hour sessions with sign-ups only, rooms of 30 seats, 40 people.
-    ///
-    /// - `planted`: 24 sessions and 3 rooms; session i belongs to hidden hour i mod 8, and each
-    ///   person signs up for `each` sessions of distinct hidden hours, so the hidden hours — every
-    ///   room full every hour — are a timetable without clashes.
-    /// - otherwise: `sessions` sessions and `rooms` rooms, each person signed up for `each`
-    ///   sessions drawn at random: dense enough that no search places them all quickly.
     /// A timetable no search completes and nothing in Kickoff proves impossible in a test's time:
     /// the sessions are the 47 vertices of the Mycielski graph M6 and each of its 236 edges is one
     /// person signed up for both ends, in 5 one-hour slots and 10 rooms. M6 needs 6 colours, so
@@ -40,6 +32,14 @@ extension Fixture {
         return f
     }
 
+    /// An ITC2007-like timetable, everyone local (no travel): one day of eight one-hour slots,
+    /// one-hour sessions with sign-ups only, rooms of 30 seats, 40 people.
+    ///
+    /// - `planted`: 24 sessions and 3 rooms; session i belongs to hidden hour i mod 8, and each
+    ///   person signs up for `each` sessions of distinct hidden hours, so the hidden hours — every
+    ///   room full every hour — are a timetable without clashes.
+    /// - otherwise: `sessions` sessions and `rooms` rooms, each person signed up for `each`
+    ///   sessions drawn at random: dense enough that no search places them all quickly.
     package static func timetable(seed: UInt64, planted: Bool = true, sessions: Int = 24, rooms: Int = 3, each: Int = 4) -> Fixture {
         var rng = SplitMix64(seed: seed)
         var f = Fixture()
