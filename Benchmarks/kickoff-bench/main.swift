@@ -8,9 +8,12 @@
 //                                      (scenario folders from elsewhere: each folder, or each subfolder with event.csv,
 //                                       at every venue; `vs best` against the best-known table when given)
 //   swift run -c release kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
+//                                      [--probe 1]
 //                                      (the agenda repair search alone, each weighing on one thread: seconds
 //                                       to a complete agenda, or the sessions still left out at the limit,
-//                                       each of those on standard error with what blocks it)
+//                                       each of those on standard error with what blocks it; --probe first
+//                                       drops starts by `StartFilter` for up to that many seconds, as the
+//                                       planner does for 1 s, default 0: every start)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
@@ -267,7 +270,13 @@ func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
         return
     }
     let instance = try! PlanningInstance(scenario, venue: VenueID(venue), carbon: FlightEmissions.carbon(of: scenario.travel))
-    let f = Formulation(instance)
+    let probe = Double(arg("--probe") ?? "0") ?? 0
+    let starts = probe > 0 ? StartFilter.run(instance, deadline: Date().addingTimeInterval(probe)) : nil
+    if let starts {
+        FileHandle.standardError.write(
+            Data("\(venue) probing: \(starts.dropped) starts dropped in \(String(format: "%.2f", starts.seconds)) s\(starts.complete ? "" : " (cut short)")\n".utf8))
+    }
+    let f = Formulation(instance, starts: starts)
     var fields = ["ok", String(scenario.attendees.count), String(instance.agenda.sessions.count), String(instance.rooms.count)]
     for weighing in [AgendaSearch.Weighing.perEviction, .byAudience] {
         let t = Date()
@@ -345,7 +354,7 @@ func runAgendaScenarios(_ paths: [String], venue: String?, timeLimit: Double) {
     let header = ["scenario", "venue", "attendees", "sessions", "rooms", "per eviction", "s", "iterations", "by audience", "s", "iterations"]
     emitHeader(header)
     forEachVenue(of: paths, venue: venue) { folder, name, v in
-        let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed)])
+        let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed), "--probe", arg("--probe") ?? "0"])
         emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
     }
 }
@@ -375,7 +384,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
                              [--teams N] [--venues 3] [--weeks 1] [--churn SHARE] [--compare-solvers]
                kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
                              [--compare-solvers]
-               kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
+               kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7] [--probe 1]
         Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
         """)
     exit(0)

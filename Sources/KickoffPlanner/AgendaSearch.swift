@@ -82,10 +82,19 @@ package struct AgendaSearch {
     let options: [[Option]]
     /// Rooms that fit each session (capacity and features).
     let fits: [[Int]]
+    /// `fits` flattened for the matching's inner loop: session s fits `fitFlat[fitFrom[s] ..< fitFrom[s + 1]]`.
+    let fitFlat: [Int]
+    let fitFrom: [Int]
     /// True when every option of the session covers exactly one point: its room comes from the matching.
     let short: [Bool]
     let links: [[Link]]
+    /// Per session, only its precedence links (`links` has the shared ones too).
+    let orderLinks: [[Link]]
     let shared: [[Int: Int]]
+    /// Bit set words per session set; `sharing[k * words ..< (k + 1) * words]` holds the sessions
+    /// sharing attendees with k, so a start's clashes are a few word ANDs with `occupied`.
+    let words: Int
+    let sharing: [UInt64]
     let roomCount: Int
 
     // State.
@@ -95,11 +104,13 @@ package struct AgendaSearch {
     /// Broken links per session, and in all.
     var linkConflicts: [Int]
     var linkTotal = 0
+    /// Per point: the placed sessions covering it, a bit set of `words` words.
+    var occupied: [UInt64]
     /// Per point: the short sessions there, and which holds each room (-1: free).
     var shortAt: [[Int]]
     var holder: [[Int]]
-    /// Per point and room: how many long sessions hold it.
-    var longIn: [[Int]]
+    /// Per point and room (`p * roomCount + r`): how many long sessions hold it.
+    var longIn: [Int]
     /// Long sessions by room.
     var longInRoom: [[Int]]
     /// Room clashes among long sessions, per session and in all; unmatched short sessions in all.
@@ -162,6 +173,8 @@ package struct AgendaSearch {
         }
         self.options = options
         self.fits = fits
+        fitFlat = fits.flatMap { $0 }
+        fitFrom = fits.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         self.short = options.map { $0.allSatisfy { $0.endPoint - $0.firstPoint == 1 } }
         var shared = [[Int: Int]](repeating: [:], count: n)
         for sessions in inst.sessionsOf where sessions.count > 1 {
@@ -181,13 +194,20 @@ package struct AgendaSearch {
         for a in 0..<n { for b in shared[a].keys.sorted() where b > a { link(a, b, .shared, .shared) } }
         for p in agenda.precedence { link(p.after, p.before, .before, .after) }
         self.links = links
+        orderLinks = links.map { $0.filter { $0.kind != .shared } }
+        let words = (n + 63) / 64
+        var sharing = [UInt64](repeating: 0, count: n * words)
+        for a in 0..<n { for b in shared[a].keys { sharing[a * words + b / 64] |= 1 << UInt64(b % 64) } }
+        self.words = words
+        self.sharing = sharing
+        occupied = [UInt64](repeating: 0, count: points.count * words)
         roomCount = inst.rooms.count
         choice = [Int](repeating: -1, count: n)
         room = [Int](repeating: -1, count: n)
         linkConflicts = [Int](repeating: 0, count: n)
         shortAt = [[Int]](repeating: [], count: points.count)
         holder = [[Int]](repeating: [Int](repeating: -1, count: roomCount), count: points.count)
-        longIn = [[Int]](repeating: [Int](repeating: 0, count: roomCount), count: points.count)
+        longIn = [Int](repeating: 0, count: points.count * roomCount)
         longInRoom = [[Int]](repeating: [], count: roomCount)
         longClashes = [Int](repeating: 0, count: n)
         evictWeight = [Int](repeating: 1, count: n)
@@ -233,7 +253,9 @@ package struct AgendaSearch {
     /// one), rooms held by long sessions excluded — and `blocked` too, but `freed` counted free.
     /// Returns whether s got a room.
     func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool], blocked: Int = -1, freed: Int = -1) -> Bool {
-        for r in fits[s] where !seen[r] && (longIn[p][r] == 0 || r == freed) && r != blocked {
+        for i in fitFrom[s]..<fitFrom[s + 1] {
+            let r = fitFlat[i]
+            guard !seen[r], longIn[p * roomCount + r] == 0 || r == freed, r != blocked else { continue }
             seen[r] = true
             if holder[r] < 0 || augment(holder[r], p, &holder, &seen, blocked: blocked, freed: freed) {
                 holder[r] = s
@@ -259,9 +281,19 @@ package struct AgendaSearch {
     /// Tries to give every unmatched short session at p a room.
     mutating func rematch(_ p: Int) {
         for u in unmatched(p, holder[p]) {
-            var seen = [Bool](repeating: false, count: roomCount)
-            _ = augment(u, p, &holder[p], &seen)
+            seat(u, p)
         }
+    }
+
+    /// Gives short session s a room at p if an augmenting path finds one (`holder[p]` updated).
+    mutating func seat(_ s: Int, _ p: Int) {
+        // Out of `self` while `augment` reads it: passing `&holder[p]` would make Swift copy the
+        // whole search state (every array retained) on each call.
+        var h = holder[p]
+        holder[p] = []
+        var seen = [Bool](repeating: false, count: roomCount)
+        _ = augment(s, p, &h, &seen)
+        holder[p] = h
     }
 
     // MARK: moves
@@ -269,6 +301,7 @@ package struct AgendaSearch {
     mutating func remove(_ k: Int) {
         guard let iv = interval(k) else { return }
         let o = options[k][choice[k]]
+        for p in o.firstPoint..<o.endPoint { occupied[p * words + k / 64] &= ~(1 << UInt64(k % 64)) }
         for l in links[k] {
             if let jv = interval(l.to), Self.broken(l.kind, iv.start, iv.end, jv) {
                 linkConflicts[l.to] -= 1; linkConflicts[k] -= 1; linkTotal -= 1
@@ -286,8 +319,8 @@ package struct AgendaSearch {
             for j in longClash(k, r, iv.start, iv.end) { longClashes[j] -= 1; longClashes[k] -= 1; longClashTotal -= 1 }
             longInRoom[r].removeAll { $0 == k }
             for p in o.firstPoint..<o.endPoint {
-                longIn[p][r] -= 1
-                if longIn[p][r] == 0 {
+                longIn[p * roomCount + r] -= 1
+                if longIn[p * roomCount + r] == 0 {
                     let before = shortAt[p].filter { room[$0] < 0 }.count
                     rematch(p)
                     settle(p, before: before)
@@ -301,6 +334,7 @@ package struct AgendaSearch {
     mutating func place(_ k: Int, _ oi: Int, _ r: Int) {
         let o = options[k][oi]
         choice[k] = oi
+        for p in o.firstPoint..<o.endPoint { occupied[p * words + k / 64] |= 1 << UInt64(k % 64) }
         for l in links[k] {
             if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv) {
                 linkConflicts[l.to] += 1; linkConflicts[k] += 1; linkTotal += 1
@@ -310,21 +344,19 @@ package struct AgendaSearch {
             let p = o.firstPoint, before = shortAt[p].filter { room[$0] < 0 }.count
             shortAt[p].append(k)
             room[k] = -1
-            var seen = [Bool](repeating: false, count: roomCount)
-            _ = augment(k, p, &holder[p], &seen)
+            seat(k, p)
             settle(p, before: before)
         } else {
             for j in longClash(k, r, o.start, o.end) { longClashes[j] += 1; longClashes[k] += 1; longClashTotal += 1 }
             longInRoom[r].append(k)
             room[k] = r
             for p in o.firstPoint..<o.endPoint {
-                longIn[p][r] += 1
+                longIn[p * roomCount + r] += 1
                 let s = holder[p][r]
                 if s >= 0 {
                     let before = shortAt[p].filter { room[$0] < 0 }.count
                     holder[p][r] = -1
-                    var seen = [Bool](repeating: false, count: roomCount)
-                    _ = augment(s, p, &holder[p], &seen)
+                    seat(s, p)
                     settle(p, before: before)
                 }
             }
@@ -338,7 +370,7 @@ package struct AgendaSearch {
 
     /// The long session holding room r at point p, if any.
     func longHolder(_ r: Int, _ p: Int) -> Int? {
-        longIn[p][r] == 0 ? nil : longInRoom[r].first { options[$0][choice[$0]].firstPoint <= p && p < options[$0][choice[$0]].endPoint }
+        longIn[p * roomCount + r] == 0 ? nil : longInRoom[r].first { options[$0][choice[$0]].firstPoint <= p && p < options[$0][choice[$0]].endPoint }
     }
 
     /// The placed sessions that placing k at option o (in room r, if long) would evict so that
@@ -347,7 +379,19 @@ package struct AgendaSearch {
     func evictions(_ k: Int, _ oi: Int, _ r: Int) -> [Int] {
         let o = options[k][oi]
         var out: [Int] = []
-        for l in links[k] where l.to != k {
+        // Placed sessions sharing attendees at a point k would cover (two intervals overlap exactly
+        // when one covers the other's first point, and both cover theirs), then broken precedences.
+        for w in 0..<words {
+            var m: UInt64 = 0
+            for p in o.firstPoint..<o.endPoint { m |= occupied[p * words + w] }
+            m &= sharing[k * words + w]
+            while m != 0 {
+                let j = w * 64 + m.trailingZeroBitCount
+                m &= m - 1
+                if j != k { out.append(j) }
+            }
+        }
+        for l in orderLinks[k] where l.to != k {
             if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv), !out.contains(l.to) { out.append(l.to) }
         }
         if short[k] {
