@@ -140,6 +140,9 @@ package struct AgendaSearch {
 
     var total: Int { linkTotal + longClashTotal + unmatchedTotal }
 
+    /// The room argument of a short session's moves (its room comes from the matching).
+    static let noRoom = [-1]
+
     /// - Returns: nil when some session has no start its whole audience can reach, or no room
     ///   (the pre-checks and the formulation report why).
     init?(_ f: Formulation) {
@@ -250,17 +253,31 @@ package struct AgendaSearch {
     // MARK: matching
 
     /// Kuhn's augmenting path at point p for short session s over `holder` (a copy or the real
-    /// one), rooms held by long sessions excluded — and `blocked` too, but `freed` counted free.
-    /// Returns whether s got a room.
-    func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool], blocked: Int = -1, freed: Int = -1) -> Bool {
+    /// one), rooms held by long sessions excluded. Returns whether s got a room.
+    func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool]) -> Bool {
         for i in fitFrom[s]..<fitFrom[s + 1] {
             let r = fitFlat[i]
-            guard !seen[r], longIn[p * roomCount + r] == 0 || r == freed, r != blocked else { continue }
+            guard !seen[r], longIn[p * roomCount + r] == 0 else { continue }
             seen[r] = true
-            if holder[r] < 0 || augment(holder[r], p, &holder, &seen, blocked: blocked, freed: freed) {
+            if holder[r] < 0 || augment(holder[r], p, &holder, &seen) {
                 holder[r] = s
                 return true
             }
+        }
+        return false
+    }
+
+    /// Whether short session s could get a room at p by an augmenting path over `holder[p]`, the
+    /// rooms of the sessions in `freed` counted free and room `blocked` (if any) counted taken;
+    /// `seen` marks the rooms the search reached. The path is not applied: a test of a move only,
+    /// with no copy of the matching.
+    func canSeat(_ s: Int, _ p: Int, freed: [Int], blocked: Int = -1, _ seen: inout [Bool]) -> Bool {
+        for i in fitFrom[s]..<fitFrom[s + 1] {
+            let r = fitFlat[i]
+            guard !seen[r], longIn[p * roomCount + r] == 0, r != blocked else { continue }
+            seen[r] = true
+            let t = holder[p][r]
+            if t < 0 || freed.contains(t) || canSeat(t, p, freed: freed, blocked: blocked, &seen) { return true }
         }
         return false
     }
@@ -396,10 +413,8 @@ package struct AgendaSearch {
         }
         if short[k] {
             let p = o.firstPoint
-            var h = holder[p]
-            for (x, s) in h.enumerated() where s >= 0 && out.contains(s) { h[x] = -1 }
             var seen = [Bool](repeating: false, count: roomCount)
-            if !augment(k, p, &h, &seen) {
+            if !canSeat(k, p, freed: out, &seen) {
                 // No room for k at p however the sessions there are re-seated: evict the lightest
                 // session whose room k could then have — a long session in a room k fits, or a
                 // short one holding a room the failed search reached (its alternating paths:
@@ -412,10 +427,10 @@ package struct AgendaSearch {
                 switch eviction {
                 case .fittingRooms:
                     // Every fitting room is held: the lightest holder among them.
-                    for x in fits[k] { if let s = longHolder(x, p) ?? (h[x] >= 0 ? h[x] : nil) { consider(s) } }
+                    for x in fits[k] { if let s = longHolder(x, p) ?? (holder[p][x] >= 0 ? holder[p][x] : nil) { consider(s) } }
                 case .alternatingPaths:
                     for x in fits[k] { if let s = longHolder(x, p) { consider(s) } }
-                    for x in 0..<roomCount where seen[x] && h[x] >= 0 { consider(h[x]) }
+                    for x in 0..<roomCount where seen[x] && holder[p][x] >= 0 { consider(holder[p][x]) }
                 }
                 if let s = lightest { out.append(s) }
             }
@@ -424,16 +439,15 @@ package struct AgendaSearch {
             for p in o.firstPoint..<o.endPoint {
                 let s = holder[p][r]
                 guard s >= 0, !out.contains(s) else { continue }
-                var h = holder[p], seen = [Bool](repeating: false, count: roomCount)
-                for (x, e) in h.enumerated() where e >= 0 && out.contains(e) { h[x] = -1 }
-                h[r] = -1
-                if !augment(s, p, &h, &seen, blocked: r) {
+                var seen = [Bool](repeating: false, count: roomCount)
+                if !canSeat(s, p, freed: out, blocked: r, &seen) {
                     // s loses room r and finds no other: evict s or, lighter, a session holding a
                     // room s's failed search reached (s then takes that room along the path).
                     var lightest = s
                     if eviction == .alternatingPaths {
-                        for x in 0..<roomCount where seen[x] && h[x] >= 0 && h[x] != s && !out.contains(h[x]) && evictWeight[h[x]] < evictWeight[lightest] {
-                            lightest = h[x]
+                        for x in 0..<roomCount where seen[x] {
+                            let t = holder[p][x]
+                            if t >= 0 && t != s && !out.contains(t) && evictWeight[t] < evictWeight[lightest] { lightest = t }
                         }
                     }
                     out.append(lightest)
@@ -510,7 +524,7 @@ package struct AgendaSearch {
             var pick: (cost: Int, o: Int, r: Int, out: [Int])?, ties = 0
             for oi in options[u].indices {
                 let isTabu = tabu[base[u] + oi] > iteration
-                for r in short[u] ? [-1] : fits[u] {
+                for r in short[u] ? Self.noRoom : fits[u] {
                     let out = evictions(u, oi, r)
                     if isTabu && !out.isEmpty { continue }
                     let cost = out.reduce(0) { $0 + evictWeight[$1] }
@@ -558,7 +572,7 @@ package struct AgendaSearch {
         for u in (0..<n) where choice[u] < 0 {
             var best: (cost: Int, o: Int, r: Int)?
             for oi in options[u].indices {
-                for r in short[u] ? [-1] : fits[u] {
+                for r in short[u] ? Self.noRoom : fits[u] {
                     let cost = evictions(u, oi, r).reduce(0) { $0 + evictWeight[$1] }
                     if cost < best?.cost ?? .max { best = (cost, oi, r) }
                 }
