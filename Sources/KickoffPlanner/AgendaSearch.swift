@@ -257,8 +257,8 @@ package struct AgendaSearch {
 
     // MARK: matching
 
-    /// Kuhn's augmenting path at point p for short session s over `holder` (a copy or the real
-    /// one), rooms held by long sessions excluded. Returns whether s got a room.
+    /// Kuhn's augmenting path at point p for short session s over `holder` (taken out of the
+    /// search state by `seat`), rooms held by long sessions excluded. Returns whether s got a room.
     func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool]) -> Bool {
         for i in fitFrom[s]..<fitFrom[s + 1] {
             let r = fitFlat[i]
