@@ -35,7 +35,8 @@ import KickoffPlan
 /// On the tightest agendas (xl-11: 38 people in up to 18 of 20 hours) it ends with one session
 /// left over, moved about until a chain of evictions frees an hour; how soon that happens is a
 /// matter of moves per second: a move's clashes are a few word ANDs of per-point bit sets
-/// of the placed sessions, and its rooms an augmenting-path test over the matching as it is.
+/// of the placed sessions, and its rooms an augmenting-path test over the matching as it is,
+/// searched only when the clashes alone do not already weigh more than the lightest move found.
 package struct AgendaSearch {
     /// Where a session may go: a start slot, its interval, the overlap points it covers and the rooms that fit.
     struct Option {
@@ -210,6 +211,7 @@ package struct AgendaSearch {
         self.sharing = sharing
         occupied = [UInt64](repeating: 0, count: points.count * words)
         roomCount = inst.rooms.count
+        roomFlags = RoomFlags(roomCount)
         choice = [Int](repeating: -1, count: n)
         room = [Int](repeating: -1, count: n)
         linkConflicts = [Int](repeating: 0, count: n)
@@ -259,12 +261,12 @@ package struct AgendaSearch {
 
     /// Kuhn's augmenting path at point p for short session s over `holder` (taken out of the
     /// search state by `seat`), rooms held by long sessions excluded. Returns whether s got a room.
-    func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: inout [Bool]) -> Bool {
+    func augment(_ s: Int, _ p: Int, _ holder: inout [Int], _ seen: UnsafeMutableBufferPointer<Bool>) -> Bool {
         for i in fitFrom[s]..<fitFrom[s + 1] {
             let r = fitFlat[i]
             guard !seen[r], longIn[p * roomCount + r] == 0 else { continue }
             seen[r] = true
-            if holder[r] < 0 || augment(holder[r], p, &holder, &seen) {
+            if holder[r] < 0 || augment(holder[r], p, &holder, seen) {
                 holder[r] = s
                 return true
             }
@@ -272,20 +274,46 @@ package struct AgendaSearch {
         return false
     }
 
-    /// Whether short session s could get a room at p by an augmenting path over `holder[p]`, the
-    /// rooms of the sessions in `freed` counted free and room `blocked` (if any) counted taken;
-    /// `seen` marks the rooms the search reached. The path is not applied: a test of a move only,
-    /// with no copy of the matching.
-    func canSeat(_ s: Int, _ p: Int, freed: [Int], blocked: Int = -1, _ seen: inout [Bool]) -> Bool {
+    /// Whether short session s could get a room at p by an augmenting path over `holder`
+    /// (`holder[p]`), the rooms of the sessions in `freed` counted free and room `blocked` (if
+    /// any) counted taken; `seen` marks the rooms the search reached. The path is not applied: a
+    /// test of a move only, with no copy of the matching.
+    func canSeat(_ s: Int, _ p: Int, _ holder: [Int], freed: [Int], blocked: Int = -1, _ seen: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        // A free room first (the same answer, and on failure the same rooms reached): on a full
+        // point most tests end here instead of deep in the matching.
+        for i in fitFrom[s]..<fitFrom[s + 1] {
+            let r = fitFlat[i], t = holder[r]
+            if !seen[r], longIn[p * roomCount + r] == 0, r != blocked, t < 0 || freed.contains(t) { return true }
+        }
         for i in fitFrom[s]..<fitFrom[s + 1] {
             let r = fitFlat[i]
             guard !seen[r], longIn[p * roomCount + r] == 0, r != blocked else { continue }
             seen[r] = true
-            let t = holder[p][r]
-            if t < 0 || freed.contains(t) || canSeat(t, p, freed: freed, blocked: blocked, &seen) { return true }
+            let t = holder[r]
+            if t < 0 || freed.contains(t) || canSeat(t, p, holder, freed: freed, blocked: blocked, seen) { return true }
         }
         return false
     }
+
+    /// A flag per room for one matching search, allocated once: the searches run on every option
+    /// of every move, and an array for each was a tenth of the search's time. (Not a closure over
+    /// a stack allocation: capturing `self` there copied the whole search state each time.)
+    /// Copies of a search share it, so each search runs on one thread, as the planner's do.
+    final class RoomFlags {
+        let flags: UnsafeMutableBufferPointer<Bool>
+        init(_ count: Int) {
+            flags = .allocate(capacity: max(1, count))
+            flags.initialize(repeating: false)
+        }
+        deinit { flags.deallocate() }
+
+        /// The flags, all false.
+        var cleared: UnsafeMutableBufferPointer<Bool> {
+            flags.update(repeating: false)
+            return flags
+        }
+    }
+    let roomFlags: RoomFlags
 
     /// The short sessions at p without a room.
     func unmatched(_ p: Int, _ holder: [Int]) -> [Int] {
@@ -313,8 +341,7 @@ package struct AgendaSearch {
         // whole search state (every array retained) on each call.
         var h = holder[p]
         holder[p] = []
-        var seen = [Bool](repeating: false, count: roomCount)
-        _ = augment(s, p, &h, &seen)
+        _ = augment(s, p, &h, roomFlags.cleared)
         holder[p] = h
     }
 
@@ -399,8 +426,19 @@ package struct AgendaSearch {
     /// every placed session keeps every rule: those it would clash with or break a precedence
     /// with, and for rooms, whoever the matching cannot re-seat.
     func evictions(_ k: Int, _ oi: Int, _ r: Int) -> [Int] {
-        let o = options[k][oi]
         var out: [Int] = []
+        evictions(k, oi, r, into: &out)
+        return out
+    }
+
+    /// `evictions(k, oi, r)` written into `out` (emptied first), which keeps its storage: the
+    /// search asks this of every option of every move. It stops early, with only some of them,
+    /// once those weigh more than `bound` (`evictWeight`): the search then has a lighter move,
+    /// and the rooms' matching, most of the work, is not searched.
+    func evictions(_ k: Int, _ oi: Int, _ r: Int, into out: inout [Int], bound: Int = .max) {
+        let o = options[k][oi]
+        out.removeAll(keepingCapacity: true)
+        var weight = 0
         // Placed sessions sharing attendees at a point k would cover (two intervals overlap exactly
         // when one covers the other's first point, and both cover theirs), then broken precedences.
         for w in 0..<words {
@@ -410,48 +448,50 @@ package struct AgendaSearch {
             while m != 0 {
                 let j = w * 64 + m.trailingZeroBitCount
                 m &= m - 1
-                if j != k { out.append(j) }
+                if j != k {
+                    out.append(j)
+                    weight += evictWeight[j]
+                }
             }
         }
         for l in orderLinks[k] where l.to != k {
-            if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv), !out.contains(l.to) { out.append(l.to) }
+            if let jv = interval(l.to), Self.broken(l.kind, o.start, o.end, jv), !out.contains(l.to) {
+                out.append(l.to)
+                weight += evictWeight[l.to]
+            }
         }
+        if weight > bound { return }
         if short[k] {
-            let p = o.firstPoint
-            var seen = [Bool](repeating: false, count: roomCount)
-            if !canSeat(k, p, freed: out, &seen) {
+            let p = o.firstPoint, h = holder[p], seen = roomFlags.cleared
+            if !canSeat(k, p, h, freed: out, seen) {
                 // No room for k at p however the sessions there are re-seated: evict the lightest
                 // session whose room k could then have — a long session in a room k fits, or a
                 // short one holding a room the failed search reached (its alternating paths:
                 // that room freed, the others shift along the path and k gets one).
                 var lightest: Int?
-                func consider(_ s: Int) {
-                    guard !out.contains(s) else { return }
-                    if lightest.map({ evictWeight[s] < evictWeight[$0] }) ?? true { lightest = s }
-                }
                 switch eviction {
                 case .fittingRooms:
                     // Every fitting room is held: the lightest holder among them.
-                    for x in fits[k] { if let s = longHolder(x, p) ?? (holder[p][x] >= 0 ? holder[p][x] : nil) { consider(s) } }
+                    for x in fits[k] { if let s = longHolder(x, p) ?? (h[x] >= 0 ? h[x] : nil) { lightest = lighter(s, than: lightest, out) } }
                 case .alternatingPaths:
-                    for x in fits[k] { if let s = longHolder(x, p) { consider(s) } }
-                    for x in 0..<roomCount where seen[x] && holder[p][x] >= 0 { consider(holder[p][x]) }
+                    for x in fits[k] { if let s = longHolder(x, p) { lightest = lighter(s, than: lightest, out) } }
+                    for x in 0..<roomCount where seen[x] && h[x] >= 0 { lightest = lighter(h[x], than: lightest, out) }
                 }
                 if let s = lightest { out.append(s) }
             }
         } else {
             for j in longClash(k, r, o.start, o.end) where !out.contains(j) { out.append(j) }
             for p in o.firstPoint..<o.endPoint {
-                let s = holder[p][r]
+                let h = holder[p], s = h[r]
                 guard s >= 0, !out.contains(s) else { continue }
-                var seen = [Bool](repeating: false, count: roomCount)
-                if !canSeat(s, p, freed: out, blocked: r, &seen) {
+                let seen = roomFlags.cleared
+                if !canSeat(s, p, h, freed: out, blocked: r, seen) {
                     // s loses room r and finds no other: evict s or, lighter, a session holding a
                     // room s's failed search reached (s then takes that room along the path).
                     var lightest = s
                     if eviction == .alternatingPaths {
                         for x in 0..<roomCount where seen[x] {
-                            let t = holder[p][x]
+                            let t = h[x]
                             if t >= 0 && t != s && !out.contains(t) && evictWeight[t] < evictWeight[lightest] { lightest = t }
                         }
                     }
@@ -459,13 +499,19 @@ package struct AgendaSearch {
                 }
             }
         }
-        return out
+    }
+
+    /// s, unless it is in `out` already or `lightest` weighs no more.
+    @inline(__always) func lighter(_ s: Int, than lightest: Int?, _ out: [Int]) -> Int? {
+        guard !out.contains(s) else { return lightest }
+        return lightest.map { evictWeight[s] < evictWeight[$0] } ?? true ? s : lightest
     }
 
     /// Takes sessions out until no placed session breaks a rule (a safety net: moves are chosen
     /// so that this finds nothing). Returns those taken out.
     mutating func restoreInvariant() -> [Int] {
         var out: [Int] = []
+        guard total > 0 else { return out }  // every broken rule is counted in `total`
         while let k = choice.indices.first(where: inConflict) {
             remove(k)
             out.append(k)
@@ -522,29 +568,33 @@ package struct AgendaSearch {
         var best = (worth: worth(unplaced), choice: choice, room: room)
         var iteration = 0
         let tenure = 10, spread = 9
+        // One buffer for every option's evictions; the chosen move's are asked for again.
+        var out: [Int] = []
+        out.reserveCapacity(64)
         while !unplaced.isEmpty {
             iteration += 1
             if iteration & 15 == 0, Date() >= deadline || shouldStop?() == true { break }
             let ui = rng.int(0...(unplaced.count - 1)), u = unplaced[ui]
-            var pick: (cost: Int, o: Int, r: Int, out: [Int])?, ties = 0
+            var pick: (cost: Int, o: Int, r: Int)?, ties = 0
             for oi in options[u].indices {
                 let isTabu = tabu[base[u] + oi] > iteration
                 for r in short[u] ? Self.noRoom : fits[u] {
-                    let out = evictions(u, oi, r)
+                    evictions(u, oi, r, into: &out, bound: pick?.cost ?? .max)
                     if isTabu && !out.isEmpty { continue }
                     let cost = out.reduce(0) { $0 + evictWeight[$1] }
                     if cost < pick?.cost ?? .max {
-                        pick = (cost, oi, r, out)
+                        pick = (cost, oi, r)
                         ties = 1
                     } else if cost == pick?.cost {
                         ties += 1
-                        if rng.int(1...ties) == 1 { pick = (cost, oi, r, out) }
+                        if rng.int(1...ties) == 1 { pick = (cost, oi, r) }
                     }
                 }
             }
             guard let pick else { continue }  // every start tabu for now
             unplaced.remove(at: ui)
-            for e in pick.out {
+            evictions(u, pick.o, pick.r, into: &out)
+            for e in out {
                 tabu[base[e] + choice[e]] = iteration + tenure + rng.int(0...spread)
                 remove(e)
                 evictWeight[e] += 1
