@@ -315,11 +315,6 @@ package struct AgendaSearch {
     }
     let roomFlags: RoomFlags
 
-    /// The short sessions at p without a room.
-    func unmatched(_ p: Int, _ holder: [Int]) -> [Int] {
-        shortAt[p].filter { !holder.contains($0) }
-    }
-
     /// Rebuilds `room` for the short sessions at p from `holder[p]` and recounts its unmatched.
     mutating func settle(_ p: Int, before: Int) {
         for s in shortAt[p] { room[s] = -1 }
@@ -330,7 +325,10 @@ package struct AgendaSearch {
 
     /// Tries to give every unmatched short session at p a room.
     mutating func rematch(_ p: Int) {
-        for u in unmatched(p, holder[p]) {
+        // The holders as they were, read here rather than through a non-mutating method of self:
+        // that call made Swift copy the whole search state (every array retained) each time.
+        let h = holder[p]
+        for u in shortAt[p] where !h.contains(u) {
             seat(u, p)
         }
     }
