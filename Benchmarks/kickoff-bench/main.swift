@@ -106,8 +106,9 @@ func runOne(
     // The limit covers the whole run, as `kickoff solve --time-limit` does.
     options.timeLimit = Planner.searchSeconds(within: timeLimit, after: load, attendees: size)
     options.relativeGap = gap
+    options.threads = ProcessInfo.processInfo.activeProcessorCount
     t = Date()
-    let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+    let outcome = Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, options: options)
     let total = seconds(since: t)
 
     t = Date()
@@ -157,7 +158,7 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
         options.timeLimit = timeLimit
         let t = Date()
         let match = baseline.map { BaselineMatch($0, instance: instance) }
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, baseline: match, options: options)
         return (instance, outcome, seconds(since: t))
     }
     let (inst0, first, firstSeconds) = plan(files)
@@ -226,8 +227,9 @@ func runScenario(_ folder: URL, venue: String, timeLimit: Double, gap: Double, c
     var options = SolveOptions()
     options.timeLimit = Planner.searchSeconds(within: timeLimit, after: load, attendees: scenario.attendees.count)
     options.relativeGap = gap
+    options.threads = ProcessInfo.processInfo.activeProcessorCount
     let t = Date()
-    let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, options: options)
+    let outcome = Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, options: options)
     let plan = seconds(since: t)
     let w = Date()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("kickoff-bench-\(UUID().uuidString)")

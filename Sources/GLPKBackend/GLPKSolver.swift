@@ -18,8 +18,21 @@ import MIP
 package struct GLPKSolver: MIPSolver {
     /// GLPK's cut families (Gomory, MIR, cover, clique). On by default: they matter on tight models.
     package var cuts = true
-    /// GLPK's feasibility pump heuristic, which often finds a first solution early.
+    /// GLPK's feasibility pump heuristic, which often finds a first solution early. It runs only
+    /// while there is none: with one (`initialSolution`, or another search's) the pump looks for a
+    /// better one at the root, which on medium-12 EDINBU took 5–6 s and found nothing the
+    /// branch-and-cut did not find in 0.3 s without it (4.4–5.0 s to the proof instead of 9–12 s).
     package var feasibilityPump = true
+    /// Within `cuts`: Gomory's mixed-integer cuts and cover cuts. GLPK's cover cuts are not
+    /// thread-safe, so of searches running at the same time at most one may use them.
+    package var gomoryCuts = true
+    package var coverCuts = true
+    /// GLPK's choice of the next node (`bt_tech`): best local bound by default.
+    package var backtracking = Backtracking.bestLocalBound
+
+    package enum Backtracking: Sendable {
+        case bestLocalBound, bestProjection, depthFirst
+    }
 
     package init() {}
 
@@ -41,7 +54,7 @@ package struct GLPKSolver: MIPSolver {
 
         let problem = GLPKProblem()
         problem.load(model, named: options.verbose)  // names only for a log a person reads
-        let context = SearchContext(options: options, started: started)
+        let context = SearchContext(options: options, started: started, model: model)
         if let x = options.initialSolution { context.initialObjective = model.objective(x) }
         // With integer variables and integer costs every objective value is an integer, so a
         // bound within 1 of the incumbent proves it optimal (GLPK itself does not use this).
@@ -79,7 +92,11 @@ package struct GLPKSolver: MIPSolver {
         smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_ERR
         smcp.presolve = GLP_OFF
         glp_scale_prob(problem.handle, GLP_SF_AUTO)
-        glp_adv_basis(problem.handle, 0)
+        // From the first plan's vertex when there is one: primal simplex then skips phase 1 (on
+        // medium-12's agenda block 4,923 iterations instead of 9,110, 1.8 s instead of 2.8 s).
+        if options.initialSolution.map({ Self.basis(problem, context.model, at: $0) }) != true {
+            glp_adv_basis(problem.handle, 0)
+        }
         var lp: Int32
         repeat {
             if let limit = context.limitReached() { return context.result(.noSolutionFound(limit)) }
@@ -101,6 +118,71 @@ package struct GLPKSolver: MIPSolver {
         return nil
     }
 
+    /// A primal feasible starting basis at `x`, a solution meeting every row: every row's
+    /// auxiliary variable basic and every column non-basic at the bound x puts it at, except the
+    /// columns strictly inside their bounds (travel groups split over legs), each basic instead of
+    /// the auxiliary of a row it is in that x makes tight — matched one to one (augmenting paths),
+    /// since a greedy choice can leave a column without a row. The basic solution is then x
+    /// itself. False (the caller makes another basis) when no such matching exists, x is then not
+    /// a vertex, or the basis is singular.
+    static func basis(_ problem: GLPKProblem, _ model: MIPModel, at x: [Double]) -> Bool {
+        let p = problem.handle
+        var activity = [Double](repeating: 0, count: model.constraints.count)
+        for (i, c) in model.constraints.enumerated() {
+            for t in c.terms { activity[i] += t.coefficient * x[t.variable.index] }
+        }
+        func tight(_ i: Int) -> Bool {
+            let c = model.constraints[i]
+            return abs(activity[i] - c.lower) <= Tolerance.feasibility || abs(activity[i] - c.upper) <= Tolerance.feasibility
+        }
+        var inside: [Int] = []
+        for k in model.variables.indices {
+            let b = model.effectiveBounds(k)
+            if b.lower < b.upper, abs(x[k] - b.lower) > Tolerance.feasibility, abs(x[k] - b.upper) > Tolerance.feasibility { inside.append(k) }
+        }
+        // The tight rows each inside column is in.
+        var rowsOf: [Int: [Int]] = [:]
+        if !inside.isEmpty {
+            let wanted = Set(inside)
+            for (i, c) in model.constraints.enumerated() where tight(i) {
+                for t in c.terms where wanted.contains(t.variable.index) { rowsOf[t.variable.index, default: []].append(i) }
+            }
+        }
+        var columnOf: [Int: Int] = [:]  // row → the inside column basic in its place
+        func augment(_ k: Int, _ seen: inout Set<Int>) -> Bool {
+            for i in rowsOf[k] ?? [] where seen.insert(i).inserted {
+                if let other = columnOf[i], !augment(other, &seen) { continue }
+                columnOf[i] = k
+                return true
+            }
+            return false
+        }
+        for k in inside {
+            var seen = Set<Int>()
+            guard augment(k, &seen) else { return false }
+        }
+        glp_std_basis(p)
+        for k in model.variables.indices {
+            let b = model.effectiveBounds(k)
+            let j = Int32(k + 1)
+            if b.lower == b.upper {
+                glp_set_col_stat(p, j, GLP_NS)
+            } else if abs(x[k] - b.lower) <= Tolerance.feasibility {
+                glp_set_col_stat(p, j, GLP_NL)
+            } else if abs(x[k] - b.upper) <= Tolerance.feasibility {
+                glp_set_col_stat(p, j, GLP_NU)
+            } else {
+                glp_set_col_stat(p, j, GLP_BS)
+            }
+        }
+        for i in columnOf.keys {
+            let c = model.constraints[i]
+            let status = c.lower == c.upper ? GLP_NS : abs(activity[i] - c.lower) <= Tolerance.feasibility ? GLP_NL : GLP_NU
+            glp_set_row_stat(p, Int32(i + 1), status)
+        }
+        return glp_factorize(p) == 0
+    }
+
     /// `glp_intopt` from the root LP's basis (its presolver off, so columns stay the model's),
     /// with cuts and the feasibility pump as configured, the callback for the deadline, stop
     /// requests, incumbents and progress; its return code read into a termination.
@@ -113,24 +195,34 @@ package struct GLPKSolver: MIPSolver {
         parm.cb_func = searchCallback
         parm.cb_info = info
         if cuts {
-            parm.gmi_cuts = GLP_ON
+            parm.gmi_cuts = gomoryCuts ? GLP_ON : GLP_OFF
             parm.mir_cuts = GLP_ON
-            parm.cov_cuts = GLP_ON
+            parm.cov_cuts = coverCuts ? GLP_ON : GLP_OFF
             parm.clq_cuts = GLP_ON
         }
-        if feasibilityPump { parm.fp_heur = GLP_ON }
+        if feasibilityPump, options.initialSolution == nil, options.sharedIncumbent?.objective == nil { parm.fp_heur = GLP_ON }
+        switch backtracking {
+        case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
+        case .bestProjection: parm.bt_tech = GLP_BT_BPH
+        case .depthFirst: parm.bt_tech = GLP_BT_DFS
+        }
         parm.presolve = GLP_OFF
         if let limit = options.timeLimit { parm.tm_lim = Self.milliseconds(limit - context.elapsed) }
 
         let code = glp_intopt(problem.handle, &parm)
         let status = glp_mip_status(problem.handle)
-        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+        var hasSolution = status == GLP_OPT || status == GLP_FEAS
         if hasSolution {
-            context.values = (0..<model.variables.count).map { k in
-                let v = glp_mip_col_val(problem.handle, Int32(k + 1))
-                return model.variables[k].kind == .continuous ? v : v.rounded()
-            }
+            context.values = context.incumbent(problem.handle)
             context.objective = model.objective(context.values)
+        }
+        // A better solution another search of this model found (and maybe this one proved optimal).
+        if let s = options.sharedIncumbent?.solution, s.values.count == model.variables.count,
+            s.objective < (hasSolution ? context.objective ?? .infinity : .infinity)
+        {
+            context.values = s.values
+            context.objective = s.objective
+            hasSolution = true
         }
         if code == 0 {
             if status == GLP_OPT {
@@ -146,7 +238,8 @@ package struct GLPKSolver: MIPSolver {
         case .noDualFeasible:
             return context.result(Termination(.infeasibleOrUnbounded))
         case .stopped where hasSolution && context.stoppedBy == nil:
-            // The callback stopped it because the rounded-up bound met the incumbent.
+            // The callback stopped it because the bound (rounded up) met the incumbent, its own or
+            // another search's.
             context.bound = context.objective
             return context.result(.optimal)
         case .gapReached:
@@ -175,10 +268,30 @@ final class SearchContext {
     /// Objective of `options.initialSolution`, shown as the incumbent until GLPK finds better.
     var initialObjective: Double?
     var lastReport = Date.distantPast
+    let model: MIPModel
+    /// The objective of the last solution taken from `options.sharedIncumbent`.
+    var adopted: Double?
 
-    init(options: SolveOptions, started: Date) {
+    init(options: SolveOptions, started: Date, model: MIPModel) {
         self.options = options
         self.started = started
+        self.model = model
+    }
+
+    /// The solution of the problem's integer search (after `glp_intopt`, or in the callback on a
+    /// new incumbent), integers rounded.
+    func incumbent(_ problem: OpaquePointer) -> [Double] {
+        (0..<model.variables.count).map { k in
+            let v = glp_mip_col_val(problem, Int32(k + 1))
+            return model.variables[k].kind == .continuous ? v : v.rounded()
+        }
+    }
+
+    /// Whether `bound` proves a solution of this objective optimal: within 1 of it, rounded up,
+    /// where every objective value is an integer; else within `Tolerance.objective`.
+    func proves(_ bound: Double, _ objective: Double) -> Bool {
+        if integralObjective { return (bound - Tolerance.feasibility).rounded(.up) >= objective - Tolerance.feasibility }
+        return bound >= objective - Tolerance.objective * max(1, abs(objective))
     }
 
     var elapsed: Double { Date().timeIntervalSince(started) }
@@ -233,15 +346,50 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         let p = glp_ios_get_prob(tree)
         context.objective = glp_mip_obj_val(p)
         improved = true
+        if let shared = options.sharedIncumbent, let p {
+            let x = context.incumbent(p)
+            shared.offer(Solution(values: x, objective: context.model.objective(x)))
+        }
+    }
+    // A better solution from another search of the same model: offered where GLPK takes one.
+    if reason == GLP_IHEUR, let shared = options.sharedIncumbent, let o = shared.objective,
+        o < (context.objective ?? .infinity), o != context.adopted, let s = shared.solution,
+        s.values.count == context.model.variables.count
+    {
+        context.adopted = s.objective
+        var one = [0.0] + s.values  // 1-based
+        if glp_ios_heur_sol(tree, &one) == 0 {
+            context.objective = s.objective
+            improved = true
+        }
     }
     if let progress = options.progress, improved || Date().timeIntervalSince(context.lastReport) >= 1 {
         context.lastReport = Date()
         progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
     }
-    if context.integralObjective, let o = context.objective, let b = context.bound, (b - Tolerance.feasibility).rounded(.up) >= o - Tolerance.feasibility {
+    // The best solution known here or to another search, against this search's bound.
+    let known = [context.objective, options.sharedIncumbent?.objective].compactMap { $0 }.min()
+    if let o = known, let b = context.bound, context.integralObjective || options.sharedIncumbent != nil, context.proves(b, o) {
         glp_ios_terminate(tree)  // proven: `stoppedBy` stays nil
     } else if let limit = options.objectiveLimit, let o = context.objective, o <= limit + Tolerance.objective * max(1, abs(limit)) {
         context.stoppedBy = .objective
         glp_ios_terminate(tree)
+    }
+}
+
+extension GLPKSolver {
+    /// What the planner solves with: GLPK as configured by default, raced (with
+    /// `SolveOptions.threads` ≥ 2) against GLPK configured otherwise on the second core, both
+    /// sharing their solutions (`PortfolioSolver`). The second dives depth first, which finds
+    /// solutions early for the first's best-bound search to prove, and runs without Gomory's cuts,
+    /// which cost time at the root of every node-rich search here, and without cover cuts, which
+    /// GLPK does not make thread-safe. On medium-12 the second proved the optimum first in 5 of 6
+    /// runs where it was first tried (BENCHMARKS.md).
+    package static var racing: PortfolioSolver<GLPKSolver, GLPKSolver> {
+        var second = GLPKSolver()
+        second.coverCuts = false
+        second.gomoryCuts = false
+        second.backtracking = .depthFirst
+        return PortfolioSolver(GLPKSolver(), second)
     }
 }

@@ -117,11 +117,12 @@ package struct Planner {
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
-                let settled = Flag(), userStop = options.shouldStop
+                let settled = StopFlag(), userStop = options.shouldStop
                 let stop: @Sendable () -> Bool = { userStop?() == true || settled.isRaised }
                 let until = Date().addingTimeInterval(remaining() * 0.85)
                 var o = options
                 o.timeLimit = min(remaining() * 0.25, 30)
+                o.threads = 1  // the two searches have the cores
                 o.shouldStop = stop
                 let probeOptions = o
                 let glpk = OnOwnThread { () -> SolveResult in

@@ -119,6 +119,7 @@ package struct DecomposingSolver<Inner: MIPSolver>: MIPSolver {
             o.timeLimit = seconds.map { max(0, $0) }
             o.initialSolution = best[b]
             o.objectiveLimit = nil  // it limits the whole model, not this block
+            o.sharedIncumbent = nil  // its solutions are the whole model's
             // The other blocks' parts: all of them for the stop test, the known ones for display.
             let shown = knownSum - (current[b] ?? 0)
             let rest = missing - (current[b] == nil ? 1 : 0) == 0 ? shown : nil

@@ -131,6 +131,13 @@ package struct SolveOptions: Sendable {
     /// limit for a minimisation; Gurobi's `BestObjStop`): the result is `feasible` with limit
     /// `objective`, unless it is also proven optimal.
     package var objectiveLimit: Double?
+    /// Threads the solve may use (MathOpt's `threads`): a `PortfolioSolver` races two searches
+    /// with 2 or more; every other solver uses one.
+    package var threads = 1
+    /// Solutions shared with searches of the same model running at the same time: a search
+    /// publishes each solution it finds there, starts from better ones found by the others, and
+    /// stops when its bound proves the best one optimal.
+    package var sharedIncumbent: SharedIncumbent?
 
     package init() {}
 
@@ -150,6 +157,7 @@ package struct SolveOptions: Sendable {
         if relativeGap.isNaN || relativeGap < 0 { throw .invalidOptions("relative gap \(relativeGap) is not ≥ 0") }
         if let t = timeLimit, t.isNaN { throw .invalidOptions("time limit is NaN") }
         if let o = objectiveLimit, o.isNaN { throw .invalidOptions("objective limit is NaN") }
+        if threads < 1 { throw .invalidOptions("threads is \(threads), not ≥ 1") }
     }
 }
 

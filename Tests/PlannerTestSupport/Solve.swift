@@ -5,8 +5,9 @@ import KickoffPlanner
 import KickoffTestSupport
 import MIP
 
-/// Plans `instance` as `kickoff solve` does: GLPK behind the block decomposition, within
-/// `timeLimit` seconds (the one way the tests plan).
+/// Plans `instance` as `kickoff solve` does: two GLPK searches racing behind the block
+/// decomposition (on blocks big enough for a race), within `timeLimit` seconds (the one way the
+/// tests plan).
 package func plan(
     _ instance: PlanningInstance, baseline: BaselineMatch? = nil, timeLimit: Double? = 60, gap: Double = 0,
     stop: (@Sendable () -> Bool)? = nil
@@ -15,7 +16,8 @@ package func plan(
     options.timeLimit = timeLimit
     options.relativeGap = gap
     options.shouldStop = stop
-    return Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: baseline, options: options)
+    options.threads = 2
+    return Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, baseline: baseline, options: options)
 }
 
 /// The fixture's scenario at `venue` (nil: the first), planned by `plan`.

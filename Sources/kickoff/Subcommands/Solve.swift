@@ -77,12 +77,13 @@ struct Solve: ParsableCommand {
         var options = SolveOptions()
         options.timeLimit = search.searchSeconds(after: Date().timeIntervalSince(began), attendees: scenario.attendees.count)
         options.relativeGap = search.gap
+        options.threads = ProcessInfo.processInfo.activeProcessorCount
         options.verbose = verbose
         let display = ProgressDisplay(enabled: !quiet && !verbose)
         options.progress = { display.update($0) }
         Interrupts.shared.install()
         options.shouldStop = { Interrupts.shared.requested }
-        let outcome = Planner(solver: DecomposingSolver(GLPKSolver())).plan(instance, baseline: match, options: options)
+        let outcome = Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, baseline: match, options: options)
         display.finish()
 
         if let code = Interrupts.shared.exitCode {

@@ -1,22 +1,24 @@
 import Foundation
 
 /// A flag one thread raises and another polls (a search's `shouldStop`).
-final class Flag: @unchecked Sendable {
+package final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var raised = false
 
-    var isRaised: Bool { lock.withLock { raised } }
-    func raise() { lock.withLock { raised = true } }
+    package init() {}
+
+    package var isRaised: Bool { lock.withLock { raised } }
+    package func raise() { lock.withLock { raised = true } }
 }
 
 /// Work started on a thread of its own (8 MiB of stack, as the main thread has), whose result
 /// `wait()` returns. Whatever `work` captures must not be used by the caller until then: that is
 /// what makes the `@unchecked Sendable` safe.
-final class OnOwnThread<T>: @unchecked Sendable {
+package final class OnOwnThread<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var value: T?
 
-    init(_ work: @escaping () -> T) {
+    package init(_ work: @escaping () -> T) {
         let box = Unchecked(work)
         let thread = Thread { [self] in
             self.value = box.value()
@@ -26,7 +28,7 @@ final class OnOwnThread<T>: @unchecked Sendable {
         thread.start()
     }
 
-    func wait() -> T {
+    package func wait() -> T {
         done.wait()
         return value!
     }
