@@ -21,7 +21,8 @@ package struct GLPKSolver: MIPSolver {
     /// GLPK's feasibility pump heuristic, which often finds a first solution early. It runs only
     /// while there is none: with one (`initialSolution`, or another search's) the pump looks for a
     /// better one at the root, which on medium-12 EDINBU took 5–6 s and found nothing the
-    /// branch-and-cut did not find in 0.3 s without it (4.4–5.0 s to the proof instead of 9–12 s).
+    /// branch-and-cut did not find in 0.3 s without it (runs ended at 2.8–4.4 s instead of
+    /// 8.8–11.4 s).
     package var feasibilityPump = true
     /// Within `cuts`: Gomory's mixed-integer cuts and cover cuts. GLPK's cover cuts are not
     /// thread-safe, so of searches running at the same time at most one may use them.
@@ -381,10 +382,10 @@ extension GLPKSolver {
     /// What the planner solves with: GLPK as configured by default, raced (with
     /// `SolveOptions.threads` ≥ 2) against GLPK configured otherwise on the second core, both
     /// sharing their solutions (`PortfolioSolver`). The second dives depth first, which finds
-    /// solutions early for the first's best-bound search to prove, and runs without Gomory's cuts,
-    /// which cost time at the root of every node-rich search here, and without cover cuts, which
-    /// GLPK does not make thread-safe. On medium-12 the second proved the optimum first in 5 of 6
-    /// runs where it was first tried (BENCHMARKS.md).
+    /// solutions early for the first's best-bound search to prove, without Gomory's cuts (so its
+    /// root and tree differ from the first's), and without cover cuts, which GLPK does not make
+    /// thread-safe. Which one settles a block first varies from run to run
+    /// (BENCHMARKS.md, 2026-12-06).
     package static var racing: PortfolioSolver<GLPKSolver, GLPKSolver> {
         var second = GLPKSolver()
         second.coverCuts = false

@@ -30,18 +30,21 @@ package final class SharedIncumbent: @unchecked Sendable {
 /// solution either found and the better of their bounds.
 ///
 /// How long a branch-and-cut takes on one model varies by a factor of two or more with where its
-/// root LP lands and which branch it tries first (medium-12 ROME: 5.0–13.7 s in a dozen runs of
+/// root LP lands and which branch it tries first (medium-12 ROME: 6.5–13.7 s in a dozen runs of
 /// one build), so two searches configured differently finish, on the second core, about as soon as
 /// the luckier of two runs — and each uses the incumbents the other finds.
 ///
-/// Races only with `options.threads` ≥ 2 and a model of at least `minimumVariables` variables
-/// (below that a thread costs more than the search); otherwise the first solver alone.
+/// Races only with `options.threads` ≥ 2 and a model of at least `minimumVariables` variables;
+/// otherwise the first solver alone. A race costs a thread and a second GLPK environment, about
+/// 1 ms: on medium-12's hundreds of travel-group blocks racing every block cost 0.3–0.6 s, while
+/// small-12 VIENNA's one block of about 1,000 variables was proven in 4.0 s racing against 8.4 s
+/// alone.
 package struct PortfolioSolver<First: MIPSolver, Second: MIPSolver>: MIPSolver {
     package var first: First
     package var second: Second
     package var minimumVariables: Int
 
-    package init(_ first: First, _ second: Second, minimumVariables: Int = 1000) {
+    package init(_ first: First, _ second: Second, minimumVariables: Int = 500) {
         self.first = first
         self.second = second
         self.minimumVariables = minimumVariables
