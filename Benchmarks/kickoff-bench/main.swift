@@ -156,6 +156,7 @@ func runChurn(size: Int, seed: UInt64, share: Double, timeLimit: Double, venue: 
         let instance = try! PlanningInstance(scenario, venue: venue.map { VenueID($0) }, carbon: FlightEmissions.carbon(of: scenario.travel))
         var options = SolveOptions()
         options.timeLimit = timeLimit
+        options.threads = ProcessInfo.processInfo.activeProcessorCount
         let t = Date()
         let match = baseline.map { BaselineMatch($0, instance: instance) }
         let outcome = Planner(solver: DecomposingSolver(GLPKSolver.racing)).plan(instance, baseline: match, options: options)
