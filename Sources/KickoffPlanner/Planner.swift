@@ -60,6 +60,12 @@ package struct Planner {
 
     package init(solver: any MIPSolver) { self.solver = solver }
 
+    /// The largest program GLPK probes beside the agenda repair searches. On xl-11 SFO (152,448
+    /// variables, about 7,700 travel-group blocks) the probe spent its whole time on the small
+    /// blocks, which the decomposition solves first, and never started the agenda block's root LP.
+    /// The other programs of the public set have at most 60,306 (ITC2007) and keep their probe.
+    static let probeVariables = 100_000
+
     /// What is left of a whole run's `limit` (reading to writing) for building and searching,
     /// `elapsed` seconds in: it keeps back time to check and write the plan and for GLPK to notice
     /// the deadline (it cannot inside one simplex run), 1.5 s plus 0.3 ms per attendee — 4.5 s at
@@ -113,7 +119,9 @@ package struct Planner {
             // counting evictions, the repair search counting the people they disturb (each wins
             // where the other stalls), and GLPK on the whole program for a quarter of that time
             // (at most 30 s), which on a small program proves there is no plan or finds one.
-            // Whichever settles it first stops the rest.
+            // Whichever settles it first stops the rest. Not GLPK on a program of more than
+            // `probeVariables` variables: there it cannot settle anything in its time, and it takes
+            // a third of the cores from the searches.
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
@@ -125,12 +133,15 @@ package struct Planner {
                 o.threads = 1  // the two searches have the cores
                 o.shouldStop = stop
                 let probeOptions = o
-                let glpk = OnOwnThread { () -> SolveResult in
-                    let p = Self.solve(solver, f.model, probeOptions)
-                    solver.releaseThreadResources()
-                    if p.termination.reason != .noSolutionFound { settled.raise() }
-                    return p
-                }
+                let glpk: OnOwnThread<SolveResult>? =
+                    f.model.variables.count > Self.probeVariables
+                    ? nil
+                    : OnOwnThread { () -> SolveResult in
+                        let p = Self.solve(solver, f.model, probeOptions)
+                        solver.releaseThreadResources()
+                        if p.termination.reason != .noSolutionFound { settled.raise() }
+                        return p
+                    }
                 let byAudience = OnOwnThread { () -> AgendaSearch.Result? in
                     // From the brief run's partial agenda, as the other search: started from its
                     // own construction instead, large-11 AUS and MIA lost their plans in the planner
@@ -146,7 +157,7 @@ package struct Planner {
                 // this race it lost large-11 AUS and DFW or MIA (BENCHMARKS.md, side by side).
                 r = AgendaSearch.run(f, from: partial.placements, seed: 2, eviction: .fittingRooms, deadline: until, shouldStop: stop)
                 if r?.unplaced.isEmpty == true { settled.raise() }
-                let p = glpk.wait()
+                let p = glpk?.wait() ?? SolveResult(.noSolutionFound(.interrupted))
                 // Of two partial agendas, the one leaving out fewer sessions, then fewer people: on
                 // xl-11 counting evictions left out the product launch (9,853 people) where
                 // counting people left out a 22-person training.
