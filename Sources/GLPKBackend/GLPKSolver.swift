@@ -370,8 +370,8 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         progress(SearchProgress(elapsed: context.elapsed, incumbent: context.objective, bound: context.bound))
     }
     // The best solution known here or to another search, against this search's bound.
-    let known = [context.objective, options.sharedIncumbent?.objective].compactMap { $0 }.min()
-    if let o = known, let b = context.bound, context.integralObjective || options.sharedIncumbent != nil, context.proves(b, o) {
+    let known = min(context.objective ?? .infinity, options.sharedIncumbent?.objective ?? .infinity)
+    if known.isFinite, let b = context.bound, context.integralObjective || options.sharedIncumbent != nil, context.proves(b, known) {
         glp_ios_terminate(tree)  // proven: `stoppedBy` stays nil
     } else if let limit = options.objectiveLimit, let o = context.objective, o <= limit + Tolerance.objective * max(1, abs(limit)) {
         context.stoppedBy = .objective
