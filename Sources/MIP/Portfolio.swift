@@ -53,7 +53,8 @@ package struct PortfolioSolver<First: MIPSolver, Second: MIPSolver>: MIPSolver {
     package func releaseThreadResources() { first.releaseThreadResources() }
 
     package func solve(_ model: MIPModel, options: SolveOptions) throws(MIPError) -> SolveResult {
-        try options.validate(for: model)
+        // No validation here: each solver validates the model and options itself and throws
+        // before any solving, so an invalid one is thrown below, once.
         guard options.threads >= 2, model.variables.count >= minimumVariables else {
             return try first.solve(model, options: options)
         }
