@@ -8,12 +8,14 @@
 //                                      (scenario folders from elsewhere: each folder, or each subfolder with event.csv,
 //                                       at every venue; `vs best` against the best-known table when given)
 //   swift run -c release kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7]
-//                                      [--probe 1]
+//                                      [--probe 1] [--eviction paths|fitting]
 //                                      (the agenda repair search alone, each weighing on one thread: seconds
 //                                       to a complete agenda, or the sessions still left out at the limit,
 //                                       each of those on standard error with what blocks it; --probe first
 //                                       drops starts by `StartFilter` for up to that many seconds, as the
-//                                       planner does for 1 s, default 0: every start)
+//                                       planner does for 1 s, default 0: every start; --eviction: a session
+//                                       without a room evicts along the matching's alternating paths, the
+//                                       default, or only the holders of the rooms it fits)
 //
 // --compare-solvers exports each size's monolithic program (as `kickoff export-model` does) and
 // solves it with Benchmarks/solvers/highs.py (pip install highspy) and cbc.py (apt install
@@ -283,7 +285,7 @@ func runAgendaOnly(_ folder: URL, venue: String, timeLimit: Double) {
     var fields = ["ok", String(scenario.attendees.count), String(instance.agenda.sessions.count), String(instance.rooms.count)]
     for weighing in [AgendaSearch.Weighing.perEviction, .byAudience] {
         let t = Date()
-        guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, deadline: t.addingTimeInterval(timeLimit)) else {
+        guard let r = AgendaSearch.run(f, seed: seed, weighing: weighing, eviction: eviction, deadline: t.addingTimeInterval(timeLimit)) else {
             fields += ["no options", "–", "–"]
             continue
         }
@@ -353,11 +355,15 @@ func forEachVenue(of paths: [String], venue: String?, _ body: (URL, String, Stri
 
 /// `--agenda-only` over scenario folders: each venue in a child process.
 func runAgendaScenarios(_ paths: [String], venue: String?, timeLimit: Double) {
-    emit("kickoff-bench: the agenda repair search alone, each weighing up to \(Int(timeLimit)) s on one thread")
+    let evicting = eviction == .fittingRooms ? "the holders of fitting rooms" : "along alternating paths"
+    emit("kickoff-bench: the agenda repair search alone, each weighing up to \(Int(timeLimit)) s on one thread, evicting \(evicting)")
     let header = ["scenario", "venue", "attendees", "sessions", "rooms", "per eviction", "s", "iterations", "by audience", "s", "iterations"]
     emitHeader(header)
     forEachVenue(of: paths, venue: venue) { folder, name, v in
-        let f = child(["--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed), "--probe", arg("--probe") ?? "0"])
+        let f = child([
+            "--one-agenda", folder.path, "--venue", v, "--time-limit", String(timeLimit), "--seed", String(seed), "--probe", arg("--probe") ?? "0",
+            "--eviction", arg("--eviction") ?? "paths"
+        ])
         emit("| " + (f.first == "ok" ? ([name, v] + f.dropFirst()) : [name, v, "failed: \(f.joined(separator: " "))"]).joined(separator: " | ") + " |")
     }
 }
@@ -388,6 +394,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
                kickoff-bench --scenarios DIR… [--venue V] [--best-known BEST-KNOWN.md] [--time-limit 120] [--gap 0]
                              [--compare-solvers]
                kickoff-bench --scenarios DIR… --agenda-only [--venue V] [--time-limit 60] [--seed 7] [--probe 1]
+                             [--eviction paths|fitting]
         Prints a Markdown table, a row per size (generated scenarios) or per scenario and venue.
         """)
     exit(0)
@@ -404,6 +411,14 @@ let weeks = arg("--weeks").flatMap(Int.init) ?? 1
 let churn = arg("--churn").flatMap(Double.init)
 let compareSolvers = CommandLine.arguments.contains("--compare-solvers")
 let agendaOnly = CommandLine.arguments.contains("--agenda-only")
+let eviction: AgendaSearch.Eviction
+switch arg("--eviction") ?? "paths" {
+case "paths": eviction = .alternatingPaths
+case "fitting": eviction = .fittingRooms
+case let other:
+    FileHandle.standardError.write(Data("kickoff-bench: --eviction takes paths or fitting, not \(other)\n".utf8))
+    exit(64)
+}
 
 if let one = arg("--one-agenda") {
     runAgendaOnly(URL(fileURLWithPath: one), venue: venue!, timeLimit: timeLimit)

@@ -57,6 +57,9 @@ package struct PlanOutcome: Sendable {
 /// plan back and has `PlanChecker` re-verify it.
 package struct Planner {
     package var solver: any MIPSolver
+    /// The largest program GLPK probes beside the repair searches (`probeVariables` unless a
+    /// test sets it).
+    package var probeLimit = Planner.probeVariables
 
     package init(solver: any MIPSolver) { self.solver = solver }
 
@@ -65,6 +68,23 @@ package struct Planner {
     /// blocks, which the decomposition solves first, and never started the agenda block's root LP.
     /// The other programs of the public set have at most 60,306 (ITC2007) and keep their probe.
     static let probeVariables = 100_000
+
+    /// The repair searches the planner races when the greedy orders give up: each completes
+    /// agendas the others do not, and which one wins depends on the scenario and the seed, so no
+    /// pair is safe. On xl-11 (`kickoff-bench --agenda-only --probe 1`, 40 s per search; seeds 1–5
+    /// at SFO, 1–4 at MIAMI and MCO, 1–3 at ATL: 16 runs) counting evictions along the matching's
+    /// alternating paths completed 11, counting people along them 7, and evicting only the
+    /// holders of fitting rooms 5 and 6 — yet those two completed MIAMI and MCO runs the first
+    /// missed. The pair raced before (both without the paths) completed 9 of the 16 runs between
+    /// them, these four 13. The first two race beside GLPK's probe, all four without it: on two
+    /// cores each then runs at half speed, so the one that suits a scenario best is at most
+    /// about twice as slow as alone (BENCHMARKS.md, 2026-12-07).
+    static let repairSearches: [(seed: UInt64, weighing: AgendaSearch.Weighing, eviction: AgendaSearch.Eviction)] = [
+        (2, .perEviction, .alternatingPaths),
+        (3, .byAudience, .fittingRooms),
+        (4, .byAudience, .alternatingPaths),
+        (5, .perEviction, .fittingRooms)
+    ]
 
     /// What is left of a whole run's `limit` (reading to writing) for building and searching,
     /// `elapsed` seconds in: it keeps back time to check and write the plan and for GLPK to notice
@@ -115,13 +135,12 @@ package struct Planner {
         if first == nil {
             // The greedy orders all gave up: repair the agenda instead (`AgendaSearch`). First
             // briefly, so that a scenario with no plan at all does not wait for it; then, until
-            // 85 % of what is left has passed, three threads on the two cores: the repair search
-            // counting evictions, the repair search counting the people they disturb (each wins
-            // where the other stalls), and GLPK on the whole program for a quarter of that time
-            // (at most 30 s), which on a small program proves there is no plan or finds one.
-            // Whichever settles it first stops the rest. Not GLPK on a program of more than
-            // `probeVariables` variables: there it cannot settle anything in its time, and it takes
-            // a third of the cores from the searches.
+            // 85 % of what is left has passed, several threads on the two cores: repair searches
+            // configured differently (`repairSearches`), each from the brief run's partial agenda,
+            // and GLPK on the whole program for a quarter of that time (at most 30 s), which on a
+            // small program proves there is no plan or finds one. Whichever settles it first stops
+            // the rest. With GLPK, two searches; without it, four. Not GLPK on a program of more
+            // than `probeLimit` variables: there it cannot settle anything in its time.
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
@@ -130,11 +149,11 @@ package struct Planner {
                 let until = Date().addingTimeInterval(remaining() * 0.85)
                 var o = options
                 o.timeLimit = min(remaining() * 0.25, 30)
-                o.threads = 1  // the two searches have the cores
+                o.threads = 1  // the searches have the other threads
                 o.shouldStop = stop
                 let probeOptions = o
                 let glpk: OnOwnThread<SolveResult>? =
-                    f.model.variables.count > Self.probeVariables
+                    f.model.variables.count > probeLimit
                     ? nil
                     : OnOwnThread { () -> SolveResult in
                         let p = Self.solve(solver, f.model, probeOptions)
@@ -142,26 +161,24 @@ package struct Planner {
                         if p.termination.reason != .noSolutionFound { settled.raise() }
                         return p
                     }
-                let byAudience = OnOwnThread { () -> AgendaSearch.Result? in
-                    // From the brief run's partial agenda, as the other search: started from its
-                    // own construction instead, large-11 AUS and MIA lost their plans in the planner
-                    // (two runs each, side by side with the build before; BENCHMARKS.md).
-                    let r = AgendaSearch.run(
-                        f, from: partial.placements, seed: 3, weighing: .byAudience, eviction: .fittingRooms,
-                        deadline: until, shouldStop: stop)
-                    if r?.unplaced.isEmpty == true { settled.raise() }
-                    return r
+                // From the brief run's partial agenda: started from their own construction, large-11
+                // AUS and MIA once lost their plans here (BENCHMARKS.md, 2026-12-04).
+                let searches = Self.repairSearches.prefix(glpk == nil ? 4 : 2).map { c in
+                    OnOwnThread { () -> AgendaSearch.Result? in
+                        let r = AgendaSearch.run(
+                            f, from: partial.placements, seed: c.seed, weighing: c.weighing, eviction: c.eviction, deadline: until,
+                            shouldStop: stop)
+                        if r?.unplaced.isEmpty == true { settled.raise() }
+                        return r
+                    }
                 }
-                // Both evict only the holders of the rooms a session fits: evicting along the
-                // alternating paths as well completes more agendas alone (`--agenda-only`), yet in
-                // this race it lost large-11 AUS and DFW or MIA (BENCHMARKS.md, side by side).
-                r = AgendaSearch.run(f, from: partial.placements, seed: 2, eviction: .fittingRooms, deadline: until, shouldStop: stop)
-                if r?.unplaced.isEmpty == true { settled.raise() }
                 let p = glpk?.wait() ?? SolveResult(.noSolutionFound(.interrupted))
-                // Of two partial agendas, the one leaving out fewer sessions, then fewer people: on
+                // Of partial agendas, the one leaving out fewest sessions, then fewest people: on
                 // xl-11 counting evictions left out the product launch (9,853 people) where
                 // counting people left out a 22-person training.
-                if let s = byAudience.wait(), s.leavesLessOut(than: r) { r = s }
+                r = nil
+                for search in searches { if let s = search.wait(), s.leavesLessOut(than: r) { r = s } }
+                if r == nil { r = partial }
                 // A proof stands; a plan GLPK found is used when the searches found no agenda.
                 if p.termination.reason != .noSolutionFound, p.termination.reason != .feasible || r?.unplaced.isEmpty != true { probe = p }
             }

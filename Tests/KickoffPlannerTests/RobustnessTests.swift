@@ -53,6 +53,36 @@ import Testing
         #expect(Set(placed).count == 8)
     }
 
+    /// The race after the brief repair run, on an agenda that cannot be completed and that no
+    /// pre-check catches: nine sessions, each pair of them shared by one person (36 people in
+    /// two sessions each), in eight hours. With GLPK's probe beside two searches, GLPK proves
+    /// there is no plan; without it (a program above `probeLimit`), four searches run to the
+    /// deadline and the planner keeps a partial agenda leaving out fewest: one session, and
+    /// only the eight people it shares with the others (GLPK then has the rest of the time).
+    @Test("the repair race: GLPK's probe proves no plan; four searches alone keep the best partial agenda")
+    func repairRace() throws {
+        var fixture = Fixture.timetable(seed: 1)
+        let pairs = (0..<9).flatMap { i in (i + 1..<9).map { (i, $0) } }
+        fixture.files["enrollments.csv"] =
+            "attendee,session\n" + pairs.enumerated().map { p, e in "P\(p + 1),E\(e.0)\nP\(p + 1),E\(e.1)\n" }.joined()
+        let instance = try PlanningInstance(try fixture.scenario(), venue: nil)
+        #expect(Prechecks.run(instance).isEmpty, "a pre-check would answer before any search")
+        var options = SolveOptions()
+        options.timeLimit = 20
+        var planner = Planner(solver: DecomposingSolver(GLPKSolver.racing))
+        let proven = planner.plan(instance, options: options)
+        #expect(proven.termination == .infeasible)
+        #expect(proven.partial == nil)
+        planner.probeLimit = 0
+        options.timeLimit = 3
+        let searched = planner.plan(instance, options: options)
+        // GLPK, given what the race leaves of the time, may still prove it before the limit.
+        #expect([.infeasible, .noSolutionFound(.time)].contains(searched.termination), "\(searched.termination)")
+        #expect(searched.plan == nil)
+        let partial = try #require(searched.partial)
+        #expect(partial.unplaced.count == 1 && partial.affectedAttendees == 8)
+    }
+
     /// When one of P1's nine sessions must go, the search leaves out one that only P1 attends,
     /// not the one thirty people attend, whichever way evictions are weighed (it returns, of the
     /// agendas leaving out fewest sessions, one leaving out fewest people).
