@@ -69,21 +69,19 @@ package struct Planner {
     /// The other programs of the public set have at most 60,306 (ITC2007) and keep their probe.
     static let probeVariables = 100_000
 
-    /// The repair searches the planner races when the greedy orders give up: each completes
-    /// agendas the others do not, and which one wins depends on the scenario and the seed, so no
-    /// pair is safe. On xl-11 (`kickoff-bench --agenda-only --probe 1`, 40 s per search; seeds 1–5
-    /// at SFO, 1–4 at MIAMI and MCO, 1–3 at ATL: 16 runs) counting evictions along the matching's
-    /// alternating paths completed 11, counting people along them 7, and evicting only the
-    /// holders of fitting rooms 5 and 6 — yet those two completed MIAMI and MCO runs the first
-    /// missed. The pair raced before (both without the paths) completed 9 of the 16 runs between
-    /// them, these four 13. The first two race beside GLPK's probe, all four without it: on two
-    /// cores each then runs at half speed, so the one that suits a scenario best is at most
-    /// about twice as slow as alone (BENCHMARKS.md, 2026-12-07).
+    /// The repair searches the planner races when the greedy orders give up, each on its own
+    /// thread: counting evictions, and counting the people they disturb (each wins where the
+    /// other stalls), both evicting only the holders of the rooms a session fits. Which search
+    /// completes an agenda first changes with the scenario and the seed. On xl-11
+    /// (`kickoff-bench --agenda-only --probe 1`, 16 runs over its four venues, 40 s and then
+    /// 90 s per search) this pair completed all 16 within 90 s, the slowest in 48 s; evicting
+    /// along the matching's alternating paths completes sooner when it does (a median of 8 s
+    /// instead of 14 s, paired with either of these), but its slowest runs took longer, and
+    /// all four raced together, each at half speed on two cores, were slower still
+    /// (BENCHMARKS.md, 2026-12-07).
     static let repairSearches: [(seed: UInt64, weighing: AgendaSearch.Weighing, eviction: AgendaSearch.Eviction)] = [
-        (2, .perEviction, .alternatingPaths),
-        (3, .byAudience, .fittingRooms),
-        (4, .byAudience, .alternatingPaths),
-        (5, .perEviction, .fittingRooms)
+        (2, .perEviction, .fittingRooms),
+        (3, .byAudience, .fittingRooms)
     ]
 
     /// What is left of a whole run's `limit` (reading to writing) for building and searching,
@@ -135,12 +133,12 @@ package struct Planner {
         if first == nil {
             // The greedy orders all gave up: repair the agenda instead (`AgendaSearch`). First
             // briefly, so that a scenario with no plan at all does not wait for it; then, until
-            // 85 % of what is left has passed, several threads on the two cores: repair searches
-            // configured differently (`repairSearches`), each from the brief run's partial agenda,
-            // and GLPK on the whole program for a quarter of that time (at most 30 s), which on a
-            // small program proves there is no plan or finds one. Whichever settles it first stops
-            // the rest. With GLPK, two searches; without it, four. Not GLPK on a program of more
-            // than `probeLimit` variables: there it cannot settle anything in its time.
+            // 85 % of what is left has passed, three threads on the two cores: the repair searches
+            // (`repairSearches`), each from the brief run's partial agenda, and GLPK on the whole
+            // program for a quarter of that time (at most 30 s), which on a small program proves
+            // there is no plan or finds one. Whichever settles it first stops the rest. Not GLPK on
+            // a program of more than `probeLimit` variables: there it cannot settle anything in its
+            // time, and it takes a third of the cores from the searches.
             let brief = min((options.timeLimit ?? 300) * 0.05, 2 + 0.01 * Double(instance.agenda.sessions.count))
             var r = AgendaSearch.run(f, deadline: Date().addingTimeInterval(brief), shouldStop: options.shouldStop)
             if let partial = r, !partial.unplaced.isEmpty, remaining() > 1, options.shouldStop?() != true {
@@ -163,7 +161,7 @@ package struct Planner {
                     }
                 // From the brief run's partial agenda: started from their own construction, large-11
                 // AUS and MIA once lost their plans here (BENCHMARKS.md, 2026-12-04).
-                let searches = Self.repairSearches.prefix(glpk == nil ? 4 : 2).map { c in
+                let searches = Self.repairSearches.map { c in
                     OnOwnThread { () -> AgendaSearch.Result? in
                         let r = AgendaSearch.run(
                             f, from: partial.placements, seed: c.seed, weighing: c.weighing, eviction: c.eviction, deadline: until,

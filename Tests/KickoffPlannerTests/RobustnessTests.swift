@@ -55,11 +55,11 @@ import Testing
 
     /// The race after the brief repair run, on an agenda that cannot be completed and that no
     /// pre-check catches: nine sessions, each pair of them shared by one person (36 people in
-    /// two sessions each), in eight hours. With GLPK's probe beside two searches, GLPK proves
-    /// there is no plan; without it (a program above `probeLimit`), four searches run to the
+    /// two sessions each), in eight hours. With GLPK's probe beside the searches, GLPK proves
+    /// there is no plan; without it (a program above `probeLimit`), the searches run to the
     /// deadline and the planner keeps a partial agenda leaving out fewest: one session, and
     /// only the eight people it shares with the others (GLPK then has the rest of the time).
-    @Test("the repair race: GLPK's probe proves no plan; four searches alone keep the best partial agenda")
+    @Test("the repair race: GLPK's probe proves no plan; the searches alone keep the best partial agenda")
     func repairRace() throws {
         var fixture = Fixture.timetable(seed: 1)
         let pairs = (0..<9).flatMap { i in (i + 1..<9).map { (i, $0) } }
