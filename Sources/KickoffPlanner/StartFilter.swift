@@ -1,6 +1,7 @@
 import Foundation
 import KickoffCore
 import KickoffPlan
+import MIP
 
 /// Probing of the agenda's starts before the program is built: a start is dropped when no
 /// agenda at all can hold the session there. The program's feasible set, and so its optimum, is
@@ -45,6 +46,23 @@ package struct StartFilter {
     /// One bit per option still possible, per session.
     typealias Domains = [UInt64]
 
+    private init(
+        slot: [[Int]], start: [[Int]], end: [[Int]], cover: [[UInt64]], conflicts: [[Int]], predecessors: [[Int]],
+        successors: [[Int]], agendas: [[Int]], agendasOf: [[Int]]
+    ) {
+        (self.slot, self.start, self.end, self.cover, self.conflicts) = (slot, start, end, cover, conflicts)
+        (self.predecessors, self.successors, self.agendas, self.agendasOf) = (predecessors, successors, agendas, agendasOf)
+    }
+
+    /// The same filter in buffers of its own: threads reading shared arrays contend on their
+    /// reference counts.
+    var copied: StartFilter {
+        func own<T>(_ a: [[T]]) -> [[T]] { a.map { $0.map { $0 } } }
+        return StartFilter(
+            slot: own(slot), start: own(start), end: own(end), cover: own(cover), conflicts: own(conflicts),
+            predecessors: own(predecessors), successors: own(successors), agendas: own(agendas), agendasOf: own(agendasOf))
+    }
+
     /// What probing concluded.
     package struct Result: Sendable {
         /// Per session: the start slots left, in the agenda's order.
@@ -60,50 +78,51 @@ package struct StartFilter {
     /// Search nodes per probe before it gives up (the start is then kept).
     static let nodeBudget = 400
 
+    /// - Parameter threads: how many threads probe by search at once (each its share of the
+    ///   sessions, from the same domains; their drops are merged at the end).
     /// - Returns: nil when it does not apply (more than 64 starts or instants), finds that no
     ///   agenda exists at all (the program and the explainer then say why, in the user's words),
     ///   or a session has no start.
-    package static func run(_ instance: PlanningInstance, deadline: Date? = nil, shouldStop: (@Sendable () -> Bool)? = nil) -> Result? {
+    package static func run(
+        _ instance: PlanningInstance, deadline: Date? = nil, threads: Int = 1, shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> Result? {
         let started = Date()
         guard let filter = StartFilter(instance) else { return nil }
         let n = filter.slot.count
         var d: Domains = filter.slot.map { $0.count == 64 ? ~0 : (1 << UInt64($0.count)) - 1 }
         var w = Scratch(sessions: n, agendas: filter.agendas.count)
         guard d.allSatisfy({ $0 != 0 }), filter.propagate(&d, Array(0..<n), &w) else { return nil }
-        var supported = [UInt64](repeating: 0, count: n)
         let audience = instance.agenda.sessions.map(\.audience.count)
         let order = (0..<n).sorted { (audience[$0], -$0) > (audience[$1], -$1) }
-        var complete = true
-        func timeUp() -> Bool { deadline.map { Date() >= $0 } == true || shouldStop?() == true }
-        // First by propagation alone (cheap), then by a bounded search for what is left.
-        phases: for budget in [0, Self.nodeBudget] {
-            for k in order {
-                for o in 0..<filter.slot[k].count where d[k] >> UInt64(o) & 1 == 1 && supported[k] >> UInt64(o) & 1 == 0 {
-                    if timeUp() {
-                        complete = false
-                        break phases
-                    }
-                    guard d[k].nonzeroBitCount > 1 else { break }
-                    var trial = d
-                    trial[k] = 1 << UInt64(o)
-                    var verdict: Bool?
-                    if !filter.propagate(&trial, [k], &w) {
-                        verdict = false
-                    } else if budget > 0 {
-                        var nodes = 0
-                        verdict = filter.search(&trial, nodes: &nodes, budget: budget, deadline: deadline, &w)
-                    }
-                    switch verdict {
-                    case true?:
-                        for j in 0..<n { supported[j] |= trial[j] }
-                    case false?:
-                        d[k] &= ~(1 << UInt64(o))
-                        guard filter.propagate(&d, [k], &w) else { return nil }
-                    case nil:
-                        if budget > 0 { complete = false }
-                    }
+        // First by propagation alone (cheap), then by a bounded search for what is left, which
+        // is most of the time: each thread takes every `threads`-th session of the order.
+        var first = Probing(d: d, supported: [UInt64](repeating: 0, count: n))
+        filter.probe(order, budget: 0, &first, &w, deadline: deadline, shouldStop: shouldStop)
+        guard !first.noAgenda else { return nil }
+        var complete = first.complete
+        if complete {
+            let k = max(1, threads)
+            let shares = (0..<k).map { t in order.indices.filter { $0 % k == t }.map { order[$0] } }
+            let start = first
+            let others = shares.dropFirst().map { share in
+                OnOwnThread { () -> Probing in
+                    var mine = start, scratch = Scratch(sessions: n, agendas: filter.agendas.count)
+                    let filter = filter.copied
+                    filter.probe(share, budget: Self.nodeBudget, &mine, &scratch, deadline: deadline, shouldStop: shouldStop)
+                    return mine
                 }
             }
+            var mine = start
+            filter.probe(shares[0], budget: Self.nodeBudget, &mine, &w, deadline: deadline, shouldStop: shouldStop)
+            let all = [mine] + others.map { $0.wait() }
+            guard !all.contains(where: \.noAgenda) else { return nil }
+            complete = all.allSatisfy(\.complete)
+            // Every drop is sound on its own, so the domains meet; propagation then takes
+            // what one thread's drops imply for another's sessions.
+            d = all.dropFirst().reduce(mine.d) { acc, p in zip(acc, p.d).map { $0 & $1 } }
+            guard d.allSatisfy({ $0 != 0 }), filter.propagate(&d, Array(0..<n), &w) else { return nil }
+        } else {
+            d = first.d
         }
         var dropped = 0
         let slots = (0..<n).map { k -> [Int] in
@@ -112,6 +131,53 @@ package struct StartFilter {
             return kept.map { filter.slot[k][$0] }
         }
         return Result(slots: slots, dropped: dropped, complete: complete, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// One thread's probing: its domains, the starts some agenda it found uses (they need no
+    /// probe), whether every probe it made was settled, and whether it proved there is no agenda.
+    struct Probing: Sendable {
+        var d: Domains
+        var supported: [UInt64]
+        var complete = true
+        var noAgenda = false
+    }
+
+    /// Probes each start of `sessions` still possible and not yet supported, with `budget` search
+    /// nodes per probe (0: propagation alone), until the deadline.
+    func probe(
+        _ sessions: [Int], budget: Int, _ p: inout Probing, _ w: inout Scratch, deadline: Date?, shouldStop: (@Sendable () -> Bool)?
+    ) {
+        func timeUp() -> Bool { deadline.map { Date() >= $0 } == true || shouldStop?() == true }
+        for k in sessions {
+            for o in 0..<slot[k].count where p.d[k] >> UInt64(o) & 1 == 1 && p.supported[k] >> UInt64(o) & 1 == 0 {
+                if timeUp() {
+                    p.complete = false
+                    return
+                }
+                guard p.d[k].nonzeroBitCount > 1 else { break }
+                var trial = p.d
+                trial[k] = 1 << UInt64(o)
+                var verdict: Bool?
+                if !propagate(&trial, [k], &w) {
+                    verdict = false
+                } else if budget > 0 {
+                    var nodes = 0
+                    verdict = search(&trial, nodes: &nodes, budget: budget, deadline: deadline, &w)
+                }
+                switch verdict {
+                case true?:
+                    for j in trial.indices { p.supported[j] |= trial[j] }
+                case false?:
+                    p.d[k] &= ~(1 << UInt64(o))
+                    guard propagate(&p.d, [k], &w) else {
+                        p.noAgenda = true
+                        return
+                    }
+                case nil:
+                    if budget > 0 { p.complete = false }
+                }
+            }
+        }
     }
 
     init?(_ instance: PlanningInstance) {
@@ -192,8 +258,15 @@ package struct StartFilter {
         var queue: [Int] = []
         var reach: [UInt64] = []
         var owner = [Int](repeating: -1, count: 64)
+        /// Per session: the domain `covered` and `need` were last computed for (0: never).
+        var summarized: [UInt64]
+        var covered: [UInt64]
+        var need: [Int]
 
         init(sessions: Int, agendas: Int) {
+            summarized = [UInt64](repeating: 0, count: sessions)
+            covered = summarized
+            need = [Int](repeating: 0, count: sessions)
             queued = [Bool](repeating: false, count: sessions)
             touched = queued
             checked = [Bool](repeating: false, count: agendas)
@@ -262,22 +335,36 @@ package struct StartFilter {
 
     /// Whether the sessions of one attendee can have distinct points: each session's copies (one
     /// per point it covers, at the fewest over its starts) matched to points its starts cover.
+    /// A session's points and copies are remembered with the domain they came from: a session
+    /// is in many attendees' agendas, and most of an agenda's sessions are unchanged since its
+    /// last check (on medium-12 this was a third of the probing's time).
     func fitsInTime(_ sessions: [Int], _ d: Domains, _ w: inout Scratch) -> Bool {
         w.reach.removeAll(keepingCapacity: true)
         var union: UInt64 = 0
         for k in sessions {
-            var covered: UInt64 = 0, need = Int.max
-            for o in d[k].bitIndices {
-                covered |= cover[k][o]
-                need = min(need, cover[k][o].nonzeroBitCount)
+            if w.summarized[k] != d[k] {
+                var covered: UInt64 = 0, need = Int.max, m = d[k]
+                while m != 0 {
+                    let o = m.trailingZeroBitCount
+                    m &= m - 1
+                    covered |= cover[k][o]
+                    need = min(need, cover[k][o].nonzeroBitCount)
+                }
+                w.summarized[k] = d[k]
+                w.covered[k] = covered
+                w.need[k] = need == .max ? 0 : need
             }
-            union |= covered
-            for _ in 0..<(need == .max ? 0 : need) { w.reach.append(covered) }
+            union |= w.covered[k]
+            for _ in 0..<w.need[k] { w.reach.append(w.covered[k]) }
         }
         if w.reach.count > union.nonzeroBitCount { return false }
         for p in 0..<64 { w.owner[p] = -1 }
         func augment(_ c: Int, _ seen: inout UInt64, _ w: inout Scratch) -> Bool {
-            for p in (w.reach[c] & ~seen).bitIndices where seen >> UInt64(p) & 1 == 0 {
+            var m = w.reach[c] & ~seen
+            while m != 0 {
+                let p = m.trailingZeroBitCount
+                m &= m - 1
+                guard seen >> UInt64(p) & 1 == 0 else { continue }
                 seen |= 1 << UInt64(p)
                 if w.owner[p] < 0 || augment(w.owner[p], &seen, &w) {
                     w.owner[p] = c
@@ -286,14 +373,21 @@ package struct StartFilter {
             }
             return false
         }
+        var free = ~UInt64(0)  // points no copy holds yet
         for c in w.reach.indices {
-            var seen: UInt64 = 0
             // A free point it reaches, else an augmenting path.
-            if let p = w.reach[c].bitIndices.first(where: { w.owner[$0] < 0 }) {
+            let open = w.reach[c] & free
+            if open != 0 {
+                let p = open.trailingZeroBitCount
                 w.owner[p] = c
+                free &= ~(1 << UInt64(p))
                 continue
             }
+            var seen: UInt64 = 0
             if !augment(c, &seen, &w) { return false }
+            // An augmenting path ends at a free point, which is now held.
+            free = 0
+            for p in 0..<64 where w.owner[p] < 0 { free |= 1 << UInt64(p) }
         }
         return true
     }

@@ -90,6 +90,9 @@ import Testing
         let instance = try PlanningInstance(try Self.lateKeynote.scenario(), venue: nil)
         let starts = try #require(StartFilter.run(instance))
         let key = try #require(instance.agenda.sessions.firstIndex { $0.id == "KEY" })
+        // Split over two threads, the keynote's probes on one and the workshops' on the other,
+        // the merged domains are the same.
+        #expect(StartFilter.run(instance, threads: 2)?.slots == starts.slots)
         #expect(starts.slots[key].map { instance.agenda.slots[$0].id.rawValue } == ["D1-1500"])
         #expect(starts.complete)
         #expect(starts.dropped == 3)
@@ -170,15 +173,21 @@ import Testing
             }
         }
         enumerate(0)
-        let filtered = StartFilter.run(instance)
-        if !any {
-            #expect(filtered == nil, "no agenda exists, yet the filter kept starts")
-            return
-        }
-        let r = try #require(filtered, "an agenda exists, yet the filter found none")
-        for k in 0..<n {
-            #expect(used[k].isSubset(of: Set(r.slots[k])), "seed \(seed): E\(k) lost a start some agenda uses")
-            if r.complete { #expect(Set(r.slots[k]) == used[k], "seed \(seed): a complete probe keeps exactly the starts some agenda uses") }
+        // Probing on one thread, and split over two and three, whose drops are merged.
+        for threads in 1...3 {
+            let filtered = StartFilter.run(instance, threads: threads)
+            if !any {
+                #expect(filtered == nil, "no agenda exists, yet the filter kept starts (\(threads) threads)")
+                continue
+            }
+            let r = try #require(filtered, "an agenda exists, yet the filter found none (\(threads) threads)")
+            #expect(r.complete, "seed \(seed): six sessions are settled well within the node budget")
+            for k in 0..<n {
+                #expect(used[k].isSubset(of: Set(r.slots[k])), "seed \(seed), \(threads) threads: E\(k) lost a start some agenda uses")
+                if r.complete {
+                    #expect(Set(r.slots[k]) == used[k], "seed \(seed), \(threads) threads: a complete probe keeps exactly the starts some agenda uses")
+                }
+            }
         }
     }
 
@@ -187,7 +196,9 @@ import Testing
     @Test("the planted agenda's starts all survive", arguments: [UInt64(1), 2, 3, 4, 5])
     func keepsThePlantedAgenda(seed: UInt64) throws {
         let instance = try PlanningInstance(try Fixture.timetable(seed: seed).scenario(), venue: nil)
-        let r = try #require(StartFilter.run(instance))
-        for k in instance.agenda.sessions.indices { #expect(r.slots[k].contains(k % 8)) }
+        for threads in [1, 2] {
+            let r = try #require(StartFilter.run(instance, threads: threads))
+            for k in instance.agenda.sessions.indices { #expect(r.slots[k].contains(k % 8)) }
+        }
     }
 }
