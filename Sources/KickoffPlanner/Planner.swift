@@ -114,8 +114,9 @@ package struct Planner {
         // Starts no agenda can use are dropped before the program is built (`StartFilter`), in at
         // most 2 % of the run and 1 s: on medium-11 and -12 a 0.5 s cap did as well as 2 s, and
         // where nothing is dropped (10,000 generated attendees) the cap is all it costs. On as many
-        // threads as the solve may use: nothing else runs yet (medium-12 ROME's probing settles
-        // in 2.4 s on two instead of 4.0 s on one; capped at 3 s, the venues ended later).
+        // threads as the solve may use: nothing else runs yet (without the cap, medium-12 ROME's
+        // probes all ran in 2.4 s on two threads instead of 4.0 s on one; a 3 s cap with them
+        // made medium-12's venues end later than this 1 s).
         let probing = min(1, 0.02 * (options.timeLimit ?? 100))
         let starts = StartFilter.run(
             instance, deadline: min(deadline ?? .distantFuture, Date().addingTimeInterval(probing)), threads: options.threads, shouldStop: options.shouldStop)
