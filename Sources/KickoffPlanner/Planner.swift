@@ -86,10 +86,11 @@ package struct Planner {
 
     /// What is left of a whole run's `limit` (reading to writing) for building and searching,
     /// `elapsed` seconds in: it keeps back time to check and write the plan and for GLPK to notice
-    /// the deadline (it cannot inside one simplex run), 1.5 s plus 0.3 ms per attendee — 4.5 s at
-    /// 10,000, where writing took 1 s and the deadline was overrun by up to 1.6 s. At least 1 s.
+    /// the deadline (it cannot inside one simplex run), 1.5 s plus 0.5 ms per attendee — 6.4 s at
+    /// xl-11's 9,859, where checking and writing the plan took 1.3–5.1 s (0.3 ms per attendee
+    /// let those runs end up to 1.9 s after their limit). At least 1 s.
     package static func searchSeconds(within limit: Double, after elapsed: Double, attendees: Int) -> Double {
-        max(1, limit - elapsed - (1.5 + 0.0003 * Double(attendees)))
+        max(1, limit - elapsed - (1.5 + 0.0005 * Double(attendees)))
     }
 
     /// - Parameter baseline: in a re-plan, the published plan to keep as much of as the rules
